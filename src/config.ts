@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { ROOT_DIR } from './paths';
+
+/**
+ * The only reader of process.env. Every key: description, format, default.
+ * A bad value stops start-up with a message naming the variable.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default(path.join(ROOT_DIR, 'data', 'drijfveer.sqlite')),
+  // WAL + NORMAL survives a process crash (kill -9); FULL also survives power loss, at the cost of an fsync per write.
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  databasePath: string;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  trustProxy: boolean;
+  logLevel: string;
+  /** Returns the session secret; throws in production when it is not set. Used from the sessions issue on. */
+  sessionSecret: () => string;
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const devSecret = randomBytes(32).toString('base64url');
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: path.resolve(e.DATABASE_PATH),
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sessionSecret: () => {
+      if (e.SESSION_SECRET) return e.SESSION_SECRET;
+      if (e.NODE_ENV === 'production') {
+        throw new ConfigError('SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)');
+      }
+      return devSecret;
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeIssues, modelSchema } from '../domain/model';
+import { indexModel, type ModelIndex } from '../domain/model-index';
+import { LANGS, type Lang } from '../domain/drives';
+import { parseTexts, type Texts } from './texts';
+
+export type Content = {
+  /** Every model version under data/model, so old profiles keep their own texts. */
+  models: ReadonlyMap<string, ModelIndex>;
+  /** The version new assessments are taken with: the highest. */
+  current: ModelIndex;
+  texts: Readonly<Record<Lang, Texts>>;
+};
+
+export class ContentError extends Error {}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
+  }
+}
+
+const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** Reads and validates the drive model(s) and texts; a broken file stops start-up naming the bad entry. */
+export function loadContent(dataDir: string): Content {
+  const modelDir = path.join(dataDir, 'model');
+  const files = fs.readdirSync(modelDir).filter((f) => f.endsWith('.json'));
+  if (!files.length) throw new ContentError(`${modelDir}: no model file`);
+  const models = new Map<string, ModelIndex>();
+  for (const f of files) {
+    const file = path.join(modelDir, f);
+    const parsed = modelSchema.safeParse(readJson(file));
+    if (!parsed.success) throw new ContentError(`${file}: invalid drive model\n${describeIssues(parsed.error)}`);
+    if (models.has(parsed.data.version)) throw new ContentError(`${file}: version ${parsed.data.version} exists twice`);
+    models.set(parsed.data.version, indexModel(parsed.data));
+  }
+  const latest = [...models.keys()].sort(byVersion).at(-1)!;
+
+  const raw = Object.fromEntries(LANGS.map((l) => [l, readJson(path.join(dataDir, 'texts', `${l}.json`))]));
+  const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
+  return { models, current: models.get(latest)!, texts };
+}

@@ -1,0 +1,114 @@
+import type { Answers } from '../domain/answers';
+import type { ScoredProfile } from '../domain/scoring';
+import type { Lang } from '../domain/drives';
+import type { SqliteDb } from './sqlite';
+import type { AssessmentRecord, AssessmentRepo, StoredAnswers } from './store';
+
+type Row = {
+  id: number;
+  lang: Lang;
+  name: string | null;
+  model_version: string;
+  consent_at: string;
+  created_at: string;
+  completed_at: string | null;
+  profile_json: string | null;
+};
+
+const toRecord = (r: Row): AssessmentRecord => ({
+  id: r.id,
+  lang: r.lang,
+  name: r.name,
+  modelVersion: r.model_version,
+  consentAt: r.consent_at,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+  profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
+});
+
+/** Assessment storage over better-sqlite3; statements are prepared once. */
+export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
+  const cols = 'id, lang, name, model_version, consent_at, created_at, completed_at, profile_json';
+  const insert = db.prepare(
+    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, created_at)
+     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @now) RETURNING ${cols}`,
+  );
+  const byHash = db.prepare(`SELECT ${cols} FROM assessments WHERE token_hash = ?`);
+  const likertOf = db.prepare('SELECT item_id, value, duration_ms FROM likert_answers WHERE assessment_id = ?');
+  const choiceOf = db.prepare('SELECT item_id, most, least, duration_ms FROM choice_answers WHERE assessment_id = ?');
+  const upsertLikert = db.prepare(
+    `INSERT INTO likert_answers (assessment_id, item_id, value, duration_ms, answered_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (assessment_id, item_id) DO UPDATE SET value = excluded.value,
+       duration_ms = coalesce(excluded.duration_ms, duration_ms), answered_at = excluded.answered_at`,
+  );
+  const upsertChoice = db.prepare(
+    `INSERT INTO choice_answers (assessment_id, item_id, most, least, duration_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (assessment_id, item_id) DO UPDATE SET most = excluded.most, least = excluded.least,
+       duration_ms = coalesce(excluded.duration_ms, duration_ms), answered_at = excluded.answered_at`,
+  );
+  const markComplete = db.prepare(
+    'UPDATE assessments SET completed_at = ?, profile_json = ? WHERE id = ? AND completed_at IS NULL',
+  );
+  const remove = db.prepare('DELETE FROM assessments WHERE token_hash = ?');
+
+  const readAnswers = (id: number): StoredAnswers => {
+    const answers: Answers = { likert: {}, choice: {} };
+    const durationsMs: number[] = [];
+    for (const r of likertOf.all(id) as { item_id: string; value: number; duration_ms: number | null }[]) {
+      answers.likert[r.item_id] = r.value;
+      if (r.duration_ms !== null) durationsMs.push(r.duration_ms);
+    }
+    for (const r of choiceOf.all(id) as { item_id: string; most: string; least: string; duration_ms: number | null }[]) {
+      answers.choice[r.item_id] = { most: r.most, least: r.least };
+      if (r.duration_ms !== null) durationsMs.push(r.duration_ms);
+    }
+    return { answers, durationsMs };
+  };
+  const find = (hash: string) => (byHash.get(hash) as Row | undefined) ?? null;
+
+  const saveTx = db.transaction((hash: string, patch: Parameters<AssessmentRepo['saveAnswers']>[1], now: string) => {
+    const row = find(hash);
+    if (!row) return { status: 'not_found' as const };
+    if (row.completed_at) return { status: 'completed' as const };
+    const ms = (id: string) => patch.durations?.[id] ?? null;
+    for (const [id, v] of Object.entries(patch.likert ?? {})) upsertLikert.run(row.id, id, v, ms(id), now);
+    for (const [id, c] of Object.entries(patch.choice ?? {})) upsertChoice.run(row.id, id, c.most, c.least, ms(id), now);
+    return { status: 'saved' as const, answers: readAnswers(row.id).answers };
+  });
+
+  const completeTx = db.transaction((hash: string, now: string, score: Parameters<AssessmentRepo['complete']>[2]) => {
+    const row = find(hash);
+    if (!row) return { status: 'not_found' as const };
+    if (row.completed_at) return { status: 'already_completed' as const };
+    const result = score(readAnswers(row.id), row.model_version);
+    if ('missing' in result) return { status: 'incomplete' as const, missing: result.missing };
+    const json = JSON.stringify(result);
+    markComplete.run(now, json, row.id);
+    return { status: 'completed' as const, record: toRecord({ ...row, completed_at: now, profile_json: json }) };
+  });
+
+  return {
+    async create(input) {
+      return toRecord(insert.get(input) as Row);
+    },
+    async findByTokenHash(hash) {
+      const row = find(hash);
+      return row ? toRecord(row) : null;
+    },
+    async findWithAnswers(hash) {
+      return db.transaction(() => {
+        const row = find(hash);
+        return row ? { record: toRecord(row), stored: readAnswers(row.id) } : null;
+      })();
+    },
+    async saveAnswers(hash, patch, now) {
+      return saveTx(hash, patch, now);
+    },
+    async complete(hash, now, score) {
+      return completeTx(hash, now, score);
+    },
+    async delete(hash) {
+      return remove.run(hash).changes > 0;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { migrate } from './migrations';
+import { openSqlite, type SqliteDb } from './sqlite';
+import { createSqliteAssessmentRepo } from './sqlite-assessments';
+import type { Store } from './store';
+
+/** Opens the SQLite file, applies pending migrations and returns the repositories over it. */
+export function openSqliteStore(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Store & { sqlite: SqliteDb } {
+  const sqlite = openSqlite(file, synchronous);
+  migrate(sqlite);
+  return {
+    sqlite,
+    assessments: createSqliteAssessmentRepo(sqlite),
+    async close() {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

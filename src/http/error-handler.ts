@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../errors';
+import { DEFAULT_LANG } from '../domain/drives';
+
+/** Maps body-parser and database errors to AppError; anything else is an internal error. */
+function normalize(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; code?: string };
+  if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large (at most 100 kB).');
+  if (e?.type === 'entity.parse.failed') return new AppError('invalid_json', 'The request body is not valid JSON.');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new AppError('unsupported_media_type', 'The request body has an unsupported encoding.');
+  }
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError('unavailable', 'The database is busy; please try again.');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('bad_request', 'The request could not be understood.');
+  return new AppError('internal', 'Something went wrong on our side.');
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+  next(new AppError('not_found', 'This page does not exist.'));
+};
+
+/** The one error handler: JSON under /api, a friendly page elsewhere; never a stack trace. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const error = normalize(err);
+    if (error.status >= 500) logger.error({ err }, 'request failed');
+    if (res.headersSent) return res.end();
+    res.status(error.status);
+    if (req.path.startsWith('/api/')) {
+      res.json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } });
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    const t = res.locals.t ?? ((k: string) => k);
+    const known = [400, 403, 404, 409, 413, 429, 503].includes(error.status) ? error.status : 500;
+    res.render('error', {
+      lang: res.locals.lang ?? DEFAULT_LANG,
+      t,
+      switchLang: res.locals.switchLang ?? { nl: '/?lang=nl', en: '/?lang=en' },
+      status: error.status,
+      title: t(`errors.${known}.title`),
+      message: t(`errors.${known}.message`),
+    });
+  };
+}

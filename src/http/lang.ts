@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express';
+import { DEFAULT_LANG, isLang, type Lang } from '../domain/drives';
+import type { Content } from '../content/load';
+import { translator } from '../content/texts';
+
+const COOKIE = 'lang';
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * Picks the page language: ?lang=… (and remembers it in a cookie), else the cookie, else Dutch.
+ * Puts lang, t and the language-switch links on res.locals for the views.
+ */
+export function pageLanguage(content: Content, secureCookies: boolean): RequestHandler {
+  const translators = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
+  return (req, res, next) => {
+    if (req.path.startsWith('/api/')) return next();
+    const asked = req.query.lang;
+    let lang: Lang = DEFAULT_LANG;
+    if (isLang(asked)) {
+      lang = asked;
+      res.cookie(COOKIE, lang, { maxAge: YEAR_MS, httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/' });
+    } else if (isLang(req.cookies?.[COOKIE])) {
+      lang = req.cookies[COOKIE] as Lang;
+    }
+    res.locals.lang = lang;
+    res.locals.t = translators[lang];
+    res.locals.switchLang = { nl: `${req.path}?lang=nl`, en: `${req.path}?lang=en` };
+    next();
+  };
+}

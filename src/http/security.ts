@@ -1,0 +1,58 @@
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import { AppError } from '../errors';
+
+/** Strict headers: only our own origin for scripts, styles, images; no inline script; no framing. */
+export function securityHeaders(isProduction: boolean): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        // Only behind TLS: on plain http://localhost the upgrade would break form posts.
+        ...(isProduction ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    strictTransportSecurity: isProduction,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' }, // private links must not leak through the Referer header
+  });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses state-changing requests that a browser sends on behalf of another site.
+ * Browsers send Sec-Fetch-Site and/or Origin; non-browser clients send neither and pass.
+ */
+export const refuseCrossSite: RequestHandler = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const site = req.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return next(new AppError('forbidden', 'Requests from another site are not allowed.'));
+  const origin = req.get('origin');
+  if (origin !== undefined) {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host === null || host !== req.get('host')) return next(new AppError('forbidden', 'Requests from another site are not allowed.'));
+  }
+  next();
+};
+
+/** Private pages must not be stored by shared caches or browsers (profiles, questionnaire state). */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};

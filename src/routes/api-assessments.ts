@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { LANGS, DEFAULT_LANG } from '../domain/drives';
+import type { AssessmentService } from '../services/assessments';
+import { AppError } from '../errors';
+import { parse, requireJsonBody } from '../http/validate';
+import { nameField } from './fields';
+
+const createBody = z.strictObject({
+  lang: z.enum(LANGS).optional(),
+  name: nameField.optional(),
+  consent: z.literal(true, { error: 'consent must be true' }),
+});
+
+const itemKey = z.string().max(20);
+const answersBody = z
+  .strictObject({
+    likert: z.record(itemKey, z.number().int().min(1).max(5)).optional(),
+    choice: z.record(itemKey, z.strictObject({ most: z.string().max(20), least: z.string().max(20) })).optional(),
+    durations: z.record(itemKey, z.number().int().min(0).max(86_400_000)).optional(),
+  })
+  .refine((b) => Object.keys(b.likert ?? {}).length + Object.keys(b.choice ?? {}).length > 0, {
+    message: 'give at least one answer in likert or choice',
+  });
+
+const links = (token: string) => ({ questionnaire: `/a/${token}`, profile: `/p/${token}` });
+
+export function assessmentsApi(service: AssessmentService): Router {
+  const router = Router();
+  router.use('/api/assessments', requireJsonBody);
+
+  router.post('/api/assessments', async (req, res) => {
+    const body = parse(createBody, req.body ?? {});
+    const { token } = await service.create({ lang: body.lang ?? DEFAULT_LANG, name: body.name ?? null });
+    res.status(201).location(`/api/assessments/${token}`).json({ token, links: links(token) });
+  });
+
+  router.get('/api/assessments/:token', async (req, res) => {
+    const s = await service.state(req.params.token);
+    res.json({
+      status: s.record.completedAt ? 'completed' : 'in_progress',
+      answered: s.answered,
+      total: s.total,
+      answers: s.answers,
+      links: links(req.params.token),
+    });
+  });
+
+  router.put('/api/assessments/:token/answers', async (req, res) => {
+    if (req.body === undefined) throw new AppError('validation_failed', 'Send the answers as a JSON object.');
+    const patch = parse(answersBody, req.body);
+    res.json(await service.saveAnswers(req.params.token, patch));
+  });
+
+  router.post('/api/assessments/:token/complete', async (req, res) => {
+    const record = await service.complete(req.params.token);
+    res.json(service.toApiProfile(record));
+  });
+
+  router.get('/api/assessments/:token/profile', async (req, res) => {
+    res.json(service.toApiProfile(await service.load(req.params.token)));
+  });
+
+  router.delete('/api/assessments/:token', async (req, res) => {
+    await service.remove(req.params.token);
+    res.status(204).end();
+  });
+  return router;
+}

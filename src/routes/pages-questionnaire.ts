@@ -1,0 +1,87 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { missingItems } from '../domain/answers';
+import { pageOf } from '../domain/pages';
+import type { Lang } from '../domain/drives';
+import { AppError } from '../errors';
+import type { AssessmentService, AssessmentState } from '../services/assessments';
+import { noStore } from '../http/security';
+import { pagesOf, questionnaireView, type ItemErrors } from '../presenters/questionnaire';
+import { mergeAnswers, readPageForm } from '../presenters/page-form';
+
+const pageParam = z.coerce.number().int().min(1).max(1000);
+const privateLink = (req: Request, token: string) => `${req.protocol}://${req.get('host')}/a/${token}`;
+
+function pageNumber(state: AssessmentState, raw: string) {
+  const n = pageParam.safeParse(raw);
+  const page = n.success ? pagesOf(state.index)[n.data - 1] : undefined;
+  if (!page) throw new AppError('not_found', 'This page of the questionnaire does not exist.');
+  return page;
+}
+
+/** The questionnaire at /a/:token: one page at a time, saved on every answer (JS) and on submit (no JS). */
+export function questionnairePages(service: AssessmentService): Router {
+  const router = Router();
+  router.use('/a', noStore);
+
+  // The private link resumes at the first page with an unanswered item.
+  router.get('/a/:token', async (req, res) => {
+    const state = await service.state(req.params.token);
+    if (state.record.completedAt) return res.redirect(303, `/p/${req.params.token}`);
+    const pages = pagesOf(state.index);
+    const next = pageOf(pages, missingItems(state.index, state.answers)) ?? pages[pages.length - 1]!;
+    res.redirect(303, `/a/${req.params.token}/${next.number}`);
+  });
+
+  router.get('/a/:token/:page', async (req, res) => {
+    const state = await service.state(req.params.token);
+    if (state.record.completedAt) return res.redirect(303, `/p/${req.params.token}`);
+    const page = pageNumber(state, req.params.page);
+    const check = req.query.check === '1';
+    const missing = check ? missingItems(state.index, state.answers) : null;
+    const errors: ItemErrors = {};
+    for (const id of missing ?? []) if (page.itemIds.includes(id)) errors[id] = 'questionnaire.errorMissing';
+    render(res, req, state, page.number, state.answers, errors, missing, 200);
+  });
+
+  router.post('/a/:token/:page', async (req, res) => {
+    const token = req.params.token;
+    const state = await service.state(token);
+    if (state.record.completedAt) return res.redirect(303, `/p/${token}`);
+    const page = pageNumber(state, req.params.page);
+    const form = readPageForm(state.index, page, (req.body ?? {}) as Record<string, unknown>);
+    if (Object.keys(form.errors).length) {
+      const answers = mergeAnswers(state.answers, form.submitted);
+      return render(res, req, state, page.number, answers, form.errors, null, 400);
+    }
+    if (form.count > 0) await service.saveAnswers(token, form.patch);
+    const pages = pagesOf(state.index);
+    if (form.action === 'prev') return res.redirect(303, `/a/${token}/${Math.max(1, page.number - 1)}`);
+    if (form.action === 'next' && page.number < pages.length) return res.redirect(303, `/a/${token}/${page.number + 1}`);
+    try {
+      await service.complete(token);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'incomplete')) throw err;
+      const first = pageOf(pages, (err.details as { missing: string[] }).missing)!;
+      return res.redirect(303, `/a/${token}/${first.number}?check=1`);
+    }
+    res.redirect(303, `/p/${token}`);
+  });
+
+  function render(res: Response, req: Request, state: AssessmentState, pageNo: number, answers: AssessmentState['answers'], errors: ItemErrors, missing: string[] | null, status: number) {
+    const token = req.params.token as string;
+    const view = questionnaireView({
+      index: state.index,
+      lang: res.locals.lang as Lang,
+      token,
+      privateLink: privateLink(req, token),
+      page: pagesOf(state.index)[pageNo - 1]!,
+      answers,
+      answered: state.answered,
+      errors,
+      missing,
+    });
+    res.status(status).render('questionnaire', { q: view });
+  }
+  return router;
+}

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Lang } from '../domain/drives';
+import type { AssessmentService } from '../services/assessments';
+import { nameField } from './fields';
+
+const startForm = z.object({
+  name: z.string().optional().default('').pipe(nameField),
+  consent: z.literal('yes', { error: 'consentRequired' }),
+});
+
+/** The start page: what drives are (and are not), consent, optional name. */
+export function startPages(service: AssessmentService): Router {
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    res.render('home', { values: { name: '' }, errors: {} });
+  });
+
+  router.post('/start', async (req, res) => {
+    const parsed = startForm.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'form');
+        errors[field] = field === 'consent' ? 'start.errorConsent' : 'start.errorName';
+      }
+      const name = typeof req.body?.name === 'string' ? req.body.name : '';
+      res.status(400).render('home', { values: { name }, errors });
+      return;
+    }
+    const { token } = await service.create({ lang: res.locals.lang as Lang, name: parsed.data.name ?? null });
+    res.redirect(303, `/a/${token}`);
+  });
+  return router;
+}

@@ -1,0 +1,116 @@
+import { checkPatch, countAnswered, missingItems, type AnswerPatch, type Answers } from '../domain/answers';
+import type { Lang } from '../domain/drives';
+import type { ModelIndex } from '../domain/model-index';
+import { scoreProfile, type ScoredProfile } from '../domain/scoring';
+import type { Content } from '../content/load';
+import { translator } from '../content/texts';
+import type { AssessmentRecord, Store } from '../db/store';
+import { AppError } from '../errors';
+import { hashToken, isWellFormedToken, newToken } from './tokens';
+
+export type ApiProfile = Omit<ScoredProfile, 'flags'> & {
+  lang: Lang;
+  completedAt: string;
+  name?: string;
+  flags: { code: string; message: string }[];
+};
+export type Progress = { answered: number; total: number };
+export type AssessmentState = { record: AssessmentRecord; answers: Answers; index: ModelIndex } & Progress;
+
+const notFound = () => new AppError('not_found', 'No assessment was found for this link.');
+
+export function createAssessmentService(store: Store, content: Content, now: () => Date = () => new Date()) {
+  const repo = store.assessments;
+  const hashOf = (token: string) => {
+    if (!isWellFormedToken(token)) throw notFound();
+    return hashToken(token);
+  };
+  const modelOf = (record: AssessmentRecord): ModelIndex => {
+    const index = content.models.get(record.modelVersion);
+    if (!index) throw new AppError('unavailable', `Model version ${record.modelVersion} is not installed.`);
+    return index;
+  };
+
+  function toApiProfile(record: AssessmentRecord, lang: Lang = record.lang): ApiProfile {
+    if (!record.profile || !record.completedAt) throw new AppError('not_completed', 'This assessment is not completed yet.');
+    const t = translator(content.texts[lang]);
+    const { flags, ...rest } = record.profile;
+    return {
+      ...rest,
+      lang: record.lang,
+      completedAt: record.completedAt,
+      ...(record.name ? { name: record.name } : {}),
+      flags: flags.map((code) => ({ code, message: t(`flags.${code}`) })),
+    };
+  }
+
+  return {
+    toApiProfile,
+    modelOf,
+
+    async create(input: { lang: Lang; name: string | null }): Promise<{ token: string; record: AssessmentRecord }> {
+      const token = newToken();
+      const record = await repo.create({
+        tokenHash: hashToken(token),
+        lang: input.lang,
+        name: input.name,
+        modelVersion: content.current.model.version,
+        now: now().toISOString(),
+      });
+      return { token, record };
+    },
+
+    async load(token: string): Promise<AssessmentRecord> {
+      const record = await repo.findByTokenHash(hashOf(token));
+      if (!record) throw notFound();
+      return record;
+    },
+
+    async state(token: string): Promise<AssessmentState> {
+      const found = await repo.findWithAnswers(hashOf(token));
+      if (!found) throw notFound();
+      const index = modelOf(found.record);
+      const answers = found.stored.answers;
+      return { record: found.record, answers, index, answered: countAnswered(index, answers), total: index.total };
+    },
+
+    /** Validates against the assessment's model, then merges; nothing of a bad request is stored. */
+    async saveAnswers(token: string, patch: AnswerPatch): Promise<Progress> {
+      const hash = hashOf(token);
+      const record = await repo.findByTokenHash(hash);
+      if (!record) throw notFound();
+      const index = modelOf(record);
+      const errors = checkPatch(index, patch);
+      if (errors.length) throw new AppError('validation_failed', 'Some answers are not valid.', { fields: errors });
+      const result = await repo.saveAnswers(hash, patch, now().toISOString());
+      if (result.status === 'not_found') throw notFound();
+      if (result.status === 'completed') throw new AppError('already_completed', 'This assessment is completed; answers can no longer change.');
+      return { answered: countAnswered(index, result.answers), total: index.total };
+    },
+
+    async complete(token: string): Promise<AssessmentRecord> {
+      const result = await repo.complete(hashOf(token), now().toISOString(), (stored, version) => {
+        const index = content.models.get(version);
+        if (!index) throw new AppError('unavailable', `Model version ${version} is not installed.`);
+        const missing = missingItems(index, stored.answers);
+        return missing.length ? { missing } : scoreProfile(index, stored.answers, stored.durationsMs);
+      });
+      switch (result.status) {
+        case 'completed':
+          return result.record;
+        case 'incomplete':
+          throw new AppError('incomplete', 'Some questions have not been answered yet.', { missing: result.missing });
+        case 'already_completed':
+          throw new AppError('already_completed', 'This assessment is already completed.');
+        default:
+          throw notFound();
+      }
+    },
+
+    async remove(token: string): Promise<void> {
+      if (!(await repo.delete(hashOf(token)))) throw notFound();
+    },
+  };
+}
+
+export type AssessmentService = ReturnType<typeof createAssessmentService>;
