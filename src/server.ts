@@ -37,9 +37,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing in-flight requests');
-    // Idle keep-alive connections would hold close() open; in-flight requests still finish.
+    // Keep-alive connections would hold close() open: close each one as soon as it is idle,
+    // while requests in flight still finish.
     server.closeIdleConnections();
+    const sweeper = setInterval(() => server.closeIdleConnections(), 100);
     server.close(async () => {
+      clearInterval(sweeper);
       await store.close();
       logger.info('stopped');
       process.exit(0);

@@ -52,8 +52,7 @@
     }).then(function (p) {
       progress.value = p.answered;
       progress.max = p.total;
-      progressText.textContent = p.answered + ' / ' + p.total + ' · ' +
-        form.dataset.textProgress.replace('{answered}', p.answered).replace('{total}', p.total);
+      progressText.textContent = form.dataset.textProgress.replace('{answered}', p.answered).replace('{total}', p.total);
       if (item) { item.classList.remove('has-error'); var err = item.querySelector('.field-error'); if (err) err.remove(); }
       say(form.dataset.textSaved);
     }).catch(function () { say(form.dataset.textFailed); });

@@ -24,7 +24,8 @@ export function securityHeaders(isProduction: boolean): RequestHandler {
     },
     strictTransportSecurity: isProduction,
     xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' }, // private links must not leak through the Referer header
+    // Private links must not leak to other sites through the Referer header; same-origin keeps Origin on our own forms.
+    referrerPolicy: { policy: 'same-origin' },
   });
 }
 
@@ -37,7 +38,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const refuseCrossSite: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const site = req.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return next(new AppError('forbidden', 'Requests from another site are not allowed.'));
+  if (site) return site === 'same-origin' || site === 'none' ? next() : next(new AppError('forbidden', 'Requests from another site are not allowed.'));
+  // Older browsers without Fetch Metadata: compare Origin with our own host.
   const origin = req.get('origin');
   if (origin !== undefined) {
     let host: string | null = null;

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/paths';
+
+export type RunningServer = { url: string; port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+export const tempDatabase = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dv-srv-')), 'db.sqlite');
+
+/**
+ * Starts the real built server (dist/server.js, built by `npm test`'s pretest) on a free port.
+ * Resolves once it prints its listening line.
+ */
+export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const entry = path.join(ROOT_DIR, 'dist', 'server.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does it).`);
+  const proc = spawn(process.execPath, [entry], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 10 s:\n${out}`)), 10_000);
+    const check = () => {
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, port, proc, output: () => out, exited };
+}
+
+export async function stopServer(server: RunningServer | undefined): Promise<void> {
+  if (!server || server.proc.exitCode !== null || server.proc.signalCode !== null) return;
+  server.proc.kill('SIGTERM');
+  await server.exited;
+}
