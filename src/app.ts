@@ -6,27 +6,40 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
+import { translator } from './content/texts';
 import type { Store } from './db/store';
 import { createLogger, redactUrl } from './logger';
 import { DATA_DIR, PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
 import { createAssessmentService } from './services/assessments';
+import { createUserService } from './services/users';
+import { createWorkshopService } from './services/workshops';
+import { createLiveHub, type LiveHub } from './services/live';
 import { securityHeaders, refuseCrossSite } from './http/security';
 import { pageLanguage } from './http/lang';
+import { loginSession } from './http/session';
+import { requireUser } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { modelApi } from './routes/api-model';
 import { assessmentsApi } from './routes/api-assessments';
+import { authRoutes } from './routes/auth';
+import { sessionsApi } from './routes/api-sessions';
+import { sessionEvents } from './routes/api-session-events';
 import { startPages } from './routes/pages-start';
 import { questionnairePages } from './routes/pages-questionnaire';
 import { profilePages } from './routes/pages-profile';
+import { joinPages } from './routes/pages-join';
+import { trainerPages } from './routes/pages-trainer';
 
-export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger };
+export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub };
+export type App = Express & { live: LiveHub };
 
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
 const chartJsVersion = (): string => (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const TRAINERS = ['trainer', 'admin'] as const;
 
-/** Builds the Express app; never listens (see server.ts). */
-export function createApp({ db, config, content = loadContent(DATA_DIR), logger = createLogger(config.logLevel) }: AppDeps): Express {
-  const app = express();
+/** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
+export function createApp({ db, config, content = loadContent(DATA_DIR), logger = createLogger(config.logLevel), live }: AppDeps): App {
+  const app = express() as App;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
@@ -35,10 +48,24 @@ export function createApp({ db, config, content = loadContent(DATA_DIR), logger 
   const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
   app.locals.chartJsUrl = `${chartJsBase}/chart.umd.min.js`;
 
-  app.use(pinoHttp({ logger, serializers: {
-    req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
-    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-  } }));
+  // Services; the live hub recomputes a workshop summary at most a few times per second.
+  let workshops: ReturnType<typeof createWorkshopService>;
+  const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id));
+  app.live = hub;
+  const assessments = createAssessmentService(db, content, { onWorkshopChange: (id) => hub.notify(id) });
+  const aliasT = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
+  workshops = createWorkshopService(db, assessments, { onChange: (id) => hub.notify(id), aliasPrefix: (lang) => aliasT[lang]('join.aliasPrefix') });
+  const users = createUserService(db);
+
+  app.use(
+    pinoHttp({
+      logger,
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(securityHeaders(config.isProduction));
   // chart.js from our own origin; the version in the URL lets browsers cache it for a year.
   app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), { immutable: true, maxAge: '365d', index: false }));
@@ -49,12 +76,19 @@ export function createApp({ db, config, content = loadContent(DATA_DIR), logger 
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
 
-  const assessments = createAssessmentService(db, content);
+  // Login sessions only where they are used: participants' hot paths stay free of session lookups.
+  const session = loginSession(config, db.loginSessions);
+  app.use(['/login', '/logout', '/api/login', '/api/logout', '/trainer', '/api/sessions'], session);
+
   app.use(modelApi(content));
-  app.use(assessmentsApi(assessments));
+  app.use(assessmentsApi(assessments, workshops, config));
+  app.use(authRoutes(users, config));
+  app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
+  app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
   app.use(startPages(assessments));
   app.use(questionnairePages(assessments));
   app.use(profilePages(assessments));
+  app.use(joinPages(workshops, assessments, config));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -16,6 +16,13 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(50),
+  RATE_LIMIT_JOIN_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_JOIN_PER_ADDRESS: z.coerce.number().int().min(1).default(500),
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -28,6 +35,11 @@ export type Config = Readonly<{
   sqliteSynchronous: 'NORMAL' | 'FULL';
   trustProxy: boolean;
   logLevel: string;
+  /** The address participants use, for join links and QR codes; else taken from the request. */
+  publicUrl: string | null;
+  sessionHours: number;
+  heartbeatMs: number;
+  rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number };
   /** Returns the session secret; throws in production when it is not set. Used from the sessions issue on. */
   sessionSecret: () => string;
 }>;
@@ -51,6 +63,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    sessionHours: e.SESSION_HOURS,
+    heartbeatMs: e.SSE_HEARTBEAT_MS,
+    rateLimits: Object.freeze({
+      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
+      joinPerClient: e.RATE_LIMIT_JOIN_PER_CLIENT,
+      joinPerAddress: e.RATE_LIMIT_JOIN_PER_ADDRESS,
+    }),
     sessionSecret: () => {
       if (e.SESSION_SECRET) return e.SESSION_SECRET;
       if (e.NODE_ENV === 'production') {

@@ -7,22 +7,25 @@ import { createLogger } from './logger';
 import { DATA_DIR } from './paths';
 
 /** Starts Drijfveer: config, content, database (migrated), HTTP; stops cleanly on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  let config;
-  let content;
+function startUp() {
   try {
-    config = loadConfig();
-    content = loadContent(DATA_DIR);
+    const config = loadConfig();
+    const content = loadContent(DATA_DIR);
+    const logger = createLogger(config.logLevel);
+    const store = openSqliteStore(config.databasePath, config.sqliteSynchronous);
+    const app = createApp({ db: store, config, content, logger });
+    return { config, logger, store, app };
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof ContentError) {
-      console.error(`Drijfveer cannot start.\n${err.message}`);
-      process.exit(1);
-    }
-    throw err;
+    const known = err instanceof ConfigError || err instanceof ContentError;
+    const dbError = (err as { code?: string }).code?.startsWith('SQLITE_');
+    if (!known && !dbError) throw err;
+    console.error(`Drijfveer cannot start.\n${dbError ? `Database: ${(err as Error).message}` : (err as Error).message}`);
+    process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
-  const store = openSqliteStore(config.databasePath, config.sqliteSynchronous);
-  const app = createApp({ db: store, config, content, logger });
+}
+
+async function main(): Promise<void> {
+  const { config, logger, store, app } = startUp();
 
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing in-flight requests');
+    app.live.closeAll(); // live dashboards reconnect to another instance or after the restart
     // Keep-alive connections would hold close() open: close each one as soon as it is idle,
     // while requests in flight still finish.
     server.closeIdleConnections();

@@ -13,6 +13,7 @@ type Row = {
   created_at: string;
   completed_at: string | null;
   profile_json: string | null;
+  workshop_id: number | null;
 };
 
 const toRecord = (r: Row): AssessmentRecord => ({
@@ -24,14 +25,15 @@ const toRecord = (r: Row): AssessmentRecord => ({
   createdAt: r.created_at,
   completedAt: r.completed_at,
   profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
+  workshopId: r.workshop_id,
 });
 
 /** Assessment storage over better-sqlite3; statements are prepared once. */
 export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
-  const cols = 'id, lang, name, model_version, consent_at, created_at, completed_at, profile_json';
+  const cols = 'id, lang, name, model_version, consent_at, created_at, completed_at, profile_json, workshop_id';
   const insert = db.prepare(
-    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, created_at)
-     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @now) RETURNING ${cols}`,
+    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, created_at, workshop_id)
+     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @now, @workshopId) RETURNING ${cols}`,
   );
   const byHash = db.prepare(`SELECT ${cols} FROM assessments WHERE token_hash = ?`);
   const likertOf = db.prepare('SELECT item_id, value, duration_ms FROM likert_answers WHERE assessment_id = ?');
@@ -89,7 +91,7 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
 
   return {
     async create(input) {
-      return toRecord(insert.get(input) as Row);
+      return toRecord(insert.get({ ...input, workshopId: input.workshopId ?? null }) as Row);
     },
     async findByTokenHash(hash) {
       const row = find(hash);

@@ -1,6 +1,8 @@
 import { migrate } from './migrations';
 import { openSqlite, type SqliteDb } from './sqlite';
 import { createSqliteAssessmentRepo } from './sqlite-assessments';
+import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-users';
+import { createSqliteWorkshopRepo } from './sqlite-workshops';
 import type { Store } from './store';
 
 /** Opens the SQLite file, applies pending migrations and returns the repositories over it. */
@@ -10,6 +12,9 @@ export function openSqliteStore(file: string, synchronous: 'NORMAL' | 'FULL' = '
   return {
     sqlite,
     assessments: createSqliteAssessmentRepo(sqlite),
+    users: createSqliteUserRepo(sqlite),
+    loginSessions: createSqliteLoginSessionRepo(sqlite),
+    workshops: createSqliteWorkshopRepo(sqlite),
     async close() {
       if (sqlite.open) sqlite.close();
     },

@@ -15,11 +15,13 @@ export type AssessmentRecord = {
   createdAt: string;
   completedAt: string | null;
   profile: ScoredProfile | null;
+  /** The workshop the participant joined, or null for a self-assessment. */
+  workshopId: number | null;
 };
 
 export type StoredAnswers = { answers: Answers; durationsMs: number[] };
 
-export type NewAssessment = { tokenHash: string; lang: Lang; name: string | null; modelVersion: string; now: string };
+export type NewAssessment = { tokenHash: string; lang: Lang; name: string | null; modelVersion: string; now: string; workshopId?: number | null };
 
 export type SaveResult = { status: 'saved'; answers: Answers } | { status: 'not_found' } | { status: 'completed' };
 export type CompleteResult =
@@ -47,7 +49,62 @@ export interface AssessmentRepo {
   delete(tokenHash: string): Promise<boolean>;
 }
 
+export type Role = 'trainer' | 'consultant' | 'admin';
+export type UserRecord = { id: number; email: string; name: string; role: Role; createdAt: string };
+
+export interface UserRepo {
+  create(input: { email: string; name: string; role: Role; passwordHash: string; now: string }): Promise<UserRecord | 'email_taken'>;
+  findById(id: number): Promise<UserRecord | null>;
+  /** The user with the stored password hash, for logging in. */
+  findForLogin(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
+  list(): Promise<UserRecord[]>;
+  setPassword(email: string, passwordHash: string): Promise<boolean>;
+  /** Removes the user with their workshops and those workshops' participants. */
+  remove(email: string): Promise<boolean>;
+}
+
+/** Server-side login sessions (express-session data), with expiry in epoch milliseconds. */
+export interface LoginSessionRepo {
+  get(sid: string, now: number): Promise<string | null>;
+  set(sid: string, data: string, expiresAt: number): Promise<void>;
+  touch(sid: string, expiresAt: number): Promise<void>;
+  destroy(sid: string): Promise<void>;
+  prune(now: number): Promise<number>;
+}
+
+export type WorkshopRecord = {
+  id: number;
+  publicId: string;
+  ownerId: number;
+  title: string;
+  lang: Lang;
+  anonymous: boolean;
+  minGroupSize: number;
+  code: string;
+  status: 'open' | 'closed';
+  revealed: boolean;
+  createdAt: string;
+};
+export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed'>;
+export type ParticipantRow = { id: number; name: string | null; answered: number; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
+
+export interface WorkshopRepo {
+  create(input: NewWorkshop): Promise<WorkshopRecord | 'code_taken'>;
+  findByPublicId(publicId: string): Promise<WorkshopRecord | null>;
+  findByCode(code: string): Promise<WorkshopRecord | null>;
+  findById(id: number): Promise<WorkshopRecord | null>;
+  /** All workshops, or only those of one owner; newest first. */
+  list(ownerId: number | null): Promise<WorkshopRecord[]>;
+  update(id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed'>>): Promise<void>;
+  remove(id: number): Promise<void>;
+  participants(id: number): Promise<ParticipantRow[]>;
+  countParticipants(id: number): Promise<number>;
+}
+
 export interface Store {
   assessments: AssessmentRepo;
+  users: UserRepo;
+  loginSessions: LoginSessionRepo;
+  workshops: WorkshopRepo;
   close(): Promise<void>;
 }

@@ -1,17 +1,21 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { AppError } from '../errors';
+import { zodFieldErrors } from './validate';
 import { DEFAULT_LANG } from '../domain/drives';
 
 /** Maps body-parser and database errors to AppError; anything else is an internal error. */
 function normalize(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number; code?: string };
+  if (err instanceof z.ZodError) return new AppError('validation_failed', 'The request is not valid.', { fields: zodFieldErrors(err) });
   if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large (at most 100 kB).');
   if (e?.type === 'entity.parse.failed') return new AppError('invalid_json', 'The request body is not valid JSON.');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('unsupported_media_type', 'The request body has an unsupported encoding.');
   }
+  if (e?.code === 'EBADCSRFTOKEN') return new AppError('forbidden', 'This form has expired. Reload the page and try again.');
   if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError('unavailable', 'The database is busy; please try again.');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('bad_request', 'The request could not be understood.');
   return new AppError('internal', 'Something went wrong on our side.');
@@ -28,7 +32,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error.status >= 500) logger.error({ err }, 'request failed');
     if (res.headersSent) return res.end();
     res.status(error.status);
-    if (req.path.startsWith('/api/')) {
+    if (req.originalUrl.startsWith('/api/')) {
       res.json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } });
       return;
     }

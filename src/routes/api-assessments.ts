@@ -1,4 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import type { Config } from '../config';
+import { joinLimits } from '../http/rate-limits';
+import { normaliseCode, type WorkshopService } from '../services/workshops';
 import { z } from 'zod';
 import { LANGS, DEFAULT_LANG } from '../domain/drives';
 import type { AssessmentService } from '../services/assessments';
@@ -10,7 +13,9 @@ const createBody = z.strictObject({
   lang: z.enum(LANGS).optional(),
   name: nameField.optional(),
   consent: z.literal(true, { error: 'consent must be true' }),
+  sessionCode: z.string().trim().min(1).max(20).optional(),
 });
+const sessionCodeOf = (req: Request) => normaliseCode(String((req.body as { sessionCode?: unknown } | undefined)?.sessionCode ?? '').slice(0, 20));
 
 const itemKey = z.string().max(20);
 const answersBody = z
@@ -25,13 +30,16 @@ const answersBody = z
 
 const links = (token: string) => ({ questionnaire: `/a/${token}`, profile: `/p/${token}` });
 
-export function assessmentsApi(service: AssessmentService): Router {
+export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config): Router {
   const router = Router();
   router.use('/api/assessments', requireJsonBody);
+  const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
 
-  router.post('/api/assessments', async (req, res) => {
+  router.post('/api/assessments', ...limits, async (req, res) => {
     const body = parse(createBody, req.body ?? {});
-    const { token } = await service.create({ lang: body.lang ?? DEFAULT_LANG, name: body.name ?? null });
+    const { token } = body.sessionCode
+      ? await workshops.join(body.sessionCode, { name: body.name ?? null, ...(body.lang ? { lang: body.lang } : {}) })
+      : await service.create({ lang: body.lang ?? DEFAULT_LANG, name: body.name ?? null });
     res.status(201).location(`/api/assessments/${token}`).json({ token, links: links(token) });
   });
 

@@ -19,8 +19,18 @@ export type AssessmentState = { record: AssessmentRecord; answers: Answers; inde
 
 const notFound = () => new AppError('not_found', 'No assessment was found for this link.');
 
-export function createAssessmentService(store: Store, content: Content, now: () => Date = () => new Date()) {
+export type AssessmentServiceOptions = {
+  now?: () => Date;
+  /** Called after a workshop participant joins, answers, completes or is deleted (drives the live dashboard). */
+  onWorkshopChange?: (workshopId: number) => void;
+};
+
+export function createAssessmentService(store: Store, content: Content, options: AssessmentServiceOptions = {}) {
   const repo = store.assessments;
+  const now = options.now ?? (() => new Date());
+  const changed = (record: AssessmentRecord) => {
+    if (record.workshopId !== null) options.onWorkshopChange?.(record.workshopId);
+  };
   const hashOf = (token: string) => {
     if (!isWellFormedToken(token)) throw notFound();
     return hashToken(token);
@@ -47,8 +57,10 @@ export function createAssessmentService(store: Store, content: Content, now: () 
   return {
     toApiProfile,
     modelOf,
+    /** Items a participant answers (likert statements and situations) in the current model. */
+    totalItems: () => content.current.total,
 
-    async create(input: { lang: Lang; name: string | null }): Promise<{ token: string; record: AssessmentRecord }> {
+    async create(input: { lang: Lang; name: string | null; workshopId?: number }): Promise<{ token: string; record: AssessmentRecord }> {
       const token = newToken();
       const record = await repo.create({
         tokenHash: hashToken(token),
@@ -56,7 +68,9 @@ export function createAssessmentService(store: Store, content: Content, now: () 
         name: input.name,
         modelVersion: content.current.model.version,
         now: now().toISOString(),
+        workshopId: input.workshopId ?? null,
       });
+      changed(record);
       return { token, record };
     },
 
@@ -85,6 +99,7 @@ export function createAssessmentService(store: Store, content: Content, now: () 
       const result = await repo.saveAnswers(hash, patch, now().toISOString());
       if (result.status === 'not_found') throw notFound();
       if (result.status === 'completed') throw new AppError('already_completed', 'This assessment is completed; answers can no longer change.');
+      changed(record);
       return { answered: countAnswered(index, result.answers), total: index.total };
     },
 
@@ -97,6 +112,7 @@ export function createAssessmentService(store: Store, content: Content, now: () 
       });
       switch (result.status) {
         case 'completed':
+          changed(result.record);
           return result.record;
         case 'incomplete':
           throw new AppError('incomplete', 'Some questions have not been answered yet.', { missing: result.missing });
@@ -108,7 +124,10 @@ export function createAssessmentService(store: Store, content: Content, now: () 
     },
 
     async remove(token: string): Promise<void> {
-      if (!(await repo.delete(hashOf(token)))) throw notFound();
+      const hash = hashOf(token);
+      const record = await repo.findByTokenHash(hash);
+      if (!record || !(await repo.delete(hash))) throw notFound();
+      changed(record);
     },
   };
 }

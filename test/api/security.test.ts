@@ -63,14 +63,10 @@ describe('cross-site requests', () => {
 
 describe('errors', () => {
   function brokenApp(env: 'production' | 'test') {
-    const failing = async () => {
-      throw new Error('disk on fire at /secret/path');
-    };
-    const store: Store = {
-      assessments: { create: failing, findByTokenHash: failing, findWithAnswers: failing, saveAnswers: failing, complete: failing, delete: failing },
-      close: async () => undefined,
-    };
-    const config = loadConfig({ NODE_ENV: env });
+    // Every repository function of this store fails.
+    const failingRepo = new Proxy({}, { get: () => async () => { throw new Error('disk on fire at /secret/path'); } });
+    const store = new Proxy({}, { get: (_t, key) => (key === 'close' ? async () => undefined : failingRepo) }) as Store;
+    const config = loadConfig({ NODE_ENV: env, SESSION_SECRET: 'x'.repeat(32) });
     return request(createApp({ db: store, config, content: realContent(), logger: createLogger('silent') }));
   }
 

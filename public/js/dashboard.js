@@ -1,0 +1,137 @@
+// The trainer's live dashboard: renders the session summary from the server's event stream.
+(function () {
+  'use strict';
+  var root = document.getElementById('dashboard');
+  if (!root) return;
+  var T = JSON.parse(root.dataset.texts);
+  var drives = JSON.parse(root.dataset.drives);
+  var byId = {};
+  drives.forEach(function (d) { byId[d.id] = d; });
+  var $ = function (sel) { return root.querySelector(sel); };
+  var fill = function (s, vars) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in vars ? vars[k] : m; }); };
+  var teamChart = null, compareChart = null, last = null;
+
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+  function names(ids) { return ids.map(function (id) { return byId[id].name; }).join(', '); }
+
+  function renderLobby(s) {
+    var list = $('[data-lobby]');
+    list.replaceChildren();
+    if (!s.members.length) list.appendChild(el('li', T.lobbyEmpty));
+    s.members.forEach(function (m) {
+      var li = el('li', null, { 'data-status': m.status });
+      li.appendChild(el('strong', m.name));
+      var status = m.status === 'busy' ? fill(T.busy, { answered: m.answered, total: m.total }) : T[m.status];
+      li.appendChild(el('span', status, { 'class': 'status' }));
+      list.appendChild(li);
+    });
+    $('[data-counts]').textContent = fill(T.counts, { participants: s.participants, completed: s.completed });
+  }
+
+  function renderReveal(s) {
+    var button = $('[data-reveal]');
+    var form = $('[data-reveal-form]');
+    form.hidden = s.revealed;
+    button.disabled = !s.canReveal;
+    $('[data-reveal-hint]').textContent = s.canReveal ? '' : fill(T.revealHint, { min: s.minGroupSize });
+    $('[data-hidden-note]').textContent = s.revealed ? '' : T.hidden;
+    $('[data-team]').hidden = !s.revealed;
+  }
+
+  function renderTeam(s) {
+    if (!s.revealed) return;
+    var labels = s.drives.map(function (d) { return byId[d.drive].name; });
+    var data = {
+      labels: labels,
+      datasets: [
+        { label: T.mean, data: s.drives.map(function (d) { return d.mean; }), backgroundColor: s.drives.map(function (d) { return byId[d.drive].hex; }) },
+        { label: T.range, data: s.drives.map(function (d) { return [d.min, d.max]; }), backgroundColor: 'rgba(91,100,117,0.35)' }
+      ]
+    };
+    if (teamChart) { teamChart.data = data; teamChart.update('none'); }
+    else {
+      teamChart = new window.Chart(document.getElementById('team-chart'), {
+        type: 'bar', data: data,
+        options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } }
+      });
+    }
+    var rows = $('[data-team-rows]');
+    rows.replaceChildren();
+    s.drives.forEach(function (d) {
+      var tr = el('tr', null, { 'data-drive': d.drive });
+      tr.appendChild(el('th', byId[d.drive].name, { scope: 'row' }));
+      [d.mean, d.sd, d.min, d.max, d.topCount].forEach(function (v) { tr.appendChild(el('td', String(v))); });
+      rows.appendChild(tr);
+    });
+    var ins = $('[data-insights]');
+    ins.replaceChildren();
+    var i = s.insights;
+    ins.appendChild(el('li', fill(T.dominant, { drives: names(i.dominant) })));
+    ins.appendChild(el('li', i.noStrength.length ? fill(T.noStrength, { drives: names(i.noStrength) }) : T.allStrength));
+    if (i.contrasts.length) {
+      ins.appendChild(el('li', fill(T.contrasts, { pairs: i.contrasts.map(function (c) { return c.a + ' – ' + c.b; }).join('; ') })));
+    }
+    ins.appendChild(el('li', T.ipsative));
+    renderCompare(s);
+  }
+
+  function renderCompare(s) {
+    var box = $('[data-compare]');
+    if (!box) return;
+    var withProfile = s.members.filter(function (m) { return m.profile; });
+    [$('[data-compare-a]'), $('[data-compare-b]')].forEach(function (select, k) {
+      var keep = select.value;
+      select.replaceChildren();
+      withProfile.forEach(function (m, idx) { select.appendChild(el('option', m.name, { value: String(idx) })); });
+      select.value = keep && Number(keep) < withProfile.length ? keep : String(Math.min(k, withProfile.length - 1));
+    });
+    drawCompare(withProfile);
+  }
+
+  function drawCompare(withProfile) {
+    var a = withProfile[Number($('[data-compare-a]').value)];
+    var b = withProfile[Number($('[data-compare-b]').value)];
+    if (!a || !b) return;
+    var score = function (m, id) { return m.profile.scores.filter(function (x) { return x.drive === id; })[0].combined; };
+    var data = {
+      labels: drives.map(function (d) { return d.name; }),
+      datasets: [
+        { label: a.name, data: drives.map(function (d) { return score(a, d.id); }), backgroundColor: '#1f5fa8' },
+        { label: b.name, data: drives.map(function (d) { return score(b, d.id); }), backgroundColor: '#e8710a' }
+      ]
+    };
+    if (compareChart) { compareChart.data = data; compareChart.update('none'); }
+    else {
+      compareChart = new window.Chart(document.getElementById('compare-chart'), {
+        type: 'bar', data: data, options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
+      });
+    }
+  }
+
+  function render(s) {
+    last = s;
+    renderLobby(s);
+    renderReveal(s);
+    renderTeam(s);
+  }
+
+  ['[data-compare-a]', '[data-compare-b]'].forEach(function (sel) {
+    var select = $(sel);
+    if (select) select.addEventListener('change', function () { drawCompare(last.members.filter(function (m) { return m.profile; })); });
+  });
+
+  var live = $('[data-live]');
+  function setLive(up) { live.textContent = up ? T.live : T.reconnecting; live.dataset.state = up ? 'live' : 'down'; }
+
+  render(JSON.parse(root.dataset.summary));
+  // EventSource reconnects by itself; the server sends the full summary on every (re)connect.
+  var source = new EventSource('/api/sessions/' + encodeURIComponent(root.dataset.session) + '/events');
+  source.addEventListener('open', function () { setLive(true); });
+  source.addEventListener('error', function () { setLive(false); });
+  source.addEventListener('summary', function (e) { setLive(true); render(JSON.parse(e.data)); });
+})();

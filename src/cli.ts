@@ -1,0 +1,115 @@
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { ConfigError, loadConfig } from './config';
+import { openSqliteStore } from './db/sqlite-store';
+import type { Role } from './db/store';
+import { AppError } from './errors';
+import { ROLES, createUserService } from './services/users';
+
+const HELP = `Drijfveer command line (works while the server runs: same database file, DATABASE_PATH).
+
+Usage: npm run cli -- <command> [options]
+
+  user add --email E --name N --role trainer|consultant|admin
+      Creates a user. The password (at least 12 characters) is read from standard input
+      (its first line) when that is not a terminal, and asked for otherwise.
+  user list
+      Lists users: e-mail, name, role, created.
+  user passwd --email E
+      Sets a new password, read like "user add" does.
+  user remove --email E
+      Removes the user with their sessions and those sessions' participants' data.
+  --help
+      Shows this text.
+
+Examples:
+  echo 'a-long-password-here' | npm run cli -- user add --email anna@example.nl --name "Anna" --role trainer
+  npm run cli -- user list`;
+
+/** The password: the first line of stdin when piped, else typed at a prompt without echo. */
+async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const rl = readline.createInterface({ input: process.stdin });
+    for await (const line of rl) {
+      rl.close();
+      return line;
+    }
+    return '';
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const mutable = rl as unknown as { _writeToOutput: (s: string) => void };
+  let muted = false;
+  mutable._writeToOutput = (s: string) => {
+    if (!muted || s.includes('\n')) process.stdout.write(muted ? '\n' : s);
+  };
+  const answer = new Promise<string>((resolve) => rl.question(prompt, resolve));
+  muted = true;
+  const value = await answer;
+  rl.close();
+  return value;
+}
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [area, command] = positionals;
+  if (values.help || !area) {
+    out(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {
+    out(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
+    return 2;
+  }
+  const need = (key: 'email' | 'name' | 'role') => {
+    if (!values[key]) throw new AppError('validation_failed', `--${key} is required for "user ${command}".`);
+    return values[key]!;
+  };
+
+  const config = loadConfig();
+  const store = openSqliteStore(config.databasePath, config.sqliteSynchronous);
+  const users = createUserService(store);
+  try {
+    switch (command) {
+      case 'add': {
+        const role = need('role');
+        if (!(ROLES as readonly string[]).includes(role)) throw new AppError('validation_failed', `--role must be one of: ${ROLES.join(', ')}.`);
+        const email = need('email');
+        const name = need('name');
+        const user = await users.add({ email, name, role: role as Role, password: await readPassword('Password: ') });
+        out(`Created ${user.role} ${user.email} (${user.name}).`);
+        break;
+      }
+      case 'list':
+        for (const u of await users.list()) out(`${u.email}\t${u.name}\t${u.role}\t${u.createdAt}`);
+        break;
+      case 'passwd':
+        await users.setPassword(need('email'), await readPassword('New password: '));
+        out(`Password changed for ${values.email}.`);
+        break;
+      case 'remove':
+        await users.remove(need('email'));
+        out(`Removed ${values.email}.`);
+        break;
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof ZodError) console.error(`Error: ${err.issues.map((i) => i.message).join('; ')}`);
+      else if (err instanceof AppError || err instanceof ConfigError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') console.error(`Error: ${(err as Error).message}`);
+      else console.error(err);
+      process.exit(1);
+    },
+  );
+}

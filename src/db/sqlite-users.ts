@@ -1,0 +1,68 @@
+import type { SqliteDb } from './sqlite';
+import type { LoginSessionRepo, Role, UserRecord, UserRepo } from './store';
+
+type Row = { id: number; email: string; name: string; role: Role; created_at: string; password_hash: string };
+const toUser = (r: Row): UserRecord => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
+
+export function createSqliteUserRepo(db: SqliteDb): UserRepo {
+  const insert = db.prepare(
+    `INSERT INTO users (email, name, role, password_hash, created_at) VALUES (@email, @name, @role, @passwordHash, @now)
+     ON CONFLICT (email) DO NOTHING RETURNING *`,
+  );
+  const byId = db.prepare('SELECT * FROM users WHERE id = ?');
+  const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
+  const all = db.prepare('SELECT * FROM users ORDER BY email');
+  const passwd = db.prepare('UPDATE users SET password_hash = ? WHERE email = ?');
+  const remove = db.prepare('DELETE FROM users WHERE email = ?');
+  return {
+    async create(input) {
+      const row = insert.get(input) as Row | undefined;
+      return row ? toUser(row) : 'email_taken';
+    },
+    async findById(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toUser(row) : null;
+    },
+    async findForLogin(email) {
+      const row = byEmail.get(email) as Row | undefined;
+      return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+    },
+    async list() {
+      return (all.all() as Row[]).map(toUser);
+    },
+    async setPassword(email, hash) {
+      return passwd.run(hash, email).changes > 0;
+    },
+    async remove(email) {
+      return remove.run(email).changes > 0;
+    },
+  };
+}
+
+export function createSqliteLoginSessionRepo(db: SqliteDb): LoginSessionRepo {
+  const get = db.prepare('SELECT data FROM login_sessions WHERE sid = ? AND expires_at > ?');
+  const set = db.prepare(
+    `INSERT INTO login_sessions (sid, expires_at, data) VALUES (?, ?, ?)
+     ON CONFLICT (sid) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data`,
+  );
+  const touch = db.prepare('UPDATE login_sessions SET expires_at = ? WHERE sid = ?');
+  const destroy = db.prepare('DELETE FROM login_sessions WHERE sid = ?');
+  const prune = db.prepare('DELETE FROM login_sessions WHERE expires_at <= ?');
+  return {
+    async get(sid, now) {
+      return (get.pluck().get(sid, now) as string | undefined) ?? null;
+    },
+    async set(sid, data, expiresAt) {
+      set.run(sid, expiresAt, data);
+    },
+    async touch(sid, expiresAt) {
+      touch.run(expiresAt, sid);
+    },
+    async destroy(sid) {
+      destroy.run(sid);
+    },
+    async prune(now) {
+      return prune.run(now).changes;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { Lang } from '../domain/drives';
+import type { ScoredProfile } from '../domain/scoring';
+import type { SqliteDb } from './sqlite';
+import type { ParticipantRow, WorkshopRecord, WorkshopRepo } from './store';
+
+type Row = {
+  id: number;
+  public_id: string;
+  owner_id: number;
+  title: string;
+  lang: Lang;
+  anonymous: number;
+  min_group_size: number;
+  code: string;
+  status: 'open' | 'closed';
+  revealed: number;
+  created_at: string;
+};
+const toWorkshop = (r: Row): WorkshopRecord => ({
+  id: r.id,
+  publicId: r.public_id,
+  ownerId: r.owner_id,
+  title: r.title,
+  lang: r.lang,
+  anonymous: r.anonymous === 1,
+  minGroupSize: r.min_group_size,
+  code: r.code,
+  status: r.status,
+  revealed: r.revealed === 1,
+  createdAt: r.created_at,
+});
+
+export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
+  const insert = db.prepare(
+    `INSERT INTO workshops (public_id, owner_id, title, lang, anonymous, min_group_size, code, status, created_at)
+     VALUES (@publicId, @ownerId, @title, @lang, @anonymous, @minGroupSize, @code, 'open', @createdAt)
+     ON CONFLICT (code) DO NOTHING RETURNING *`,
+  );
+  const byPublicId = db.prepare('SELECT * FROM workshops WHERE public_id = ?');
+  const byCode = db.prepare('SELECT * FROM workshops WHERE code = ?');
+  const byId = db.prepare('SELECT * FROM workshops WHERE id = ?');
+  const all = db.prepare('SELECT * FROM workshops ORDER BY created_at DESC, id DESC');
+  const ofOwner = db.prepare('SELECT * FROM workshops WHERE owner_id = ? ORDER BY created_at DESC, id DESC');
+  const setStatus = db.prepare('UPDATE workshops SET status = ? WHERE id = ?');
+  const setRevealed = db.prepare('UPDATE workshops SET revealed = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM workshops WHERE id = ?');
+  const participants = db.prepare(
+    `SELECT a.id, a.name, a.created_at, a.completed_at, a.profile_json,
+       (SELECT count(*) FROM likert_answers l WHERE l.assessment_id = a.id)
+       + (SELECT count(*) FROM choice_answers c WHERE c.assessment_id = a.id) AS answered
+     FROM assessments a WHERE a.workshop_id = ? ORDER BY a.id`,
+  );
+  const count = db.prepare('SELECT count(*) FROM assessments WHERE workshop_id = ?').pluck();
+  const update = db.transaction((id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed'>>) => {
+    if (change.status !== undefined) setStatus.run(change.status, id);
+    if (change.revealed !== undefined) setRevealed.run(change.revealed ? 1 : 0, id);
+  });
+
+  return {
+    async create(input) {
+      const row = insert.get({ ...input, anonymous: input.anonymous ? 1 : 0 }) as Row | undefined;
+      return row ? toWorkshop(row) : 'code_taken';
+    },
+    async findByPublicId(publicId) {
+      const row = byPublicId.get(publicId) as Row | undefined;
+      return row ? toWorkshop(row) : null;
+    },
+    async findByCode(code) {
+      const row = byCode.get(code) as Row | undefined;
+      return row ? toWorkshop(row) : null;
+    },
+    async findById(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toWorkshop(row) : null;
+    },
+    async list(ownerId) {
+      return ((ownerId === null ? all.all() : ofOwner.all(ownerId)) as Row[]).map(toWorkshop);
+    },
+    async update(id, change) {
+      update(id, change);
+    },
+    async remove(id) {
+      remove.run(id);
+    },
+    async participants(id) {
+      type P = { id: number; name: string | null; created_at: string; completed_at: string | null; profile_json: string | null; answered: number };
+      return (participants.all(id) as P[]).map(
+        (r): ParticipantRow => ({
+          id: r.id,
+          name: r.name,
+          answered: r.answered,
+          completedAt: r.completed_at,
+          profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
+          joinedAt: r.created_at,
+        }),
+      );
+    },
+    async countParticipants(id) {
+      return count.get(id) as number;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Role, UserRecord } from '../db/store';
+import { AppError } from '../errors';
+import type { UserService } from '../services/users';
+
+export const currentUser = (res: Response): UserRecord => res.locals.user as UserRecord;
+
+/**
+ * Requires a logged-in user with one of the roles. The API answers 401/403; pages send
+ * people without a login to /login and back.
+ */
+export function requireUser(users: UserService, roles: readonly Role[]): RequestHandler {
+  return async (req: Request, res, next) => {
+    const id = req.session?.userId;
+    const user = id ? await users.byId(id) : null;
+    if (!user) {
+      if (req.originalUrl.startsWith('/api/')) return next(new AppError('unauthorized', 'Log in first.'));
+      return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+    }
+    if (!roles.includes(user.role)) return next(new AppError('forbidden', 'Your role does not allow this.'));
+    res.locals.user = user;
+    next();
+  };
+}

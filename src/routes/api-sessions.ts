@@ -1,0 +1,91 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Config } from '../config';
+import { LANGS } from '../domain/drives';
+import type { WorkshopRecord } from '../db/store';
+import { currentUser } from '../http/auth';
+import { parse } from '../http/validate';
+import type { WorkshopService } from '../services/workshops';
+import { exportCsv, exportJson } from './export';
+
+export const workshopFields = {
+  title: z.string().trim().min(1, 'required').max(120, 'at most 120 characters').refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters'),
+  lang: z.enum(LANGS),
+  minGroupSize: z.number().int().min(1).max(500),
+};
+const createBody = z.strictObject({
+  title: workshopFields.title,
+  lang: workshopFields.lang.optional(),
+  anonymous: z.boolean().optional(),
+  minGroupSize: workshopFields.minGroupSize.optional(),
+});
+
+export const joinUrlFor = (config: Config, req: Request, code: string) => `${config.publicUrl ?? `${req.protocol}://${req.get('host')}`}/join/${code}`;
+
+/** The trainer's session API; the caller mounts it behind requireUser. */
+export function sessionsApi(workshops: WorkshopService, config: Config): Router {
+  const router = Router();
+  const describe = (req: Request, w: WorkshopRecord) => ({
+    id: w.publicId,
+    code: w.code,
+    title: w.title,
+    lang: w.lang,
+    anonymous: w.anonymous,
+    minGroupSize: w.minGroupSize,
+    status: w.status,
+    revealed: w.revealed,
+    createdAt: w.createdAt,
+    joinUrl: joinUrlFor(config, req, w.code),
+  });
+
+  router.post('/', async (req, res) => {
+    const body = parse(createBody, req.body ?? {});
+    const w = await workshops.create(currentUser(res), {
+      title: body.title,
+      lang: body.lang ?? 'nl',
+      anonymous: body.anonymous ?? false,
+      minGroupSize: body.minGroupSize ?? 3,
+    });
+    res.status(201).location(`/api/sessions/${w.publicId}`).json({ id: w.publicId, code: w.code, joinUrl: joinUrlFor(config, req, w.code) });
+  });
+
+  router.get('/', async (req, res) => {
+    res.json((await workshops.list(currentUser(res))).map((w) => describe(req, w)));
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(describe(req, await workshops.get(currentUser(res), req.params.id as string)));
+  });
+
+  router.get('/:id/summary', async (req, res) => {
+    res.json(await workshops.summary(await workshops.get(currentUser(res), req.params.id as string)));
+  });
+
+  for (const action of ['reveal', 'close', 'reopen'] as const) {
+    router.post(`/:id/${action}`, async (req, res) => {
+      const user = currentUser(res);
+      const id = req.params.id as string;
+      if (action === 'reveal') await workshops.reveal(user, id);
+      else await workshops.setStatus(user, id, action === 'close' ? 'closed' : 'open');
+      res.json(await workshops.summary(await workshops.get(user, id)));
+    });
+  }
+
+  router.delete('/:id', async (req, res) => {
+    await workshops.remove(currentUser(res), req.params.id as string);
+    res.status(204).end();
+  });
+
+  router.get('/:id/export.csv', async (req, res) => {
+    const w = await workshops.get(currentUser(res), req.params.id as string);
+    res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.csv`).type('text/csv; charset=utf-8');
+    res.send(`\uFEFF${exportCsv(await workshops.exportRows(w))}`);
+  });
+
+  router.get('/:id/export.json', async (req, res) => {
+    const w = await workshops.get(currentUser(res), req.params.id as string);
+    res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.json`);
+    res.json(exportJson({ id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous }, await workshops.exportRows(w)));
+  });
+  return router;
+}

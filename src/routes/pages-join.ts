@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { Config } from '../config';
+import type { Lang } from '../domain/drives';
+import { AppError } from '../errors';
+import { CLIENT_COOKIE, joinLimits } from '../http/rate-limits';
+import type { AssessmentService } from '../services/assessments';
+import { isWellFormedToken } from '../services/tokens';
+import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../services/workshops';
+import { nameField } from './fields';
+import { joinUrlFor } from './api-sessions';
+
+const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+const joinForm = z.object({ name: z.string().optional().default('').pipe(nameField), consent: z.literal('yes') });
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+/** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */
+export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config): Router {
+  const router = Router();
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.isProduction };
+  const resumeCookie = (code: string) => `dv.join.${code}`;
+
+  // Each browser gets a random id, so join limits can tell the people behind one address apart.
+  const ensureClientId = (req: Request, res: Response) => {
+    if (!req.cookies?.[CLIENT_COOKIE]) res.cookie(CLIENT_COOKIE, randomBytes(12).toString('base64url'), { ...cookie, path: '/', maxAge: MONTH_MS });
+  };
+  const codeParam = (req: Request) => {
+    const code = normaliseCode(String(req.params.code ?? ''));
+    if (!codePattern.test(code)) throw new AppError('not_found', 'There is no session with this code.');
+    return code;
+  };
+
+  router.get('/join', (req, res) => {
+    ensureClientId(req, res);
+    res.render('join-code', { code: typeof req.query.code === 'string' ? req.query.code.slice(0, 12) : '', error: null });
+  });
+
+  router.post('/join', (req, res) => {
+    const code = normaliseCode(String((req.body as { code?: unknown } | undefined)?.code ?? '').slice(0, 20));
+    if (!codePattern.test(code)) return res.status(400).render('join-code', { code, error: 'join.errorCode' });
+    res.redirect(303, `/join/${code}`);
+  });
+
+  router.get('/join/:code/qr.svg', async (req, res) => {
+    const svg = await QRCode.toString(joinUrlFor(config, req, codeParam(req)), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
+  });
+
+  router.get('/join/:code', async (req, res) => {
+    const code = codeParam(req);
+    ensureClientId(req, res);
+    // Back again (refresh, closed tab): continue where they were.
+    const token = req.cookies?.[resumeCookie(code)];
+    if (typeof token === 'string' && isWellFormedToken(token)) {
+      const record = await assessments.load(token).catch(() => null);
+      if (record) return res.redirect(303, `/a/${token}`);
+    }
+    const w = await workshops.joinable(code);
+    res.render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: '' }, errors: {} });
+  });
+
+  router.post(
+    '/join/:code',
+    ...joinLimits(config, (req) => normaliseCode(String(req.params.code ?? ''))),
+    async (req, res) => {
+      const code = codeParam(req);
+      const w = await workshops.joinable(code);
+      const parsed = joinForm.safeParse(req.body ?? {});
+      const name = parsed.success ? (parsed.data.name ?? null) : null;
+      const errors: Record<string, string> = {};
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : 'start.errorName';
+      } else if (!w.anonymous && !name) errors.name = 'join.errorName';
+      if (Object.keys(errors).length) {
+        const typed = typeof req.body?.name === 'string' ? req.body.name : '';
+        return res.status(400).render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: typed }, errors });
+      }
+      const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
+      res.cookie(resumeCookie(code), token, { ...cookie, path: `/join/${code}`, maxAge: MONTH_MS });
+      res.redirect(303, `/a/${token}`);
+    },
+  );
+  return router;
+}

@@ -1,0 +1,85 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../config';
+import type { Lang } from '../domain/drives';
+import type { Content } from '../content/load';
+import { AppError } from '../errors';
+import { currentUser } from '../http/auth';
+import { provideFormToken, verifyFormToken } from '../http/csrf';
+import { noStore } from '../http/security';
+import type { WorkshopService } from '../services/workshops';
+import { joinUrlFor, workshopFields } from './api-sessions';
+
+const createForm = z.object({
+  title: workshopFields.title,
+  lang: workshopFields.lang,
+  anonymous: z.literal('yes').optional(),
+  minGroupSize: z.coerce.number().pipe(workshopFields.minGroupSize),
+});
+
+/** Trainer pages: the list of sessions with a create form, and the projector dashboard. Mounted behind requireUser. */
+export function trainerPages(workshops: WorkshopService, content: Content, config: Config): Router {
+  const router = Router();
+  router.use(noStore, provideFormToken);
+
+  const renderList = async (res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) => {
+    const list = await workshops.list(currentUser(res));
+    res.status(status).render('trainer', { user: currentUser(res), sessions: list, values, errors });
+  };
+
+  router.get('/', async (_req, res) => {
+    await renderList(res, 200, { title: '', lang: res.locals.lang as string, minGroupSize: '3' }, {});
+  });
+
+  router.post('/sessions', verifyFormToken, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = createForm.safeParse(body);
+    if (!parsed.success) {
+      const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), `trainer.error.${String(i.path[0])}`]));
+      const values = { title: String(body.title ?? ''), lang: String(body.lang ?? 'nl'), minGroupSize: String(body.minGroupSize ?? '3'), anonymous: String(body.anonymous ?? '') };
+      return renderList(res, 400, values, errors);
+    }
+    const w = await workshops.create(currentUser(res), { ...parsed.data, anonymous: parsed.data.anonymous === 'yes' });
+    res.redirect(303, `/trainer/sessions/${w.publicId}`);
+  });
+
+  router.get('/sessions/:id', async (req, res) => {
+    const w = await workshops.get(currentUser(res), req.params.id);
+    const lang = res.locals.lang as Lang;
+    const drives = content.current.model.drives.map((d) => ({ id: d.id, name: d.name[lang], hex: d.hex }));
+    res.render('dashboard', {
+      user: currentUser(res),
+      w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status },
+      joinUrl: joinUrlFor(config, req, w.code),
+      summaryJson: JSON.stringify(await workshops.summary(w)),
+      drivesJson: JSON.stringify(drives),
+      error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
+    });
+  });
+
+  router.post('/sessions/:id/:action', verifyFormToken, async (req, res) => {
+    const user = currentUser(res);
+    const id = req.params.id as string;
+    switch (req.params.action) {
+      case 'reveal':
+        try {
+          await workshops.reveal(user, id);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'conflict') return res.redirect(303, `/trainer/sessions/${id}?error=reveal`);
+          throw err;
+        }
+        break;
+      case 'close':
+      case 'reopen':
+        await workshops.setStatus(user, id, req.params.action === 'close' ? 'closed' : 'open');
+        break;
+      case 'delete':
+        await workshops.remove(user, id);
+        return res.redirect(303, '/trainer');
+      default:
+        throw new AppError('not_found', 'Unknown action.');
+    }
+    res.redirect(303, `/trainer/sessions/${id}`);
+  });
+  return router;
+}

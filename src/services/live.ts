@@ -1,0 +1,56 @@
+/**
+ * Live updates for workshop dashboards. A change marks a workshop dirty; at most once per
+ * `throttleMs` its summary is computed once and sent to every listener of that workshop.
+ * In-process: every instance has its own listeners (see the scale-out issue for a shared broker).
+ */
+export type LiveListener = { send: (json: string) => void; close: () => void };
+
+export function createLiveHub(compute: (workshopId: number) => Promise<string | null>, throttleMs = 200) {
+  const listeners = new Map<number, Set<LiveListener>>();
+  const pending = new Map<number, NodeJS.Timeout>();
+
+  async function flush(workshopId: number) {
+    pending.delete(workshopId);
+    const set = listeners.get(workshopId);
+    if (!set?.size) return;
+    let json: string | null = null;
+    try {
+      json = await compute(workshopId);
+    } catch {
+      return; // a failed summary is retried on the next change; listeners keep their last state
+    }
+    if (json === null) {
+      for (const l of set) l.close(); // the workshop was deleted
+      listeners.delete(workshopId);
+      return;
+    }
+    for (const l of set) l.send(json);
+  }
+
+  return {
+    subscribe(workshopId: number, listener: LiveListener): () => void {
+      let set = listeners.get(workshopId);
+      if (!set) listeners.set(workshopId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set!.delete(listener);
+        if (!set!.size) listeners.delete(workshopId);
+      };
+    },
+    notify(workshopId: number): void {
+      if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
+      pending.set(workshopId, setTimeout(() => void flush(workshopId), throttleMs));
+    },
+    listenerCount(workshopId: number): number {
+      return listeners.get(workshopId)?.size ?? 0;
+    },
+    /** Ends every stream (on shutdown), so the server can close. */
+    closeAll(): void {
+      for (const t of pending.values()) clearTimeout(t);
+      pending.clear();
+      for (const set of listeners.values()) for (const l of set) l.close();
+      listeners.clear();
+    },
+  };
+}
+export type LiveHub = ReturnType<typeof createLiveHub>;

@@ -1,0 +1,152 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Lang } from '../domain/drives';
+import { driveStats, memberStatus, teamInsights } from '../domain/team';
+import type { Store, UserRecord, WorkshopRecord } from '../db/store';
+import { AppError } from '../errors';
+import type { AssessmentService } from './assessments';
+
+// No look-alikes (0/O, 1/I/L): codes are read off a projector and typed on phones.
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+export const newJoinCode = () => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
+
+const notFound = () => new AppError('not_found', 'No such session.');
+const canManage = (user: UserRecord, w: WorkshopRecord) => user.role === 'admin' || w.ownerId === user.id;
+
+export type NewWorkshopInput = { title: string; lang: Lang; anonymous: boolean; minGroupSize: number };
+
+export type WorkshopServiceOptions = {
+  /** Announces a change to live dashboards. */
+  onChange?: (workshopId: number) => void;
+  /** The word before the number of an automatic alias ("Deelnemer 4"), per language. */
+  aliasPrefix: (lang: Lang) => string;
+};
+
+export function createWorkshopService(store: Store, assessments: AssessmentService, options: WorkshopServiceOptions) {
+  const onChange = options.onChange ?? (() => undefined);
+  const repo = store.workshops;
+
+  /** The workshop if this user may manage it; otherwise a 404, so others' sessions stay invisible. */
+  async function get(user: UserRecord, publicId: string): Promise<WorkshopRecord> {
+    const w = /^[A-Za-z0-9_-]{16}$/.test(publicId) ? await repo.findByPublicId(publicId) : null;
+    if (!w || !canManage(user, w)) throw notFound();
+    return w;
+  }
+
+  async function summary(w: WorkshopRecord) {
+    const rows = await repo.participants(w.id);
+    const total = assessments.totalItems();
+    const completed = rows.filter((r) => r.profile);
+    const showScores = w.revealed;
+    const named = completed.map((r) => ({ name: r.name ?? '', profile: r.profile! }));
+    const stats = showScores ? driveStats(named.map((m) => m.profile)) : [];
+    return {
+      id: w.publicId,
+      code: w.code,
+      title: w.title,
+      lang: w.lang,
+      status: w.status,
+      revealed: w.revealed,
+      anonymous: w.anonymous,
+      minGroupSize: w.minGroupSize,
+      participants: rows.length,
+      completed: completed.length,
+      canReveal: completed.length >= w.minGroupSize,
+      drives: stats,
+      insights: showScores ? teamInsights(named, stats) : null,
+      members: rows.map((r) => ({
+        name: r.name ?? '',
+        status: memberStatus(r),
+        answered: r.answered,
+        total,
+        // Individual profiles only in named sessions, and only once the team chart is revealed.
+        ...(showScores && !w.anonymous && r.profile ? { profile: { scores: r.profile.scores, ranking: r.profile.ranking, primary: r.profile.primary } } : {}),
+      })),
+    };
+  }
+
+  return {
+    get,
+    summary,
+    async summaryJsonById(id: number): Promise<string | null> {
+      const w = await repo.findById(id);
+      return w ? JSON.stringify(await summary(w)) : null;
+    },
+
+    /** Completed participants with their scores, for CSV and JSON export. */
+    async exportRows(w: WorkshopRecord) {
+      const rows = await repo.participants(w.id);
+      return rows
+        .filter((r) => r.profile && r.completedAt)
+        .map((r) => ({
+          name: r.name ?? '',
+          completedAt: r.completedAt!,
+          scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
+        }));
+    },
+
+    async create(user: UserRecord, input: NewWorkshopInput): Promise<WorkshopRecord> {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const created = await repo.create({
+          publicId: randomBytes(12).toString('base64url'),
+          ownerId: user.id,
+          title: input.title,
+          lang: input.lang,
+          anonymous: input.anonymous,
+          minGroupSize: input.minGroupSize,
+          code: newJoinCode(),
+          createdAt: new Date().toISOString(),
+        });
+        if (created !== 'code_taken') return created;
+      }
+      throw new AppError('unavailable', 'Could not find a free join code; please try again.');
+    },
+
+    list: (user: UserRecord) => repo.list(user.role === 'admin' ? null : user.id),
+
+    async reveal(user: UserRecord, publicId: string): Promise<void> {
+      const w = await get(user, publicId);
+      const s = await summary(w);
+      if (!s.canReveal) {
+        throw new AppError('conflict', `The team chart can be shown once ${w.minGroupSize} participants have completed (now ${s.completed}).`, {
+          completed: s.completed,
+          minGroupSize: w.minGroupSize,
+        });
+      }
+      await repo.update(w.id, { revealed: true });
+      onChange(w.id);
+    },
+
+    async setStatus(user: UserRecord, publicId: string, status: 'open' | 'closed'): Promise<void> {
+      const w = await get(user, publicId);
+      await repo.update(w.id, { status });
+      onChange(w.id);
+    },
+
+    async remove(user: UserRecord, publicId: string): Promise<void> {
+      const w = await get(user, publicId);
+      await repo.remove(w.id);
+      onChange(w.id);
+    },
+
+    /** The open workshop for a join code: unknown → 404, closed → 409. */
+    async joinable(code: string): Promise<WorkshopRecord> {
+      const w = await repo.findByCode(normaliseCode(code));
+      if (!w) throw new AppError('not_found', 'There is no session with this code. Check the code with your trainer.');
+      if (w.status !== 'open') throw new AppError('conflict', 'This session is closed; no one can join any more.');
+      return w;
+    },
+
+    /** Joins a participant: a new assessment linked to the workshop. */
+    async join(code: string, input: { name: string | null; lang?: Lang }): Promise<{ token: string; workshop: WorkshopRecord }> {
+      const w = await this.joinable(code);
+      if (!w.anonymous && !input.name) throw new AppError('validation_failed', 'Give your name to join this session.', { fields: [{ field: 'name', message: 'required in this session' }] });
+      const name = input.name ?? `${options.aliasPrefix(w.lang)} ${(await repo.countParticipants(w.id)) + 1}`;
+      const { token } = await assessments.create({ lang: input.lang ?? w.lang, name, workshopId: w.id });
+      return { token, workshop: w };
+    },
+  };
+}
+export type WorkshopService = ReturnType<typeof createWorkshopService>;
+export type WorkshopSummary = Awaited<ReturnType<WorkshopService['summary']>>;
