@@ -35,3 +35,38 @@ export function counts(t: TestApp) {
     choice: one('SELECT count(*) FROM choice_answers'),
   };
 }
+
+export const PASSWORD = 'correct-horse-battery-staple';
+
+/** Adds a user straight through the service (as the CLI does). */
+export async function addUser(t: TestApp, email: string, role: 'trainer' | 'consultant' | 'admin' = 'trainer', name = email.split('@')[0]!) {
+  const { createUserService } = await import('../../src/services/users');
+  return createUserService(t.store).add({ email, name, role, password: PASSWORD });
+}
+
+/** A supertest agent (keeps cookies) logged in as the user. */
+export async function loggedIn(t: TestApp, email: string) {
+  const agent = request.agent(t.app);
+  await agent.post('/api/login').send({ email, password: PASSWORD }).expect(200);
+  return agent;
+}
+
+/** Complete answers where every statement is 3 and, in every situation, `most` and `least` are the given drives. */
+export function answersPicking(most: string, least: string) {
+  const m = realContent().current.model;
+  return {
+    likert: Object.fromEntries(m.likert.items.map((i) => [i.id, 3])),
+    choice: Object.fromEntries(
+      m.choice.items.map((s) => [s.id, { most: s.options.find((o) => o.drive === most)!.id, least: s.options.find((o) => o.drive === least)!.id }]),
+    ),
+  };
+}
+
+/** Joins a workshop through the API and completes the questionnaire; returns the token. */
+export async function joinAndComplete(t: TestApp, code: string, name: string, most: string, least: string): Promise<string> {
+  const joined = await t.http().post('/api/assessments').set('Cookie', `dv.client=${name.replace(/\W/g, '')}`).send({ consent: true, sessionCode: code, name }).expect(201);
+  const token = joined.body.token as string;
+  await t.http().put(`/api/assessments/${token}/answers`).send(answersPicking(most, least)).expect(200);
+  await t.http().post(`/api/assessments/${token}/complete`).expect(200);
+  return token;
+}
