@@ -1,0 +1,142 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
+
+type Stream = { events: { event: string; data: unknown }[]; comments: string[]; raw: () => string; close: () => void; ended: Promise<void> };
+
+/** Opens an SSE stream with the session cookie and parses what arrives. */
+function openStream(base: string, path: string, cookie: string): Promise<Stream & { status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(base + path, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
+      let buffer = '';
+      let raw = '';
+      const stream = {
+        status: res.statusCode!,
+        headers: res.headers,
+        events: [] as { event: string; data: unknown }[],
+        comments: [] as string[],
+        raw: () => raw,
+        close: () => req.destroy(),
+        ended: new Promise<void>((r) => res.on('close', () => r())),
+      };
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        raw += chunk;
+        buffer += chunk;
+        let i;
+        while ((i = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          const lines = block.split('\n');
+          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+          if (event && data) stream.events.push({ event, data: JSON.parse(data) });
+          for (const l of lines) if (l.startsWith(':')) stream.comments.push(l);
+        }
+      });
+      resolve(stream);
+    });
+    req.on('error', reject);
+  });
+}
+
+const waitFor = async (check: () => boolean, ms = 2000) => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+let t: TestApp;
+let server: http.Server;
+let base: string;
+let cookie: string;
+beforeAll(async () => {
+  t = makeApp({ SSE_HEARTBEAT_MS: '150' });
+  await addUser(t, 'live@example.nl');
+  // The session cookie, for raw http requests.
+  const login = await t.http().post('/api/login').send({ email: 'live@example.nl', password: PASSWORD }).expect(200);
+  cookie = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
+  server = t.app.listen(0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  t.app.live.closeAll();
+  server.close();
+});
+
+async function createSession(minGroupSize = 1) {
+  const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Live', minGroupSize }) });
+  return (await res.json()) as { id: string; code: string };
+}
+const join = (code: string, name: string) =>
+  fetch(`${base}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` }, body: JSON.stringify({ consent: true, sessionCode: code, name }) }).then((r) => r.json());
+
+test('When the dashboard connects, then it gets an event stream that starts with the current summary', async () => {
+  const s = await createSession();
+  const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  expect(stream.status).toBe(200);
+  expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+  expect(stream.headers['cache-control']).toBe('no-store');
+  await waitFor(() => stream.events.length === 1);
+  expect(stream.events[0]).toEqual({ event: 'summary', data: expect.objectContaining({ id: s.id, participants: 0 }) });
+  expect(stream.raw()).toMatch(/^retry: 3000\n\n/);
+  stream.close();
+});
+
+test('When a participant joins and answers, then summaries arrive within a second, throttled, ending with the latest progress', async () => {
+  const s = await createSession();
+  const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  await waitFor(() => stream.events.length === 1);
+  const started = Date.now();
+  const { token } = await join(s.code, 'Ina');
+  await waitFor(() => stream.events.some((e) => (e.data as { participants: number }).participants === 1));
+  expect(Date.now() - started).toBeLessThan(1000);
+
+  // A burst of saves is throttled into a few events, and the last one shows the latest progress.
+  const before = stream.events.length;
+  for (const id of ['L01', 'L02', 'L03', 'L04', 'L05', 'L06', 'L07', 'L08', 'L09', 'L10']) {
+    await fetch(`${base}/api/assessments/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert: { [id]: 3 } }) });
+  }
+  await waitFor(() => (stream.events.at(-1)!.data as { members: { answered: number }[] }).members[0]!.answered === 10);
+  expect(stream.events.length - before).toBeLessThan(10);
+  stream.close();
+});
+
+test('When the stream is idle, then heartbeats keep it open', async () => {
+  const s = await createSession();
+  const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  await waitFor(() => stream.comments.length >= 2, 1500);
+  expect(stream.comments[0]).toBe(': heartbeat');
+  stream.close();
+});
+
+test('When the client reconnects, then the first event again carries the full current state', async () => {
+  const s = await createSession();
+  await join(s.code, 'Jan');
+  const first = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  await waitFor(() => first.events.length >= 1);
+  first.close();
+  await join(s.code, 'Kim');
+  const again = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  await waitFor(() => again.events.length >= 1);
+  expect((again.events[0]!.data as { participants: number }).participants).toBe(2);
+  again.close();
+});
+
+test('When the server shuts down, then open streams end cleanly', async () => {
+  const s = await createSession();
+  const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  await waitFor(() => stream.events.length >= 1);
+  t.app.live.closeAll();
+  await stream.ended;
+});
+
+test('When the session is deleted, then its streams end', async () => {
+  const s = await createSession();
+  const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  await waitFor(() => stream.events.length >= 1);
+  await fetch(`${base}/api/sessions/${s.id}`, { method: 'DELETE', headers: { Cookie: cookie } });
+  await stream.ended;
+});

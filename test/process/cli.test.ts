@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/paths';
+import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(30_000);
+
+/** Runs the built CLI (as `npm run cli --` does) with a piped standard input. */
+function cli(db: string, args: string[], input = ''): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db, NODE_ENV: 'test' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (err += d));
+    proc.on('exit', (code) => resolve({ code, out, err }));
+    proc.stdin.end(input);
+  });
+}
+
+let server: RunningServer | undefined;
+afterEach(() => stopServer(server));
+
+test('When users are added, listed, given a new password and removed, then each command does that and says so', async () => {
+  const db = tempDatabase();
+  const add = await cli(db, ['user', 'add', '--email', 'Anna@Example.nl', '--name', 'Anna de Wit', '--role', 'trainer'], 'first-password-123\n');
+  expect(add).toMatchObject({ code: 0, out: 'Created trainer anna@example.nl (Anna de Wit).\n' });
+  const list = await cli(db, ['user', 'list']);
+  expect(list.out).toMatch(/^anna@example\.nl\tAnna de Wit\ttrainer\t\d{4}-/);
+  expect((await cli(db, ['user', 'passwd', '--email', 'anna@example.nl'], 'second-password-456\n')).code).toBe(0);
+  expect((await cli(db, ['user', 'remove', '--email', 'anna@example.nl'])).out).toBe('Removed anna@example.nl.\n');
+  expect((await cli(db, ['user', 'list'])).out).toBe('');
+});
+
+test.each([
+  ['a short password', ['user', 'add', '--email', 'a@b.nl', '--name', 'A', '--role', 'trainer'], 'short\n', /at least 12 characters/],
+  ['an unknown role', ['user', 'add', '--email', 'a@b.nl', '--name', 'A', '--role', 'boss'], 'long-enough-password\n', /--role must be one of/],
+  ['a missing e-mail', ['user', 'add', '--name', 'A', '--role', 'trainer'], 'long-enough-password\n', /--email is required/],
+  ['a bad e-mail', ['user', 'add', '--email', 'not-an-email', '--name', 'A', '--role', 'trainer'], 'long-enough-password\n', /not a valid e-mail/],
+  ['an unknown user', ['user', 'remove', '--email', 'nobody@b.nl'], '', /No user with e-mail nobody@b\.nl/],
+])('When given %s, then it exits 1 with a clear message', async (_c, args, input, message) => {
+  const res = await cli(tempDatabase(), args, input);
+  expect(res.code).toBe(1);
+  expect(res.err).toMatch(message);
+});
+
+test('When asked for --help, then it explains every command', async () => {
+  const res = await cli(tempDatabase(), ['--help']);
+  expect(res.code).toBe(0);
+  for (const cmd of ['user add', 'user list', 'user passwd', 'user remove']) expect(res.out).toContain(cmd);
+});
+
+test('When a user is added while the server runs on the same database, then they can log in right away', async () => {
+  const db = tempDatabase();
+  server = await startServer(db);
+  expect((await cli(db, ['user', 'add', '--email', 'live@example.nl', '--name', 'Live', '--role', 'trainer'], 'running-server-pw\n')).code).toBe(0);
+  const res = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'live@example.nl', password: 'running-server-pw' }) });
+  expect(res.status).toBe(200);
+});
