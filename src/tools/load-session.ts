@@ -1,0 +1,139 @@
+/**
+ * Load test of a workshop: N participants join one session and complete the questionnaire
+ * concurrently against the real server (loopback only, bounded in time), while the trainer's
+ * event stream is open. Checks: no errors, every answer stored, and the stream reports the
+ * last completion within 1 second.
+ *
+ *   npm run load-test -- [--participants 300] [--timeout 120]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openSqliteStore } from '../db/sqlite-store';
+import { createUserService } from '../services/users';
+
+const { values } = parseArgs({ options: { participants: { type: 'string', default: '300' }, timeout: { type: 'string', default: '120' } } });
+const N = Number(values.participants);
+const TIMEOUT_MS = Number(values.timeout) * 1000;
+const PASSWORD = 'load-test-password';
+
+type Model = { likert: { items: { id: string }[] }; choice: { items: { id: string; options: { id: string }[] }[] } };
+
+async function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const proc = spawn(process.execPath, [path.join(__dirname, '..', 'server.js')], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: db },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => new Promise((r) => (proc.kill('SIGTERM'), proc.on('exit', () => r()))) };
+}
+
+async function main(): Promise<number> {
+  const deadline = setTimeout(() => {
+    console.error(`Load test did not finish within ${values.timeout} s.`);
+    process.exit(1);
+  }, TIMEOUT_MS);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-load-'));
+  const db = path.join(dir, 'load.sqlite');
+  const setup = openSqliteStore(db);
+  await createUserService(setup).add({ email: 'load@example.nl', name: 'Load', role: 'trainer', password: PASSWORD });
+  await setup.close();
+  const server = await startServer(db);
+  const json = { 'Content-Type': 'application/json' };
+  try {
+    const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'load@example.nl', password: PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const session = (await (await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ title: 'Load test', minGroupSize: 3 }) })).json()) as { id: string; code: string };
+    const model = (await (await fetch(`${server.url}/api/model`)).json()) as Model;
+
+    // The trainer's stream: remember when each summary arrives and how many had completed.
+    let lastEvent = { at: 0, completed: 0 };
+    const abort = new AbortController();
+    const stream = await fetch(`${server.url}/api/sessions/${session.id}/events`, { headers: { Cookie: cookie }, signal: abort.signal });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const allSeen = new Promise<number>((resolve) => {
+      let buffer = '';
+      const pump = (): void => {
+        reader.read().then(({ value, done }) => {
+          if (done) return;
+          buffer += value;
+          for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+            const data = buffer.slice(0, i).split('\n').find((l) => l.startsWith('data: '));
+            buffer = buffer.slice(i + 2);
+            if (!data) continue;
+            const s = JSON.parse(data.slice(6)) as { completed: number };
+            lastEvent = { at: performance.now(), completed: s.completed };
+            if (s.completed === N) return resolve(lastEvent.at);
+          }
+          pump();
+        }, () => undefined);
+      };
+      pump();
+    });
+
+    const errors: string[] = [];
+    const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(server.url + url, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) errors.push(`${method} ${url.replace(/[A-Za-z0-9_-]{24}/, '…')} → ${res.status}`);
+      return res;
+    };
+    let lastCompletion = 0;
+    const started = performance.now();
+    const pages = [
+      ...Array.from({ length: Math.ceil(model.likert.items.length / 8) }, (_, p) => ({ likert: Object.fromEntries(model.likert.items.slice(p * 8, p * 8 + 8).map((it, k) => [it.id, ((p + k) % 5) + 1])) })),
+      ...Array.from({ length: Math.ceil(model.choice.items.length / 4) }, (_, p) => ({
+        choice: Object.fromEntries(model.choice.items.slice(p * 4, p * 4 + 4).map((s, k) => [s.id, { most: s.options[(p + k) % 6]!.id, least: s.options[(p + k + 3) % 6]!.id }])),
+      })),
+    ];
+    await Promise.all(
+      Array.from({ length: N }, async (_, i) => {
+        const joined = await call('POST', '/api/assessments', { consent: true, sessionCode: session.code, name: `P${i + 1}` }, { Cookie: `dv.client=load-${i}` });
+        if (!joined.ok) return;
+        const { token } = (await joined.json()) as { token: string };
+        for (const page of pages) await call('PUT', `/api/assessments/${token}/answers`, page);
+        const done = await call('POST', `/api/assessments/${token}/complete`);
+        if (done.ok) lastCompletion = Math.max(lastCompletion, performance.now());
+      }),
+    );
+    const elapsed = performance.now() - started;
+    const seenAt = await Promise.race([allSeen, new Promise<number>((r) => setTimeout(() => r(NaN), 5000))]);
+    abort.abort();
+
+    const check = openSqliteStore(db);
+    const count = (sql: string) => check.sqlite.prepare(sql).pluck().get() as number;
+    const stored = { likert: count('SELECT count(*) FROM likert_answers'), choice: count('SELECT count(*) FROM choice_answers'), completed: count('SELECT count(*) FROM assessments WHERE completed_at IS NOT NULL') };
+    await check.close();
+    const expected = { likert: N * model.likert.items.length, choice: N * model.choice.items.length, completed: N };
+    const delay = seenAt - lastCompletion;
+    const result = {
+      participants: N,
+      requests: N * (pages.length + 2),
+      seconds: Math.round(elapsed / 100) / 10,
+      errors: errors.length,
+      stored,
+      expected,
+      lastCompletionToEventMs: Number.isNaN(delay) ? null : Math.max(0, Math.round(delay)),
+    };
+    console.log(JSON.stringify(result, null, 2));
+    for (const e of errors.slice(0, 5)) console.error(e);
+    const ok = errors.length === 0 && JSON.stringify(stored) === JSON.stringify(expected) && result.lastCompletionToEventMs !== null && result.lastCompletionToEventMs <= 1000;
+    console.log(ok ? 'load test passed' : 'load test FAILED');
+    return ok ? 0 : 1;
+  } finally {
+    clearTimeout(deadline);
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code), (err) => (console.error(err), process.exit(1)));

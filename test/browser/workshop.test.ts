@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT_DIR } from '../../src/paths';
+import { openSqliteStore } from '../../src/db/sqlite-store';
+import { createUserService } from '../../src/services/users';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(120_000);
+const SHOTS = path.join(ROOT_DIR, 'test-results');
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const db = tempDatabase();
+  const store = openSqliteStore(db);
+  await createUserService(store).add({ email: 'trainer@example.nl', name: 'Tessa Trainer', role: 'trainer', password: 'workshop-password-1' });
+  await store.close();
+  [server, browser] = await Promise.all([startServer(db), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stopServer(server);
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+/** A participant on their own phone: joins with the code, answers (saved through the API as the page does), finishes. */
+async function participant(code: string, name: string, most: string, least: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/join`);
+  await page.locator('#code').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.waitForURL(`**/join/${code}`);
+  await page.locator('#name').fill(name);
+  await page.locator('#consent').check();
+  await page.getByRole('button', { name: 'Meedoen' }).click();
+  await page.waitForURL(/\/a\/[A-Za-z0-9_-]{24}\/1$/);
+  const token = /\/a\/([A-Za-z0-9_-]{24})\//.exec(page.url())![1]!;
+  return {
+    async finish() {
+      await page.evaluate(
+        async ({ token, most, least }) => {
+          const model = await (await fetch('/api/model')).json();
+          const likert: Record<string, number> = {};
+          model.likert.items.forEach((i: { id: string }, n: number) => (likert[i.id] = (n % 5) + 1));
+          const choice: Record<string, { most: string; least: string }> = {};
+          model.choice.items.forEach((s: { id: string; options: { id: string; drive: string }[] }) => {
+            choice[s.id] = { most: s.options.find((o) => o.drive === most)!.id, least: s.options.find((o) => o.drive === least)!.id };
+          });
+          await fetch(`/api/assessments/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert, choice }) });
+        },
+        { token, most, least },
+      );
+      await page.goto(`${server.url}/a/${token}/9`);
+      await page.getByRole('button', { name: 'Afronden en profiel bekijken' }).click();
+      await page.waitForURL(`**/p/${token}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  };
+}
+
+test('A trainer runs a workshop: three participants join and finish, the dashboard follows live, and the team chart is revealed', async () => {
+  const trainer = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const page = await trainer.newPage();
+  const errors = watchErrors(page);
+
+  await page.goto(`${server.url}/login`);
+  await page.locator('#email').fill('trainer@example.nl');
+  await page.locator('#password').fill('workshop-password-1');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/trainer');
+  await page.locator('#title').fill('Gemeente Zwolle: implementatieteam');
+  await page.locator('#minGroupSize').fill('3');
+  await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
+  await page.waitForURL(/\/trainer\/sessions\/[A-Za-z0-9_-]{16}$/);
+  const code = (await page.locator('.join-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await page.locator('[data-live][data-state="live"]').waitFor();
+  expect(await page.locator('[data-reveal]').isDisabled()).toBe(true);
+  // A marker that a reload would wipe: the dashboard must update without one.
+  await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+
+  const people = [
+    ['Anouk', 'purple', 'orange'],
+    ['Bram', 'orange', 'green'],
+    ['Chantal', 'yellow', 'blue'],
+  ] as const;
+  const joined = [];
+  for (const [i, [name, most, least]] of people.entries()) {
+    joined.push(await participant(code, name, most, least));
+    await page.locator('[data-lobby] li', { hasText: name }).waitFor();
+    expect(await page.locator('[data-lobby] li').count()).toBe(i + 1);
+  }
+  for (const [i, p] of joined.entries()) {
+    await p.finish();
+    await page.locator('[data-lobby] li[data-status="completed"]').nth(i).waitFor();
+  }
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  expect(await page.locator('[data-counts]').textContent()).toBe('3 deelnemers, 3 klaar');
+
+  await page.locator('[data-reveal]:not([disabled])').waitFor();
+  await page.locator('[data-reveal]').click();
+  await page.locator('[data-team]:not([hidden])').waitFor();
+  await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('team-chart'))));
+  expect(await page.locator('[data-team-rows] tr').count()).toBe(6);
+  expect(await page.locator('[data-insights]').textContent()).toContain('Sterkst in deze groep');
+  await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('compare-chart'))));
+  await page.locator('[data-compare-b]').selectOption({ label: 'Chantal' });
+  await page.screenshot({ path: path.join(SHOTS, 'dashboard-projector.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await trainer.close();
+});
