@@ -15,7 +15,10 @@ beforeAll(async () => {
     addUser(t, 'admin@example.nl', 'admin'),
     addUser(t, 'carla@example.nl', 'consultant'),
   ]);
-  [anna, bert, admin, consultant] = await Promise.all(['anna', 'bert', 'admin', 'carla'].map((n) => loggedIn(t, `${n}@example.nl`)));
+  anna = await loggedIn(t, 'anna@example.nl');
+  bert = await loggedIn(t, 'bert@example.nl');
+  admin = await loggedIn(t, 'admin@example.nl');
+  consultant = await loggedIn(t, 'carla@example.nl');
 });
 
 async function newSession(body: Record<string, unknown> = { title: 'Gemeente Utrecht, dag 1' }) {

@@ -1,6 +1,5 @@
 import request from 'supertest';
-import type { Express } from 'express';
-import { createApp } from '../../src/app';
+import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openSqliteStore } from '../../src/db/sqlite-store';
 import { realContent, uniformAnswers } from './content';
@@ -9,7 +8,7 @@ import { realContent, uniformAnswers } from './content';
 export function makeApp(env: Record<string, string> = {}) {
   const store = openSqliteStore(':memory:');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const app: Express = createApp({ db: store, config, content: realContent() });
+  const app: App = createApp({ db: store, config, content: realContent() });
   return { app, store, sqlite: store.sqlite, http: () => request(app) };
 }
 
