@@ -14,6 +14,9 @@ import { createAssessmentService } from './services/assessments';
 import { createUserService } from './services/users';
 import { createWorkshopService } from './services/workshops';
 import { createLiveHub, type LiveHub } from './services/live';
+import { createReaderService } from './services/reader';
+import { createMyProfilesService } from './services/my-profiles';
+import { createProjectService } from './services/projects';
 import { securityHeaders, refuseCrossSite } from './http/security';
 import { pageLanguage } from './http/lang';
 import { loginSession } from './http/session';
@@ -29,6 +32,10 @@ import { questionnairePages } from './routes/pages-questionnaire';
 import { profilePages } from './routes/pages-profile';
 import { joinPages } from './routes/pages-join';
 import { trainerPages } from './routes/pages-trainer';
+import { consultantApi } from './routes/api-consultant';
+import { readerPages } from './routes/pages-reader';
+import { myPages } from './routes/pages-me';
+import { projectPages } from './routes/pages-projects';
 
 export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub };
 export type App = Express & { live: LiveHub };
@@ -36,6 +43,7 @@ export type App = Express & { live: LiveHub };
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
 const chartJsVersion = (): string => (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const TRAINERS = ['trainer', 'admin'] as const;
+const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
 
 /** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
 export function createApp({ db, config, content = loadContent(DATA_DIR), logger = createLogger(config.logLevel), live }: AppDeps): App {
@@ -56,6 +64,9 @@ export function createApp({ db, config, content = loadContent(DATA_DIR), logger 
   const aliasT = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
   workshops = createWorkshopService(db, assessments, { onChange: (id) => hub.notify(id), aliasPrefix: (lang) => aliasT[lang]('join.aliasPrefix') });
   const users = createUserService(db);
+  const reader = createReaderService(db, content);
+  const myProfiles = createMyProfilesService(db);
+  const projects = createProjectService(db);
 
   app.use(
     pinoHttp({
@@ -78,13 +89,19 @@ export function createApp({ db, config, content = loadContent(DATA_DIR), logger 
 
   // Login sessions only where they are used: participants' hot paths stay free of session lookups.
   const session = loginSession(config, db.loginSessions);
-  app.use(['/login', '/logout', '/api/login', '/api/logout', '/trainer', '/api/sessions'], session);
+  const consultantApiPaths = ['/api/recognize', '/api/me', '/api/projects'];
+  app.use(['/login', '/logout', '/api/login', '/api/logout', '/trainer', '/api/sessions', '/reader', '/me', '/projects', ...consultantApiPaths], session);
 
   app.use(modelApi(content));
   app.use(assessmentsApi(assessments, workshops, config));
   app.use(authRoutes(users, config));
   app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
   app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
+  app.use(consultantApiPaths, requireUser(users, EVERYONE));
+  app.use('/api', consultantApi(reader, myProfiles, projects));
+  app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
+  app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, content));
+  app.use('/projects', requireUser(users, EVERYONE), projectPages(projects, reader, content));
   app.use(startPages(assessments));
   app.use(questionnairePages(assessments));
   app.use(profilePages(assessments));

@@ -4,6 +4,8 @@ import { describeIssues, modelSchema } from '../domain/model';
 import { indexModel, type ModelIndex } from '../domain/model-index';
 import { LANGS, type Lang } from '../domain/drives';
 import { parseTexts, type Texts } from './texts';
+import { compileLexicon, lexiconSchema, type Lexicon } from '../domain/reader/lexicon';
+import { adviceSchema, type AdviceFile } from '../domain/reader/advice';
 
 export type Content = {
   /** Every model version under data/model, so old profiles keep their own texts. */
@@ -11,6 +13,8 @@ export type Content = {
   /** The version new assessments are taken with: the highest. */
   current: ModelIndex;
   texts: Readonly<Record<Lang, Texts>>;
+  /** The drive reader: a cue lexicon per language, and the advice per drive. */
+  reader: { lexicons: Readonly<Record<Lang, Lexicon>>; advice: AdviceFile };
 };
 
 export class ContentError extends Error {}
@@ -42,5 +46,23 @@ export function loadContent(dataDir: string): Content {
 
   const raw = Object.fromEntries(LANGS.map((l) => [l, readJson(path.join(dataDir, 'texts', `${l}.json`))]));
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
-  return { models, current: models.get(latest)!, texts };
+  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader')) };
+}
+
+function parseFile<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, what: string): T {
+  const parsed = schema.safeParse(readJson(file));
+  if (!parsed.success) throw new ContentError(`${file}: invalid ${what}\n${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function loadReader(dir: string): Content['reader'] {
+  const lexicons = Object.fromEntries(
+    LANGS.map((lang) => {
+      const file = path.join(dir, `lexicon.${lang}.json`);
+      const lex = parseFile(file, lexiconSchema, 'cue lexicon');
+      if (lex.lang !== lang) throw new ContentError(`${file}: lang must be "${lang}"`);
+      return [lang, compileLexicon(lex)];
+    }),
+  ) as Record<Lang, Lexicon>;
+  return { lexicons, advice: parseFile(path.join(dir, 'advice.json'), adviceSchema, 'advice') };
 }

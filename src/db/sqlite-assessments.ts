@@ -14,6 +14,7 @@ type Row = {
   completed_at: string | null;
   profile_json: string | null;
   workshop_id: number | null;
+  user_id: number | null;
 };
 
 const toRecord = (r: Row): AssessmentRecord => ({
@@ -26,14 +27,15 @@ const toRecord = (r: Row): AssessmentRecord => ({
   completedAt: r.completed_at,
   profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
   workshopId: r.workshop_id,
+  userId: r.user_id,
 });
 
 /** Assessment storage over better-sqlite3; statements are prepared once. */
 export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
-  const cols = 'id, lang, name, model_version, consent_at, created_at, completed_at, profile_json, workshop_id';
+  const cols = 'id, lang, name, model_version, consent_at, created_at, completed_at, profile_json, workshop_id, user_id';
   const insert = db.prepare(
-    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, created_at, workshop_id)
-     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @now, @workshopId) RETURNING ${cols}`,
+    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, created_at, workshop_id, user_id)
+     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @now, @workshopId, @userId) RETURNING ${cols}`,
   );
   const byHash = db.prepare(`SELECT ${cols} FROM assessments WHERE token_hash = ?`);
   const likertOf = db.prepare('SELECT item_id, value, duration_ms FROM likert_answers WHERE assessment_id = ?');
@@ -52,6 +54,9 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
     'UPDATE assessments SET completed_at = ?, profile_json = ? WHERE id = ? AND completed_at IS NULL',
   );
   const remove = db.prepare('DELETE FROM assessments WHERE token_hash = ?');
+  const link = db.prepare('UPDATE assessments SET user_id = ? WHERE token_hash = ? AND (user_id IS NULL OR user_id = ?)');
+  const exists = db.prepare('SELECT 1 FROM assessments WHERE token_hash = ?').pluck();
+  const ofUser = db.prepare(`SELECT ${cols} FROM assessments WHERE user_id = ? ORDER BY coalesce(completed_at, created_at) DESC, id DESC`);
 
   const readAnswers = (id: number): StoredAnswers => {
     const answers: Answers = { likert: {}, choice: {} };
@@ -91,7 +96,7 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
 
   return {
     async create(input) {
-      return toRecord(insert.get({ ...input, workshopId: input.workshopId ?? null }) as Row);
+      return toRecord(insert.get({ ...input, workshopId: input.workshopId ?? null, userId: input.userId ?? null }) as Row);
     },
     async findByTokenHash(hash) {
       const row = find(hash);
@@ -111,6 +116,15 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
     },
     async delete(hash) {
       return remove.run(hash).changes > 0;
+    },
+    async linkToUser(hash, userId) {
+      return db.transaction(() => {
+        if (link.run(userId, hash, userId).changes > 0) return 'linked' as const;
+        return exists.get(hash) ? ('taken' as const) : ('not_found' as const);
+      })();
+    },
+    async listByUser(userId) {
+      return (ofUser.all(userId) as Row[]).map(toRecord);
     },
   };
 }

@@ -3,6 +3,7 @@ import { openSqlite, type SqliteDb } from './sqlite';
 import { createSqliteAssessmentRepo } from './sqlite-assessments';
 import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-users';
 import { createSqliteWorkshopRepo } from './sqlite-workshops';
+import { createSqliteProjectRepo } from './sqlite-projects';
 import type { Store } from './store';
 
 /** Opens the SQLite file, applies pending migrations and returns the repositories over it. */
@@ -15,6 +16,7 @@ export function openSqliteStore(file: string, synchronous: 'NORMAL' | 'FULL' = '
     users: createSqliteUserRepo(sqlite),
     loginSessions: createSqliteLoginSessionRepo(sqlite),
     workshops: createSqliteWorkshopRepo(sqlite),
+    projects: createSqliteProjectRepo(sqlite),
     async close() {
       if (sqlite.open) sqlite.close();
     },

@@ -1,5 +1,5 @@
 import type { Answers, AnswerPatch } from '../domain/answers';
-import type { Lang } from '../domain/drives';
+import type { DriveId, Lang } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
 
 /**
@@ -17,11 +17,13 @@ export type AssessmentRecord = {
   profile: ScoredProfile | null;
   /** The workshop the participant joined, or null for a self-assessment. */
   workshopId: number | null;
+  /** The account this profile belongs to ("this is my profile"), or null. */
+  userId: number | null;
 };
 
 export type StoredAnswers = { answers: Answers; durationsMs: number[] };
 
-export type NewAssessment = { tokenHash: string; lang: Lang; name: string | null; modelVersion: string; now: string; workshopId?: number | null };
+export type NewAssessment = { tokenHash: string; lang: Lang; name: string | null; modelVersion: string; now: string; workshopId?: number | null; userId?: number | null };
 
 export type SaveResult = { status: 'saved'; answers: Answers } | { status: 'not_found' } | { status: 'completed' };
 export type CompleteResult =
@@ -47,6 +49,53 @@ export interface AssessmentRepo {
   ): Promise<CompleteResult>;
   /** Deletes the assessment and every answer; false when there was none. */
   delete(tokenHash: string): Promise<boolean>;
+  /** Links an assessment to an account; 'taken' when another account already has it. */
+  linkToUser(tokenHash: string, userId: number): Promise<'linked' | 'not_found' | 'taken'>;
+  /** The user's linked assessments, newest first. */
+  listByUser(userId: number): Promise<AssessmentRecord[]>;
+}
+
+export type ProjectRecord = {
+  id: number;
+  publicId: string;
+  ownerId: number;
+  client: string;
+  system: string;
+  phase: string;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+};
+export type ProjectFields = Pick<ProjectRecord, 'client' | 'system' | 'phase' | 'notes'>;
+export type StakeholderRecord = {
+  id: number;
+  publicId: string;
+  projectId: number;
+  name: string;
+  department: string;
+  influence: number;
+  support: number;
+  drives: DriveId[];
+  concerns: string;
+  approach: string;
+  lastContact: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+export type StakeholderFields = Pick<StakeholderRecord, 'name' | 'department' | 'influence' | 'support' | 'drives' | 'concerns' | 'approach' | 'lastContact'>;
+
+export interface ProjectRepo {
+  create(input: ProjectFields & { publicId: string; ownerId: number; now: string }): Promise<ProjectRecord>;
+  list(ownerId: number): Promise<ProjectRecord[]>;
+  find(publicId: string): Promise<ProjectRecord | null>;
+  update(id: number, change: Partial<ProjectFields>, now: string): Promise<ProjectRecord>;
+  /** Deletes the project with all its stakeholders. */
+  remove(id: number): Promise<void>;
+  stakeholders(projectId: number): Promise<StakeholderRecord[]>;
+  addStakeholder(projectId: number, input: StakeholderFields & { publicId: string; now: string }): Promise<StakeholderRecord>;
+  findStakeholder(projectId: number, publicId: string): Promise<StakeholderRecord | null>;
+  updateStakeholder(id: number, change: Partial<StakeholderFields>, now: string): Promise<StakeholderRecord>;
+  removeStakeholder(id: number): Promise<void>;
 }
 
 export type Role = 'trainer' | 'consultant' | 'admin';
@@ -106,5 +155,6 @@ export interface Store {
   users: UserRepo;
   loginSessions: LoginSessionRepo;
   workshops: WorkshopRepo;
+  projects: ProjectRepo;
   close(): Promise<void>;
 }

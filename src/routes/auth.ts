@@ -13,7 +13,9 @@ const loginForm = z.object({ email: z.string().max(254).default(''), password: z
 const GENERIC = 'E-mail address or password is not correct.';
 
 /** Only our own paths: never an open redirect to another site. */
-const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/trainer');
+const safeNext = (next: string | undefined, fallback = '') => (next && /^\/(?![/\\])/.test(next) ? next : fallback);
+/** Where a login lands without a "next": trainers at their sessions, consultants at the drive reader. */
+const home = (user: UserRecord) => (user.role === 'consultant' ? '/reader' : '/trainer');
 
 /** A new session id at login (no fixation), holding only the user id. */
 function logIn(req: Request, user: UserRecord): Promise<void> {
@@ -58,7 +60,7 @@ export function authRoutes(users: UserService, config: Config): Router {
       return res.status(401).render('login', { values: { email }, next: safeNext(form.success ? form.data.next : undefined), failed: true });
     }
     await logIn(req, user);
-    res.redirect(303, safeNext(form.data!.next));
+    res.redirect(303, safeNext(form.data!.next, home(user)));
   });
 
   router.post('/logout', verifyFormToken, async (req, res) => {

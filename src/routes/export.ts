@@ -12,18 +12,24 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** CSV: a header and one row per completed participant; quoting by csv-stringify. */
+/** A CSV file (header first; Windows line ends, which spreadsheets expect): quoting by csv-stringify, text cells neutralised. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  const cells = rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v ?? '')));
+  return stringify([header, ...cells], { eof: true, record_delimiter: 'windows' });
+}
+
+/** CSV: a header and one row per completed participant. */
 export function exportCsv(rows: ExportRow[]): string {
   const header = ['name', 'completed_at', ...DRIVE_IDS.flatMap((d) => [`${d}_likert`, `${d}_choice`, `${d}_combined`])];
   const body = rows.map((r) => [
-    neutraliseFormula(r.name),
+    r.name,
     r.completedAt,
     ...DRIVE_IDS.flatMap((d) => {
       const s = r.scores.find((x) => x.drive === d)!;
       return [s.likert, s.choice, s.combined];
     }),
   ]);
-  return stringify([header, ...body], { eof: true, record_delimiter: 'windows' });
+  return toCsv(header, body);
 }
 
 export function exportJson(summary: Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>, rows: ExportRow[]) {

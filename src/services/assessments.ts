@@ -60,7 +60,7 @@ export function createAssessmentService(store: Store, content: Content, options:
     /** Items a participant answers (likert statements and situations) in the current model. */
     totalItems: () => content.current.total,
 
-    async create(input: { lang: Lang; name: string | null; workshopId?: number }): Promise<{ token: string; record: AssessmentRecord }> {
+    async create(input: { lang: Lang; name: string | null; workshopId?: number; userId?: number }): Promise<{ token: string; record: AssessmentRecord }> {
       const token = newToken();
       const record = await repo.create({
         tokenHash: hashToken(token),
@@ -69,6 +69,7 @@ export function createAssessmentService(store: Store, content: Content, options:
         modelVersion: content.current.model.version,
         now: now().toISOString(),
         workshopId: input.workshopId ?? null,
+        userId: input.userId ?? null,
       });
       changed(record);
       return { token, record };

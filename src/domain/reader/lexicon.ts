@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DRIVE_IDS, LANGS, type DriveId, type Lang } from '../drives';
+import { normaliseWord, stem } from './text';
+
+const cueSchema = z
+  .object({
+    drive: z.enum(DRIVE_IDS),
+    match: z
+      .string()
+      .trim()
+      .min(1)
+      .refine((m) => m.split(/\s+/).every((t) => /^[^*]+$/.test(t) || /^[^*]{4,}\*$/.test(t) || /^\*[^*]{5,}\*$/.test(t)), {
+        message: 'each token is a word, "stem*" (4+ characters) or "*part*" (5+ characters)',
+      }),
+    weight: z.number().int().min(1).max(3),
+    negatable: z.boolean().optional(),
+  })
+  .strict();
+
+export const lexiconSchema = z
+  .object({ lang: z.enum(LANGS), negations: z.array(z.string().min(1)).min(1), cues: z.array(cueSchema).min(1) })
+  .strict()
+  .superRefine((lex, ctx) => {
+    const seen = new Set<string>();
+    lex.cues.forEach((c, i) => {
+      if (seen.has(c.match)) ctx.addIssue({ code: 'custom', path: ['cues', i, 'match'], message: `duplicate cue "${c.match}"` });
+      seen.add(c.match);
+    });
+    for (const d of DRIVE_IDS) if (!lex.cues.some((c) => c.drive === d)) ctx.addIssue({ code: 'custom', path: ['cues'], message: `no cue for drive "${d}"` });
+  });
+export type LexiconFile = z.infer<typeof lexiconSchema>;
+
+export type CuePart = { kind: 'word'; stem: string } | { kind: 'prefix'; value: string } | { kind: 'part'; value: string };
+export type Cue = { drive: DriveId; match: string; weight: number; negatable: boolean; parts: CuePart[] };
+export type Lexicon = { lang: Lang; negations: ReadonlySet<string>; cues: Cue[]; byFirstStem: ReadonlyMap<string, Cue[]>; openCues: Cue[] };
+
+/** Compiles a validated lexicon file: cue words stemmed like the text, longest cues first. */
+export function compileLexicon(file: LexiconFile): Lexicon {
+  const lang = file.lang;
+  const cues: Cue[] = file.cues.map((c) => ({
+    drive: c.drive,
+    match: c.match,
+    weight: c.weight,
+    negatable: c.negatable ?? true,
+    parts: c.match.split(/\s+/).map((raw): CuePart => {
+      if (raw.startsWith('*')) return { kind: 'part', value: normaliseWord(raw.slice(1, -1)) };
+      if (raw.endsWith('*')) return { kind: 'prefix', value: normaliseWord(raw.slice(0, -1)) };
+      return { kind: 'word', stem: stem(normaliseWord(raw), lang) };
+    }),
+  }));
+  cues.sort((a, b) => b.parts.length - a.parts.length || b.weight - a.weight);
+  // Cues that start with a plain word are looked up by its stem; the others are tried everywhere.
+  const byFirstStem = new Map<string, Cue[]>();
+  const openCues: Cue[] = [];
+  for (const c of cues) {
+    const first = c.parts[0]!;
+    if (first.kind === 'word') byFirstStem.set(first.stem, [...(byFirstStem.get(first.stem) ?? []), c]);
+    else openCues.push(c);
+  }
+  return { lang, negations: new Set(file.negations.map(normaliseWord)), cues, byFirstStem, openCues };
+}

@@ -1,0 +1,29 @@
+import type { Content } from '../content/load';
+import type { Translate } from '../content/texts';
+import type { Lang } from '../domain/drives';
+import { highlight } from '../domain/reader/highlight';
+import type { ReaderResult } from '../services/reader';
+
+/** The drive reader's result for the page: names, confidence words, highlighted text, advice. */
+export function readerView(result: ReaderResult, text: string, pageLang: Lang, t: Translate, content: Content) {
+  const drives = content.current.model.drives;
+  const name = (id: string) => drives.find((d) => d.id === id)!.name[pageLang];
+  return {
+    lang: result.lang,
+    segments: highlight(text, result.drives),
+    drives: result.drives.map((d) => ({
+      ...d,
+      name: name(d.drive),
+      confidenceLabel: t(`reader.confidence.${d.confidence}`),
+      cues: d.evidence.map((e) => e.match),
+    })),
+    negated: result.negated.map((e) => e.match),
+    advice: result.advice.map((a) => ({
+      ...a,
+      name: name(a.drive),
+      mismatch: a.mismatch ? { ...a.mismatch, ownName: name(a.mismatch.own) } : undefined,
+    })),
+    general: result.general,
+    chart: { labels: result.drives.map((d) => name(d.drive)), values: result.drives.map((d) => d.score), colours: result.drives.map((d) => drives.find((x) => x.id === d.drive)!.hex) },
+  };
+}

@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { LANGS } from '../domain/drives';
+import type { ProjectRecord, StakeholderRecord } from '../db/store';
+import { currentUser } from '../http/auth';
+import { parse } from '../http/validate';
+import type { MyProfilesService } from '../services/my-profiles';
+import type { ProjectService } from '../services/projects';
+import { MAX_TEXT, type ReaderService } from '../services/reader';
+import { newProjectBody, newStakeholderBody, projectPatchBody, stakeholderPatchBody } from './fields-projects';
+
+const recogniseBody = z.strictObject({
+  text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).default(''),
+  lang: z.enum(LANGS).optional(),
+  behaviours: z.array(z.string().max(40)).max(20).optional(),
+});
+
+export const projectJson = (p: ProjectRecord) => ({ id: p.publicId, client: p.client, system: p.system, phase: p.phase, notes: p.notes, createdAt: p.createdAt, updatedAt: p.updatedAt });
+export const stakeholderJson = (s: StakeholderRecord) => ({
+  id: s.publicId,
+  name: s.name,
+  department: s.department,
+  influence: s.influence,
+  support: s.support,
+  drives: s.drives,
+  concerns: s.concerns,
+  approach: s.approach,
+  lastContact: s.lastContact,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
+
+/** The consultant toolkit's API; mounted behind requireUser. */
+export function consultantApi(reader: ReaderService, profiles: MyProfilesService, projects: ProjectService): Router {
+  const router = Router();
+
+  router.post('/recognize', async (req, res) => {
+    const body = parse(recogniseBody, req.body ?? {});
+    const result = await reader.read({ text: body.text, ...(body.lang ? { lang: body.lang } : {}), ...(body.behaviours ? { behaviours: body.behaviours } : {}) }, currentUser(res));
+    res.json({ lang: result.lang, drives: result.drives, advice: result.advice, general: result.general });
+  });
+
+  router.get('/me/profiles', async (_req, res) => {
+    const list = await profiles.history(currentUser(res));
+    res.json(list.map((a) => ({ id: a.id, completedAt: a.completedAt, modelVersion: a.modelVersion, primary: a.profile!.primary, scores: a.profile!.scores })));
+  });
+  router.post('/me/profiles', async (req, res) => {
+    const { link } = parse(z.strictObject({ link: z.string().max(500) }), req.body ?? {});
+    await profiles.claim(currentUser(res), link);
+    res.status(201).json({ linked: true });
+  });
+
+  router.get('/projects', async (_req, res) => {
+    res.json((await projects.list(currentUser(res))).map(projectJson));
+  });
+  router.post('/projects', async (req, res) => {
+    const p = await projects.create(currentUser(res), parse(newProjectBody, req.body ?? {}));
+    res.status(201).location(`/api/projects/${p.publicId}`).json(projectJson(p));
+  });
+  router.get('/projects/:id', async (req, res) => {
+    const user = currentUser(res);
+    const p = await projects.get(user, req.params.id);
+    res.json({ ...projectJson(p), stakeholders: (await projects.stakeholders(user, p.publicId)).map(stakeholderJson) });
+  });
+  router.patch('/projects/:id', async (req, res) => {
+    res.json(projectJson(await projects.update(currentUser(res), req.params.id, parse(projectPatchBody, req.body ?? {}))));
+  });
+  router.delete('/projects/:id', async (req, res) => {
+    await projects.remove(currentUser(res), req.params.id);
+    res.status(204).end();
+  });
+  router.get('/projects/:id/stakeholders', async (req, res) => {
+    res.json((await projects.stakeholders(currentUser(res), req.params.id)).map(stakeholderJson));
+  });
+  router.post('/projects/:id/stakeholders', async (req, res) => {
+    const s = await projects.addStakeholder(currentUser(res), req.params.id, parse(newStakeholderBody, req.body ?? {}));
+    res.status(201).json(stakeholderJson(s));
+  });
+  router.patch('/projects/:id/stakeholders/:sid', async (req, res) => {
+    const s = await projects.updateStakeholder(currentUser(res), req.params.id, req.params.sid, parse(stakeholderPatchBody, req.body ?? {}));
+    res.json(stakeholderJson(s));
+  });
+  router.delete('/projects/:id/stakeholders/:sid', async (req, res) => {
+    await projects.removeStakeholder(currentUser(res), req.params.id, req.params.sid);
+    res.status(204).end();
+  });
+  return router;
+}
