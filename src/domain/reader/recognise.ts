@@ -22,10 +22,11 @@ function matchesAt(cue: Cue, tokens: Token[], i: number): boolean {
   return cue.parts.every((p, k) => tokens[i + k]!.sentence === sentence && partMatches(p, tokens[i + k]!));
 }
 
-function negated(cue: Cue, tokens: Token[], i: number, negations: ReadonlySet<string>): boolean {
+/** A negation word that is part of a matched cue ("niet duidelijk") is that cue's, and negates nothing after it. */
+function negated(cue: Cue, tokens: Token[], i: number, negations: ReadonlySet<string>, inCue: ReadonlySet<number>): boolean {
   if (!cue.negatable) return false;
   for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) {
-    if (tokens[k]!.sentence === tokens[i]!.sentence && negations.has(tokens[k]!.norm)) return true;
+    if (tokens[k]!.sentence === tokens[i]!.sentence && negations.has(tokens[k]!.norm) && !inCue.has(k)) return true;
   }
   return false;
 }
@@ -56,6 +57,7 @@ export function recognise(
   const negatedEvidence: Evidence[] = [];
   const used = new Map<DriveId, Set<number>>(DRIVE_IDS.map((d) => [d, new Set()]));
   const repeats = new Map<Cue, number>();
+  const inCue = new Set<number>();
 
   // Candidates per position, longest cue first (the lexicon is sorted that way).
   const candidates = (i: number) => [...(lex.byFirstStem.get(tokens[i]!.stem) ?? []), ...lex.openCues].sort((a, b) => b.parts.length - a.parts.length);
@@ -66,7 +68,7 @@ export function recognise(
       const taken = used.get(cue.drive)!;
       if (span.some((k) => taken.has(k))) continue;
       const item: Evidence = { cue: cue.match, match: input.text.slice(tokens[i]!.start, tokens[i + cue.parts.length - 1]!.end), weight: cue.weight, kind: 'text', start: tokens[i]!.start, end: tokens[i + cue.parts.length - 1]!.end };
-      if (negated(cue, tokens, i, lex.negations)) {
+      if (negated(cue, tokens, i, lex.negations, inCue)) {
         negatedEvidence.push({ ...item, weight: 0 });
         span.forEach((k) => taken.add(k));
         continue;
@@ -74,7 +76,7 @@ export function recognise(
       const n = repeats.get(cue) ?? 0;
       if (n >= MAX_REPEATS) continue;
       repeats.set(cue, n + 1);
-      span.forEach((k) => taken.add(k));
+      span.forEach((k) => (taken.add(k), inCue.add(k)));
       evidence.get(cue.drive)!.push(item);
     }
   }
