@@ -21,6 +21,15 @@
     }
   };
 
+  // Axes padded by half a step, with ticks on the whole numbers only.
+  function integerTicks(from, to) {
+    return function (axis) {
+      var ticks = [];
+      for (var v = from; v <= to; v++) ticks.push({ value: v });
+      axis.ticks = ticks;
+    };
+  }
+
   var makers = {
     bar: function (d) {
       return {
@@ -54,8 +63,8 @@
           maintainAspectRatio: false, animation: false,
           plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return c.raw.label; } } } },
           scales: {
-            x: { min: -2.5, max: 2.5, title: { display: true, text: d.xLabel }, ticks: { stepSize: 1 } },
-            y: { min: 0.5, max: 5.5, title: { display: true, text: d.yLabel }, ticks: { stepSize: 1 } }
+            x: { min: -2.5, max: 2.5, title: { display: true, text: d.xLabel }, afterBuildTicks: integerTicks(-2, 2) },
+            y: { min: 0.5, max: 5.5, title: { display: true, text: d.yLabel }, afterBuildTicks: integerTicks(1, 5) }
           }
         },
         plugins: [pointLabels]

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT_DIR } from '../../src/paths';
+import { openSqliteStore } from '../../src/db/sqlite-store';
+import { createUserService } from '../../src/services/users';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(120_000);
+const SHOTS = path.join(ROOT_DIR, 'test-results');
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const db = tempDatabase();
+  const store = openSqliteStore(db);
+  await createUserService(store).add({ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' });
+  await store.close();
+  [server, browser] = await Promise.all([startServer(db), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stopServer(server);
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+test('A consultant reads a client remark, then maps the stakeholders of a project', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+
+  await page.goto(`${server.url}/login`);
+  await page.locator('#email').fill('consultant@example.nl');
+  await page.locator('#password').fill('consultant-password');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/reader');
+
+  await page.locator('#text').fill('Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.');
+  await page.getByLabel('Verwijst naar hoe het altijd ging').check();
+  await page.getByRole('button', { name: 'Lees de drijfveren' }).click();
+  await page.locator('.reading').waitFor();
+  expect(await page.locator('mark.drive--purple').count()).toBeGreaterThan(0);
+  expect(await page.locator('.reading-table tbody tr').first().getAttribute('data-drive')).toBe('purple');
+  expect(await page.locator('[data-advice="purple"] .examples li').count()).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: path.join(SHOTS, 'reader.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Projecten' }).click();
+  await page.locator('#p-client').fill('Gemeente Zutphen');
+  await page.locator('#p-system').fill('Zaaksysteem');
+  await page.locator('#p-phase').fill('Implementatie');
+  await page.getByRole('button', { name: 'Project aanmaken' }).click();
+  await page.waitForURL(/\/projects\/[A-Za-z0-9_-]{16}$/);
+
+  const people = [
+    ['Wethouder Dienstverlening', '5', '1', 'orange'],
+    ['Teamleider Burgerzaken', '4', '-2', 'purple'],
+    ['Functioneel beheerder', '3', '0', 'yellow'],
+    ['Privacy officer', '4', '-1', 'blue'],
+  ] as const;
+  for (const [name, influence, support, drive] of people) {
+    await page.locator('details.add-stakeholder > summary').click();
+    await page.locator('#s-name').fill(name);
+    await page.locator('#s-influence').selectOption(influence);
+    await page.locator('#s-support').selectOption(support);
+    await page.locator('#s-drive1').selectOption(drive);
+    await page.locator('details.add-stakeholder button[type=submit]').click();
+    await page.locator(`tr[data-stakeholder]`, { hasText: name }).waitFor();
+  }
+  expect(await page.locator('tr[data-stakeholder]').count()).toBe(4);
+  await page.waitForFunction(() => {
+    const c = document.querySelector('canvas[data-chart-kind="scatter"]');
+    const chart = (window as unknown as { Chart: { getChart(el: unknown): { data: { datasets: { data: unknown[] }[] } } | undefined } }).Chart.getChart(c);
+    return chart?.data.datasets[0]!.data.length === 4;
+  });
+  await page.screenshot({ path: path.join(SHOTS, 'stakeholder-map.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Plan: met wie eerst?' }).click();
+  expect(await page.locator('ol.plan > li h2').first().textContent()).toContain('Teamleider Burgerzaken');
+  expect(errors).toEqual([]);
+  await context.close();
+});
