@@ -9,7 +9,7 @@ import { loadContent, type Content } from './content/load';
 import { translator } from './content/texts';
 import type { Store } from './db/store';
 import { createLogger, redactUrl } from './logger';
-import { DATA_DIR, PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
+import { PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
 import { createAssessmentService } from './services/assessments';
 import { createUserService } from './services/users';
 import { createWorkshopService } from './services/workshops';
@@ -19,6 +19,7 @@ import { createMyProfilesService } from './services/my-profiles';
 import { createProjectService } from './services/projects';
 import { securityHeaders, refuseCrossSite } from './http/security';
 import { pageLanguage } from './http/lang';
+import { cookiePolicy } from './http/cookies';
 import { loginSession } from './http/session';
 import { requireUser } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -46,7 +47,7 @@ const TRAINERS = ['trainer', 'admin'] as const;
 const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
 
 /** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
-export function createApp({ db, config, content = loadContent(DATA_DIR), logger = createLogger(config.logLevel), live }: AppDeps): App {
+export function createApp({ db, config, content = loadContent(config.dataDir), logger = createLogger(config.logLevel), live }: AppDeps): App {
   const app = express() as App;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -82,7 +83,7 @@ export function createApp({ db, config, content = loadContent(DATA_DIR), logger 
   app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), { immutable: true, maxAge: '365d', index: false }));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(cookieParser());
-  app.use(pageLanguage(content, config.isProduction));
+  app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
   app.use(refuseCrossSite);
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
@@ -102,7 +103,7 @@ export function createApp({ db, config, content = loadContent(DATA_DIR), logger 
   app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
   app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, content));
   app.use('/projects', requireUser(users, EVERYONE), projectPages(projects, reader, content));
-  app.use(startPages(assessments));
+  app.use(startPages(assessments, config));
   app.use(questionnairePages(assessments));
   app.use(profilePages(assessments));
   app.use(joinPages(workshops, assessments, config));

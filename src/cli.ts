@@ -6,6 +6,8 @@ import { openSqliteStore } from './db/sqlite-store';
 import type { Role } from './db/store';
 import { AppError } from './errors';
 import { ROLES, createUserService } from './services/users';
+import { purgeExpired } from './services/retention';
+import { backupTo, integrityOf, restoreFrom } from './db/backup';
 
 const HELP = `Drijfveer command line (works while the server runs: same database file, DATABASE_PATH).
 
@@ -20,6 +22,13 @@ Usage: npm run cli -- <command> [options]
       Sets a new password, read like "user add" does.
   user remove --email E
       Removes the user with their sessions and those sessions' participants' data.
+  purge
+      Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS);
+      the server also does this at start and daily.
+  backup FILE
+      Writes a consistent copy of the database to FILE (a new file), also while the server runs.
+  restore FILE
+      Checks FILE's integrity and then replaces the database with it. Stop the server first.
   --help
       Shows this text.
 
@@ -61,6 +70,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     out(HELP);
     return values.help ? 0 : 2;
   }
+  if (area === 'purge' || area === 'backup' || area === 'restore') return runMaintenance(area, command, out);
   if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {
     out(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
     return 2;
@@ -71,7 +81,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   };
 
   const config = loadConfig();
-  const store = openSqliteStore(config.databasePath, config.sqliteSynchronous);
+  const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
   const users = createUserService(store);
   try {
     switch (command) {
@@ -102,12 +112,35 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
 }
 
+async function runMaintenance(action: 'purge' | 'backup' | 'restore', file: string | undefined, out: (line: string) => void): Promise<number> {
+  const config = loadConfig();
+  if (action !== 'purge' && !file) throw new AppError('validation_failed', `"${action}" needs a file name, e.g. npm run cli -- ${action} drijfveer-backup.sqlite`);
+  if (action === 'restore') {
+    await restoreFrom(file!, config.databasePath);
+    out(`Restored ${config.databasePath} from ${file}.`);
+    return 0;
+  }
+  const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+  try {
+    if (action === 'backup') {
+      await backupTo(store.sqlite, file!);
+      out(`Backup written to ${file} (integrity: ${integrityOf(file!)}).`);
+    } else {
+      const removed = await purgeExpired(store, config.retention);
+      out(`Purged ${removed.unfinished} unfinished assessments and ${removed.sessions} sessions past their retention period.`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
       if (err instanceof ZodError) console.error(`Error: ${err.issues.map((i) => i.message).join('; ')}`);
-      else if (err instanceof AppError || err instanceof ConfigError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') console.error(`Error: ${(err as Error).message}`);
+      else if (err instanceof AppError || err instanceof ConfigError || err instanceof Error) console.error(`Error: ${(err as Error).message}`);
       else console.error(err);
       process.exit(1);
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { ROOT_DIR } from './paths';
+import { DATA_DIR, ROOT_DIR } from './paths';
 
 /**
  * The only reader of process.env. Every key: description, format, default.
@@ -14,6 +14,12 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(path.join(ROOT_DIR, 'data', 'drijfveer.sqlite')),
   // WAL + NORMAL survives a process crash (kill -9); FULL also survives power loss, at the cost of an fsync per write.
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  // How long a write waits for a lock before the request gets a 503 "busy".
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  DATA_DIR: z.string().min(1).default(DATA_DIR),
+  RETENTION_UNFINISHED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  RATE_LIMIT_ASSESSMENTS_PER_IP: z.coerce.number().int().min(1).default(200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -33,13 +39,17 @@ export type Config = Readonly<{
   host: string;
   databasePath: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  sqliteBusyTimeoutMs: number;
+  /** The drive model, texts and reader data. */
+  dataDir: string;
+  retention: { unfinishedDays: number; sessionDays: number };
   trustProxy: boolean;
   logLevel: string;
   /** The address participants use, for join links and QR codes; else taken from the request. */
   publicUrl: string | null;
   sessionHours: number;
   heartbeatMs: number;
-  rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number };
+  rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number };
   /** Returns the session secret; throws in production when it is not set. Used from the sessions issue on. */
   sessionSecret: () => string;
 }>;
@@ -61,6 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databasePath: path.resolve(e.DATABASE_PATH),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    dataDir: path.resolve(e.DATA_DIR),
+    retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, sessionDays: e.RETENTION_SESSION_DAYS }),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
@@ -71,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
       joinPerClient: e.RATE_LIMIT_JOIN_PER_CLIENT,
       joinPerAddress: e.RATE_LIMIT_JOIN_PER_ADDRESS,
+      assessmentsPerIp: e.RATE_LIMIT_ASSESSMENTS_PER_IP,
     }),
     sessionSecret: () => {
       if (e.SESSION_SECRET) return e.SESSION_SECRET;

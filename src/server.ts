@@ -4,15 +4,15 @@ import { ConfigError, loadConfig } from './config';
 import { ContentError, loadContent } from './content/load';
 import { openSqliteStore } from './db/sqlite-store';
 import { createLogger } from './logger';
-import { DATA_DIR } from './paths';
+import { purgeExpired } from './services/retention';
 
 /** Starts Drijfveer: config, content, database (migrated), HTTP; stops cleanly on SIGTERM/SIGINT. */
 function startUp() {
   try {
     const config = loadConfig();
-    const content = loadContent(DATA_DIR);
+    const content = loadContent(config.dataDir);
     const logger = createLogger(config.logLevel);
-    const store = openSqliteStore(config.databasePath, config.sqliteSynchronous);
+    const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
     const app = createApp({ db: store, config, content, logger });
     return { config, logger, store, app };
   } catch (err) {
@@ -24,8 +24,20 @@ function startUp() {
   }
 }
 
+const DAY_MS = 86_400_000;
+
 async function main(): Promise<void> {
   const { config, logger, store, app } = startUp();
+
+  // Retention: purge at start and then daily.
+  const purge = () =>
+    purgeExpired(store, config.retention).then(
+      (removed) => logger.info({ removed }, 'retention purge done'),
+      (err: unknown) => logger.error({ err }, 'retention purge failed'),
+    );
+  await purge();
+  const daily = setInterval(() => void purge(), DAY_MS);
+  daily.unref();
 
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
@@ -47,6 +59,7 @@ async function main(): Promise<void> {
     const sweeper = setInterval(() => server.closeIdleConnections(), 100);
     server.close(async () => {
       clearInterval(sweeper);
+      clearInterval(daily);
       await store.close();
       logger.info('stopped');
       process.exit(0);

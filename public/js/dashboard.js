@@ -28,9 +28,19 @@
       li.appendChild(el('strong', m.name));
       var status = m.status === 'busy' ? fill(T.busy, { answered: m.answered, total: m.total }) : T[m.status];
       li.appendChild(el('span', status, { 'class': 'status' }));
+      li.appendChild(removeForm(s.id, m.id));
       list.appendChild(li);
     });
     $('[data-counts]').textContent = fill(T.counts, { participants: s.participants, completed: s.completed });
+  }
+
+  // A small form per participant, so a trainer can remove someone (with all their data) from the session.
+  function removeForm(sessionId, memberId) {
+    var form = el('form', null, { method: 'post', action: '/trainer/sessions/' + encodeURIComponent(sessionId) + '/participants/' + memberId + '/delete', 'class': 'remove no-print' });
+    form.appendChild(el('input', null, { type: 'hidden', name: '_csrf', value: root.dataset.csrf }));
+    form.appendChild(el('button', T.remove, { type: 'submit', 'class': 'link' }));
+    form.addEventListener('submit', function (e) { if (!window.confirm(T.removeConfirm)) e.preventDefault(); });
+    return form;
   }
 
   function renderReveal(s) {

@@ -108,6 +108,15 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX stakeholders_project ON stakeholders (project_id);
     `,
   },
+  {
+    id: 4,
+    name: 'consent text version and session retention',
+    sql: `
+      ALTER TABLE assessments ADD COLUMN consent_version TEXT NOT NULL DEFAULT 'unknown';
+      ALTER TABLE workshops ADD COLUMN keep_until TEXT;
+      CREATE INDEX assessments_unfinished ON assessments (created_at) WHERE completed_at IS NULL;
+    `,
+  },
 ];
 
 export function migrate(db: SqliteDb): number[] {

@@ -15,6 +15,7 @@ type Row = {
   profile_json: string | null;
   workshop_id: number | null;
   user_id: number | null;
+  consent_version: string;
 };
 
 const toRecord = (r: Row): AssessmentRecord => ({
@@ -28,14 +29,15 @@ const toRecord = (r: Row): AssessmentRecord => ({
   profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
   workshopId: r.workshop_id,
   userId: r.user_id,
+  consentVersion: r.consent_version,
 });
 
 /** Assessment storage over better-sqlite3; statements are prepared once. */
 export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
-  const cols = 'id, lang, name, model_version, consent_at, created_at, completed_at, profile_json, workshop_id, user_id';
+  const cols = 'id, lang, name, model_version, consent_at, consent_version, created_at, completed_at, profile_json, workshop_id, user_id';
   const insert = db.prepare(
-    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, created_at, workshop_id, user_id)
-     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @now, @workshopId, @userId) RETURNING ${cols}`,
+    `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, consent_version, created_at, workshop_id, user_id)
+     VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @consentVersion, @now, @workshopId, @userId) RETURNING ${cols}`,
   );
   const byHash = db.prepare(`SELECT ${cols} FROM assessments WHERE token_hash = ?`);
   const likertOf = db.prepare('SELECT item_id, value, duration_ms FROM likert_answers WHERE assessment_id = ?');
@@ -56,6 +58,10 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
   const remove = db.prepare('DELETE FROM assessments WHERE token_hash = ?');
   const link = db.prepare('UPDATE assessments SET user_id = ? WHERE token_hash = ? AND (user_id IS NULL OR user_id = ?)');
   const exists = db.prepare('SELECT 1 FROM assessments WHERE token_hash = ?').pluck();
+  const likertRows = db.prepare('SELECT item_id, value, duration_ms, answered_at FROM likert_answers WHERE assessment_id = ? ORDER BY item_id');
+  const choiceRows = db.prepare('SELECT item_id, most, least, duration_ms, answered_at FROM choice_answers WHERE assessment_id = ? ORDER BY item_id');
+  const workshopTitle = db.prepare('SELECT title FROM workshops WHERE id = ?').pluck();
+  const purge = db.prepare('DELETE FROM assessments WHERE completed_at IS NULL AND created_at < ?');
   const ofUser = db.prepare(`SELECT ${cols} FROM assessments WHERE user_id = ? ORDER BY coalesce(completed_at, created_at) DESC, id DESC`);
 
   const readAnswers = (id: number): StoredAnswers => {
@@ -122,6 +128,23 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
         if (link.run(userId, hash, userId).changes > 0) return 'linked' as const;
         return exists.get(hash) ? ('taken' as const) : ('not_found' as const);
       })();
+    },
+    async exportData(hash) {
+      return db.transaction(() => {
+        const row = find(hash);
+        if (!row) return null;
+        type L = { item_id: string; value: number; duration_ms: number | null; answered_at: string };
+        type C = { item_id: string; most: string; least: string; duration_ms: number | null; answered_at: string };
+        const answers = [
+          ...(likertRows.all(row.id) as L[]).map((r) => ({ itemId: r.item_id, kind: 'likert' as const, value: r.value, durationMs: r.duration_ms, answeredAt: r.answered_at })),
+          ...(choiceRows.all(row.id) as C[]).map((r) => ({ itemId: r.item_id, kind: 'choice' as const, most: r.most, least: r.least, durationMs: r.duration_ms, answeredAt: r.answered_at })),
+        ];
+        const title = row.workshop_id === null ? null : ((workshopTitle.get(row.workshop_id) as string | undefined) ?? null);
+        return { record: toRecord(row), answers, workshopTitle: title };
+      })();
+    },
+    async purgeUnfinished(before) {
+      return purge.run(before).changes;
     },
     async listByUser(userId) {
       return (ofUser.all(userId) as Row[]).map(toRecord);

@@ -1,5 +1,5 @@
 import { migrate } from './migrations';
-import { openSqlite, type SqliteDb } from './sqlite';
+import { openSqlite, type SqliteDb, type SqliteOptions } from './sqlite';
 import { createSqliteAssessmentRepo } from './sqlite-assessments';
 import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-users';
 import { createSqliteWorkshopRepo } from './sqlite-workshops';
@@ -7,9 +7,14 @@ import { createSqliteProjectRepo } from './sqlite-projects';
 import type { Store } from './store';
 
 /** Opens the SQLite file, applies pending migrations and returns the repositories over it. */
-export function openSqliteStore(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Store & { sqlite: SqliteDb } {
-  const sqlite = openSqlite(file, synchronous);
+export function openSqliteStore(file: string, options: SqliteOptions = {}): Store & { sqlite: SqliteDb } {
+  const sqlite = openSqlite(file, options);
   migrate(sqlite);
+  return storeOver(sqlite);
+}
+
+/** The repositories over an open connection (also a read-only one, for tests of a read-only disk). */
+export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
   return {
     sqlite,
     assessments: createSqliteAssessmentRepo(sqlite),

@@ -15,6 +15,7 @@ type Row = {
   status: 'open' | 'closed';
   revealed: number;
   created_at: string;
+  keep_until: string | null;
 };
 const toWorkshop = (r: Row): WorkshopRecord => ({
   id: r.id,
@@ -28,6 +29,7 @@ const toWorkshop = (r: Row): WorkshopRecord => ({
   status: r.status,
   revealed: r.revealed === 1,
   createdAt: r.created_at,
+  keepUntil: r.keep_until,
 });
 
 export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
@@ -43,6 +45,9 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
   const ofOwner = db.prepare('SELECT * FROM workshops WHERE owner_id = ? ORDER BY created_at DESC, id DESC');
   const setStatus = db.prepare('UPDATE workshops SET status = ? WHERE id = ?');
   const setRevealed = db.prepare('UPDATE workshops SET revealed = ? WHERE id = ?');
+  const setKeepUntil = db.prepare('UPDATE workshops SET keep_until = ? WHERE id = ?');
+  const removeParticipant = db.prepare('DELETE FROM assessments WHERE id = ? AND workshop_id = ?');
+  const purge = db.prepare('DELETE FROM workshops WHERE created_at < ? AND (keep_until IS NULL OR keep_until < ?)');
   const remove = db.prepare('DELETE FROM workshops WHERE id = ?');
   const participants = db.prepare(
     `SELECT a.id, a.name, a.created_at, a.completed_at, a.profile_json,
@@ -51,9 +56,10 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
      FROM assessments a WHERE a.workshop_id = ? ORDER BY a.id`,
   );
   const count = db.prepare('SELECT count(*) FROM assessments WHERE workshop_id = ?').pluck();
-  const update = db.transaction((id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed'>>) => {
+  const update = db.transaction((id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed' | 'keepUntil'>>) => {
     if (change.status !== undefined) setStatus.run(change.status, id);
     if (change.revealed !== undefined) setRevealed.run(change.revealed ? 1 : 0, id);
+    if (change.keepUntil !== undefined) setKeepUntil.run(change.keepUntil, id);
   });
 
   return {
@@ -81,6 +87,12 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
     },
     async remove(id) {
       remove.run(id);
+    },
+    async removeParticipant(workshopId, assessmentId) {
+      return removeParticipant.run(assessmentId, workshopId).changes > 0;
+    },
+    async purgeExpired(createdBefore, now) {
+      return purge.run(createdBefore, now).changes;
     },
     async participants(id) {
       type P = { id: number; name: string | null; created_at: string; completed_at: string | null; profile_json: string | null; answered: number };

@@ -9,13 +9,15 @@ export type SqliteDb = Database.Database;
  * WAL lets readers run during writes; a committed transaction is in the WAL file before
  * better-sqlite3 returns, so it survives a crash of the process (kill -9).
  */
-export function openSqlite(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): SqliteDb {
+export type SqliteOptions = { synchronous?: 'NORMAL' | 'FULL'; busyTimeoutMs?: number };
+
+export function openSqlite(file: string, { synchronous = 'NORMAL', busyTimeoutMs = 5000 }: SqliteOptions = {}): SqliteDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   // Deleted personal data is overwritten in the file, not just unlinked from the b-tree.
   db.pragma('secure_delete = ON');
   return db;

@@ -19,11 +19,22 @@ export type AssessmentRecord = {
   workshopId: number | null;
   /** The account this profile belongs to ("this is my profile"), or null. */
   userId: number | null;
+  /** Which version of the privacy text the person agreed to. */
+  consentVersion: string;
 };
 
 export type StoredAnswers = { answers: Answers; durationsMs: number[] };
 
-export type NewAssessment = { tokenHash: string; lang: Lang; name: string | null; modelVersion: string; now: string; workshopId?: number | null; userId?: number | null };
+export type NewAssessment = {
+  tokenHash: string;
+  lang: Lang;
+  name: string | null;
+  modelVersion: string;
+  consentVersion: string;
+  now: string;
+  workshopId?: number | null;
+  userId?: number | null;
+};
 
 export type SaveResult = { status: 'saved'; answers: Answers } | { status: 'not_found' } | { status: 'completed' };
 export type CompleteResult =
@@ -53,7 +64,13 @@ export interface AssessmentRepo {
   linkToUser(tokenHash: string, userId: number): Promise<'linked' | 'not_found' | 'taken'>;
   /** The user's linked assessments, newest first. */
   listByUser(userId: number): Promise<AssessmentRecord[]>;
+  /** Everything stored about one assessment, with the time of each answer, for the person's own download. */
+  exportData(tokenHash: string): Promise<{ record: AssessmentRecord; answers: StoredAnswerRow[]; workshopTitle: string | null } | null>;
+  /** Deletes unfinished assessments created before `before` (ISO time); returns how many. */
+  purgeUnfinished(before: string): Promise<number>;
 }
+
+export type StoredAnswerRow = { itemId: string; kind: 'likert' | 'choice'; value?: number; most?: string; least?: string; durationMs: number | null; answeredAt: string };
 
 export type ProjectRecord = {
   id: number;
@@ -133,8 +150,10 @@ export type WorkshopRecord = {
   status: 'open' | 'closed';
   revealed: boolean;
   createdAt: string;
+  /** Kept until this time (ISO) when the trainer extended it; otherwise created + the retention period. */
+  keepUntil: string | null;
 };
-export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed'>;
+export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil'>;
 export type ParticipantRow = { id: number; name: string | null; answered: number; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
 
 export interface WorkshopRepo {
@@ -144,8 +163,12 @@ export interface WorkshopRepo {
   findById(id: number): Promise<WorkshopRecord | null>;
   /** All workshops, or only those of one owner; newest first. */
   list(ownerId: number | null): Promise<WorkshopRecord[]>;
-  update(id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed'>>): Promise<void>;
+  update(id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed' | 'keepUntil'>>): Promise<void>;
   remove(id: number): Promise<void>;
+  /** Deletes one participant (assessment) of a workshop; false when it is not theirs. */
+  removeParticipant(workshopId: number, assessmentId: number): Promise<boolean>;
+  /** Deletes workshops (with participants) created before `createdBefore` and not kept past `now`; returns how many. */
+  purgeExpired(createdBefore: string, now: string): Promise<number>;
   participants(id: number): Promise<ParticipantRow[]>;
   countParticipants(id: number): Promise<number>;
 }

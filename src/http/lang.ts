@@ -2,15 +2,16 @@ import type { RequestHandler } from 'express';
 import { DEFAULT_LANG, isLang, type Lang } from '../domain/drives';
 import type { Content } from '../content/load';
 import { translator } from '../content/texts';
+import type { CookiePolicy } from './cookies';
 
-const COOKIE = 'lang';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
  * Picks the page language: ?lang=… (and remembers it in a cookie), else the cookie, else Dutch.
  * Puts lang, t and the language-switch links on res.locals for the views.
  */
-export function pageLanguage(content: Content, secureCookies: boolean): RequestHandler {
+export function pageLanguage(content: Content, cookies: CookiePolicy): RequestHandler {
+  const COOKIE = cookies.name('lang');
   const translators = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
   return (req, res, next) => {
     if (req.path.startsWith('/api/')) return next();
@@ -18,7 +19,7 @@ export function pageLanguage(content: Content, secureCookies: boolean): RequestH
     let lang: Lang = DEFAULT_LANG;
     if (isLang(asked)) {
       lang = asked;
-      res.cookie(COOKIE, lang, { maxAge: YEAR_MS, httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/' });
+      res.cookie(COOKIE, lang, cookies.options(YEAR_MS));
     } else if (isLang(req.cookies?.[COOKIE])) {
       lang = req.cookies[COOKIE] as Lang;
     }

@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Config } from '../config';
 import { AppError } from '../errors';
+import { cookiePolicy } from './cookies';
 
 /*
  * Rate limits live in memory, per app instance (documented in the README). Joins are keyed on
@@ -32,9 +33,23 @@ export function loginLimits(config: Config): RequestHandler[] {
 export function joinLimits(config: Config, codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
   const message = 'Too many joins from this device. Wait a few minutes and try again.';
   const common = { windowMs: 10 * MINUTE, handler: tooMany(message), standardHeaders: 'draft-8' as const, legacyHeaders: false, skip };
-  const client = (req: Request) => String((req.cookies as Record<string, string> | undefined)?.[CLIENT_COOKIE] ?? 'none').slice(0, 64);
+  const cookie = cookiePolicy(config.isProduction).name(CLIENT_COOKIE);
+  const client = (req: Request) => String((req.cookies as Record<string, string> | undefined)?.[cookie] ?? 'none').slice(0, 64);
   return [
     rateLimit({ ...common, limit: config.rateLimits.joinPerClient, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}` }),
     rateLimit({ ...common, limit: config.rateLimits.joinPerAddress, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}` }),
   ];
+}
+
+/** New self-assessments per client address; joins have their own limits. */
+export function assessmentLimit(config: Config, skip: (req: Request) => boolean = () => false): RequestHandler {
+  return rateLimit({
+    windowMs: 10 * MINUTE,
+    limit: config.rateLimits.assessmentsPerIp,
+    keyGenerator: ip,
+    skip,
+    handler: tooMany('Too many new questionnaires from this address. Wait a few minutes and try again.'),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+  });
 }

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../config';
-import { joinLimits } from '../http/rate-limits';
+import { assessmentLimit, joinLimits } from '../http/rate-limits';
 import { normaliseCode, type WorkshopService } from '../services/workshops';
 import { z } from 'zod';
 import { LANGS, DEFAULT_LANG } from '../domain/drives';
@@ -34,8 +34,9 @@ export function assessmentsApi(service: AssessmentService, workshops: WorkshopSe
   const router = Router();
   router.use('/api/assessments', requireJsonBody);
   const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
+  const selfLimit = assessmentLimit(config, (req) => Boolean(sessionCodeOf(req)));
 
-  router.post('/api/assessments', ...limits, async (req, res) => {
+  router.post('/api/assessments', ...limits, selfLimit, async (req, res) => {
     const body = parse(createBody, req.body ?? {});
     const { token } = body.sessionCode
       ? await workshops.join(body.sessionCode, { name: body.name ?? null, ...(body.lang ? { lang: body.lang } : {}) })
@@ -67,6 +68,11 @@ export function assessmentsApi(service: AssessmentService, workshops: WorkshopSe
 
   router.get('/api/assessments/:token/profile', async (req, res) => {
     res.json(service.toApiProfile(await service.load(req.params.token)));
+  });
+
+  router.get('/api/assessments/:token/export', async (req, res) => {
+    const data = await service.exportData(req.params.token);
+    res.set('Cache-Control', 'no-store').attachment('drijfveer-my-data.json').json(data);
   });
 
   router.delete('/api/assessments/:token', async (req, res) => {

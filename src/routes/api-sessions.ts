@@ -5,6 +5,7 @@ import { LANGS } from '../domain/drives';
 import type { WorkshopRecord } from '../db/store';
 import { currentUser } from '../http/auth';
 import { parse } from '../http/validate';
+import { AppError } from '../errors';
 import type { WorkshopService } from '../services/workshops';
 import { exportCsv, exportJson } from './export';
 
@@ -70,6 +71,18 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
       res.json(await workshops.summary(await workshops.get(user, id)));
     });
   }
+
+  router.delete('/:id/participants/:pid', async (req, res) => {
+    const pid = z.coerce.number().int().positive().safeParse(req.params.pid);
+    if (!pid.success) throw new AppError('not_found', 'No such participant in this session.');
+    await workshops.removeParticipant(currentUser(res), req.params.id as string, pid.data);
+    res.status(204).end();
+  });
+
+  router.post('/:id/extend', async (req, res) => {
+    const keepUntil = await workshops.extend(currentUser(res), req.params.id as string, config.retention.sessionDays);
+    res.json({ keepUntil });
+  });
 
   router.delete('/:id', async (req, res) => {
     await workshops.remove(currentUser(res), req.params.id as string);

@@ -56,7 +56,7 @@ export function authRoutes(users: UserService, config: Config): Router {
     const email = form.success ? form.data.email : '';
     const user = form.success ? await users.authenticate(form.data.email, form.data.password) : null;
     if (!user) {
-      res.locals.csrfToken = (req as Request & { csrfToken?: () => string }).csrfToken?.();
+      provideFormToken(req, res, () => undefined);
       return res.status(401).render('login', { values: { email }, next: safeNext(form.success ? form.data.next : undefined), failed: true });
     }
     await logIn(req, user);

@@ -10,6 +10,7 @@ import type { AssessmentService } from '../services/assessments';
 import { isWellFormedToken } from '../services/tokens';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../services/workshops';
 import { nameField } from './fields';
+import { cookiePolicy } from '../http/cookies';
 import { joinUrlFor } from './api-sessions';
 
 const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
@@ -19,12 +20,13 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 /** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */
 export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config): Router {
   const router = Router();
-  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.isProduction };
-  const resumeCookie = (code: string) => `dv.join.${code}`;
+  const cookies = cookiePolicy(config.isProduction);
+  const clientCookie = cookies.name(CLIENT_COOKIE);
+  const resumeCookie = (code: string) => cookies.name(`dv.join.${code}`);
 
   // Each browser gets a random id, so join limits can tell the people behind one address apart.
   const ensureClientId = (req: Request, res: Response) => {
-    if (!req.cookies?.[CLIENT_COOKIE]) res.cookie(CLIENT_COOKIE, randomBytes(12).toString('base64url'), { ...cookie, path: '/', maxAge: MONTH_MS });
+    if (!req.cookies?.[clientCookie]) res.cookie(clientCookie, randomBytes(12).toString('base64url'), cookies.options(MONTH_MS));
   };
   const codeParam = (req: Request) => {
     const code = normaliseCode(String(req.params.code ?? ''));
@@ -78,7 +80,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
         return res.status(400).render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: typed }, errors });
       }
       const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
-      res.cookie(resumeCookie(code), token, { ...cookie, path: `/join/${code}`, maxAge: MONTH_MS });
+      res.cookie(resumeCookie(code), token, cookies.options(MONTH_MS));
       res.redirect(303, `/a/${token}`);
     },
   );

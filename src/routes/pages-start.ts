@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Lang } from '../domain/drives';
 import type { AssessmentService } from '../services/assessments';
 import { nameField } from './fields';
+import type { Config } from '../config';
+import { assessmentLimit } from '../http/rate-limits';
 
 const startForm = z.object({
   name: z.string().optional().default('').pipe(nameField),
@@ -10,14 +12,18 @@ const startForm = z.object({
 });
 
 /** The start page: what drives are (and are not), consent, optional name. */
-export function startPages(service: AssessmentService): Router {
+export function startPages(service: AssessmentService, config: Config): Router {
   const router = Router();
+
+  router.get('/privacy', (_req, res) => {
+    res.render('privacy', { retention: config.retention });
+  });
 
   router.get('/', (_req, res) => {
     res.render('home', { values: { name: '' }, errors: {} });
   });
 
-  router.post('/start', async (req, res) => {
+  router.post('/start', assessmentLimit(config), async (req, res) => {
     const parsed = startForm.safeParse(req.body ?? {});
     if (!parsed.success) {
       const errors: Record<string, string> = {};

@@ -54,7 +54,17 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
       summaryJson: JSON.stringify(await workshops.summary(w)),
       drivesJson: JSON.stringify(drives),
       error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
+      keepUntil: w.keepUntil ? w.keepUntil.slice(0, 10) : null,
+      retentionDays: config.retention.sessionDays,
     });
+  });
+
+  router.post('/sessions/:id/participants/:pid/delete', verifyFormToken, async (req, res) => {
+    const pid = Number(req.params.pid);
+    if (!Number.isInteger(pid) || pid < 1) throw new AppError('not_found', 'No such participant.');
+    const id = String(req.params.id);
+    await workshops.removeParticipant(currentUser(res), id, pid);
+    res.redirect(303, `/trainer/sessions/${id}`);
   });
 
   router.post('/sessions/:id/:action', verifyFormToken, async (req, res) => {
@@ -76,6 +86,9 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
       case 'delete':
         await workshops.remove(user, id);
         return res.redirect(303, '/trainer');
+      case 'extend':
+        await workshops.extend(user, id, config.retention.sessionDays);
+        break;
       default:
         throw new AppError('not_found', 'Unknown action.');
     }

@@ -28,6 +28,8 @@ export type AssessmentServiceOptions = {
 export function createAssessmentService(store: Store, content: Content, options: AssessmentServiceOptions = {}) {
   const repo = store.assessments;
   const now = options.now ?? (() => new Date());
+  // The privacy text's version, recorded with every consent.
+  const consentVersion = () => content.texts.nl.get('privacy.version') ?? 'unknown';
   const changed = (record: AssessmentRecord) => {
     if (record.workshopId !== null) options.onWorkshopChange?.(record.workshopId);
   };
@@ -67,6 +69,7 @@ export function createAssessmentService(store: Store, content: Content, options:
         lang: input.lang,
         name: input.name,
         modelVersion: content.current.model.version,
+        consentVersion: consentVersion(),
         now: now().toISOString(),
         workshopId: input.workshopId ?? null,
         userId: input.userId ?? null,
@@ -122,6 +125,29 @@ export function createAssessmentService(store: Store, content: Content, options:
         default:
           throw notFound();
       }
+    },
+
+    /** Everything stored about this assessment, for the person's own download (AVG/GDPR access). */
+    async exportData(token: string) {
+      const data = await repo.exportData(hashOf(token));
+      if (!data) throw notFound();
+      const { record, answers, workshopTitle } = data;
+      return {
+        exportedAt: now().toISOString(),
+        assessment: {
+          name: record.name,
+          lang: record.lang,
+          createdAt: record.createdAt,
+          consent: { at: record.consentAt, textVersion: record.consentVersion },
+          modelVersion: record.modelVersion,
+          completedAt: record.completedAt,
+          session: workshopTitle,
+          linkedToAccount: record.userId !== null,
+        },
+        answers,
+        profile: record.profile,
+        notStored: 'No IP address, browser details or e-mail address are stored with an assessment.',
+      };
     },
 
     async remove(token: string): Promise<void> {

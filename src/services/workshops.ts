@@ -53,9 +53,11 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       participants: rows.length,
       completed: completed.length,
       canReveal: completed.length >= w.minGroupSize,
+      keepUntil: w.keepUntil,
       drives: stats,
       insights: showScores ? teamInsights(named, stats) : null,
       members: rows.map((r) => ({
+        id: r.id,
         name: r.name ?? '',
         status: memberStatus(r),
         answered: r.answered,
@@ -122,6 +124,21 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       const w = await get(user, publicId);
       await repo.update(w.id, { status });
       onChange(w.id);
+    },
+
+    /** A trainer removes one participant, with all their data. */
+    async removeParticipant(user: UserRecord, publicId: string, participantId: number): Promise<void> {
+      const w = await get(user, publicId);
+      if (!(await repo.removeParticipant(w.id, participantId))) throw new AppError('not_found', 'No such participant in this session.');
+      onChange(w.id);
+    },
+
+    /** Keeps the session (and its participants' data) for `days` more days from now. */
+    async extend(user: UserRecord, publicId: string, days: number): Promise<string> {
+      const w = await get(user, publicId);
+      const keepUntil = new Date(Date.now() + days * 86_400_000).toISOString();
+      await repo.update(w.id, { keepUntil });
+      return keepUntil;
     },
 
     async remove(user: UserRecord, publicId: string): Promise<void> {

@@ -114,7 +114,7 @@ describe('joining', () => {
     const s = await newSession({ title: 'Anon', anonymous: true });
     await t.http().post('/api/assessments').send({ consent: true, sessionCode: s.code.toLowerCase() }).expect(201);
     const summary = (await anna.get(`/api/sessions/${s.id}/summary`).expect(200)).body;
-    expect(summary.members).toEqual([{ name: 'Deelnemer 1', status: 'joined', answered: 0, total: 60 }]);
+    expect(summary.members).toEqual([{ id: expect.any(Number), name: 'Deelnemer 1', status: 'joined', answered: 0, total: 60 }]);
   });
 
   test('When the code is unknown, then 404; when the session is closed, then 409; after reopening, joining works again', async () => {
@@ -202,7 +202,7 @@ describe('the summary', () => {
     await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
     const sum = (await anna.get(`/api/sessions/${s.id}/summary`).expect(200)).body;
     expect(sum.drives).toHaveLength(6);
-    expect(sum.members[0]).toEqual({ name: 'Fox', status: 'completed', answered: 60, total: 60 });
+    expect(sum.members[0]).toEqual({ id: expect.any(Number), name: 'Fox', status: 'completed', answered: 60, total: 60 });
   });
 });
 
