@@ -23,6 +23,7 @@ import { cookiePolicy } from './http/cookies';
 import { loginSession } from './http/session';
 import { requireUser } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { requireJsonBody } from './http/validate';
 import { modelApi } from './routes/api-model';
 import { assessmentsApi } from './routes/api-assessments';
 import { authRoutes } from './routes/auth';
@@ -87,6 +88,7 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   app.use(refuseCrossSite);
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use('/api', requireJsonBody);
 
   // Login sessions only where they are used: participants' hot paths stay free of session lookups.
   const session = loginSession(config, db.loginSessions);

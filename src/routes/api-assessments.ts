@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { LANGS, DEFAULT_LANG } from '../domain/drives';
 import type { AssessmentService } from '../services/assessments';
 import { AppError } from '../errors';
-import { parse, requireJsonBody } from '../http/validate';
+import { parse } from '../http/validate';
 import { nameField } from './fields';
 
-const createBody = z.strictObject({
+export const createBody = z.strictObject({
   lang: z.enum(LANGS).optional(),
   name: nameField.optional(),
   consent: z.literal(true, { error: 'consent must be true' }),
@@ -18,7 +18,7 @@ const createBody = z.strictObject({
 const sessionCodeOf = (req: Request) => normaliseCode(String((req.body as { sessionCode?: unknown } | undefined)?.sessionCode ?? '').slice(0, 20));
 
 const itemKey = z.string().max(20);
-const answersBody = z
+export const answersBody = z
   .strictObject({
     likert: z.record(itemKey, z.number().int().min(1).max(5)).optional(),
     choice: z.record(itemKey, z.strictObject({ most: z.string().max(20), least: z.string().max(20) })).optional(),
@@ -32,7 +32,6 @@ const links = (token: string) => ({ questionnaire: `/a/${token}`, profile: `/p/$
 
 export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config): Router {
   const router = Router();
-  router.use('/api/assessments', requireJsonBody);
   const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
   const selfLimit = assessmentLimit(config, (req) => Boolean(sessionCodeOf(req)));
 

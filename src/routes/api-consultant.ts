@@ -9,7 +9,7 @@ import type { ProjectService } from '../services/projects';
 import { MAX_TEXT, type ReaderService } from '../services/reader';
 import { newProjectBody, newStakeholderBody, projectPatchBody, stakeholderPatchBody } from './fields-projects';
 
-const recogniseBody = z.strictObject({
+export const recogniseBody = z.strictObject({
   text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).default(''),
   lang: z.enum(LANGS).optional(),
   behaviours: z.array(z.string().max(40)).max(20).optional(),

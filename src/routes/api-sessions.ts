@@ -14,7 +14,7 @@ export const workshopFields = {
   lang: z.enum(LANGS),
   minGroupSize: z.number().int().min(1).max(500),
 };
-const createBody = z.strictObject({
+export const createBody = z.strictObject({
   title: workshopFields.title,
   lang: workshopFields.lang.optional(),
   anonymous: z.boolean().optional(),

@@ -8,8 +8,8 @@ import { provideFormToken, verifyFormToken } from '../http/csrf';
 import { parse } from '../http/validate';
 import type { UserService } from '../services/users';
 
-const credentials = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
-const loginForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(200).default(''), next: z.string().optional() });
+export const credentials = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
+export const loginForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(200).default(''), next: z.string().optional() });
 const GENERIC = 'E-mail address or password is not correct.';
 
 /** Only our own paths: never an open redirect to another site. */

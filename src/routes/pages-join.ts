@@ -14,7 +14,7 @@ import { cookiePolicy } from '../http/cookies';
 import { joinUrlFor } from './api-sessions';
 
 const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
-const joinForm = z.object({ name: z.string().optional().default('').pipe(nameField), consent: z.literal('yes') });
+export const joinForm = z.object({ name: z.string().optional().default('').pipe(nameField), consent: z.literal('yes') });
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */

@@ -10,7 +10,7 @@ import { noStore } from '../http/security';
 import { readerView } from '../presenters/reader';
 import { MAX_TEXT, type ReaderService } from '../services/reader';
 
-const form = z.object({
+export const form = z.object({
   text: z.string().max(MAX_TEXT).default(''),
   lang: z.enum(['auto', ...LANGS]).default('auto'),
   behaviours: z.union([z.string(), z.array(z.string())]).optional(),

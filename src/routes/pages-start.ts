@@ -6,7 +6,7 @@ import { nameField } from './fields';
 import type { Config } from '../config';
 import { assessmentLimit } from '../http/rate-limits';
 
-const startForm = z.object({
+export const startForm = z.object({
   name: z.string().optional().default('').pipe(nameField),
   consent: z.literal('yes', { error: 'consentRequired' }),
 });

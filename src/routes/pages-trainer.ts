@@ -10,7 +10,7 @@ import { noStore } from '../http/security';
 import type { WorkshopService } from '../services/workshops';
 import { joinUrlFor, workshopFields } from './api-sessions';
 
-const createForm = z.object({
+export const createForm = z.object({
   title: workshopFields.title,
   lang: workshopFields.lang,
   anonymous: z.literal('yes').optional(),
