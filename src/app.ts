@@ -24,6 +24,7 @@ import { loginSession } from './http/session';
 import { requireUser } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requireJsonBody } from './http/validate';
+import { assessmentLimit } from './http/rate-limits';
 import { modelApi } from './routes/api-model';
 import { assessmentsApi } from './routes/api-assessments';
 import { authRoutes } from './routes/auth';
@@ -96,7 +97,8 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   app.use(['/login', '/logout', '/api/login', '/api/logout', '/trainer', '/api/sessions', '/reader', '/me', '/projects', ...consultantApiPaths], session);
 
   app.use(modelApi(content));
-  app.use(assessmentsApi(assessments, workshops, config));
+  const creationLimit = assessmentLimit(config);
+  app.use(assessmentsApi(assessments, workshops, config, creationLimit));
   app.use(authRoutes(users, config));
   app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
   app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
@@ -105,7 +107,7 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
   app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, content));
   app.use('/projects', requireUser(users, EVERYONE), projectPages(projects, reader, content));
-  app.use(startPages(assessments, config));
+  app.use(startPages(assessments, config, creationLimit));
   app.use(questionnairePages(assessments));
   app.use(profilePages(assessments));
   app.use(joinPages(workshops, assessments, config));

@@ -41,8 +41,9 @@ export function joinLimits(config: Config, codeOf: (req: Request) => string, ski
   ];
 }
 
-/** New self-assessments per client address; joins have their own limits. */
-export function assessmentLimit(config: Config, skip: (req: Request) => boolean = () => false): RequestHandler {
+/** New self-assessments per client address, shared by the API and the start form; joins (with a session code) have their own limits. */
+export function assessmentLimit(config: Config): RequestHandler {
+  const skip = (req: Request) => Boolean((req.body as { sessionCode?: unknown } | undefined)?.sessionCode);
   return rateLimit({
     windowMs: 10 * MINUTE,
     limit: config.rateLimits.assessmentsPerIp,

@@ -1,6 +1,6 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Config } from '../config';
-import { assessmentLimit, joinLimits } from '../http/rate-limits';
+import { joinLimits } from '../http/rate-limits';
 import { normaliseCode, type WorkshopService } from '../services/workshops';
 import { z } from 'zod';
 import { LANGS, DEFAULT_LANG } from '../domain/drives';
@@ -30,12 +30,11 @@ export const answersBody = z
 
 const links = (token: string) => ({ questionnaire: `/a/${token}`, profile: `/p/${token}` });
 
-export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config): Router {
+export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config, creationLimit: RequestHandler): Router {
   const router = Router();
   const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
-  const selfLimit = assessmentLimit(config, (req) => Boolean(sessionCodeOf(req)));
 
-  router.post('/api/assessments', ...limits, selfLimit, async (req, res) => {
+  router.post('/api/assessments', ...limits, creationLimit, async (req, res) => {
     const body = parse(createBody, req.body ?? {});
     const { token } = body.sessionCode
       ? await workshops.join(body.sessionCode, { name: body.name ?? null, ...(body.lang ? { lang: body.lang } : {}) })

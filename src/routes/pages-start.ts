@@ -1,10 +1,9 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../domain/drives';
 import type { AssessmentService } from '../services/assessments';
 import { nameField } from './fields';
 import type { Config } from '../config';
-import { assessmentLimit } from '../http/rate-limits';
 
 export const startForm = z.object({
   name: z.string().optional().default('').pipe(nameField),
@@ -12,7 +11,7 @@ export const startForm = z.object({
 });
 
 /** The start page: what drives are (and are not), consent, optional name. */
-export function startPages(service: AssessmentService, config: Config): Router {
+export function startPages(service: AssessmentService, config: Config, creationLimit: RequestHandler): Router {
   const router = Router();
 
   router.get('/privacy', (_req, res) => {
@@ -23,7 +22,7 @@ export function startPages(service: AssessmentService, config: Config): Router {
     res.render('home', { values: { name: '' }, errors: {} });
   });
 
-  router.post('/start', assessmentLimit(config), async (req, res) => {
+  router.post('/start', creationLimit, async (req, res) => {
     const parsed = startForm.safeParse(req.body ?? {});
     if (!parsed.success) {
       const errors: Record<string, string> = {};
