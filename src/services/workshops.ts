@@ -133,10 +133,12 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       onChange(w.id);
     },
 
-    /** Keeps the session (and its participants' data) for `days` more days from now. */
+    /** Keeps the session (and its participants' data) one more retention period past its current end. */
     async extend(user: UserRecord, publicId: string, days: number): Promise<string> {
       const w = await get(user, publicId);
-      const keepUntil = new Date(Date.now() + days * 86_400_000).toISOString();
+      const DAY = 86_400_000;
+      const currentEnd = w.keepUntil ? Date.parse(w.keepUntil) : Date.parse(w.createdAt) + days * DAY;
+      const keepUntil = new Date(Math.max(currentEnd, Date.now()) + days * DAY).toISOString();
       await repo.update(w.id, { keepUntil });
       return keepUntil;
     },

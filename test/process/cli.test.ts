@@ -60,3 +60,28 @@ test('When a user is added while the server runs on the same database, then they
   const res = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'live@example.nl', password: 'running-server-pw' }) });
   expect(res.status).toBe(200);
 });
+
+test('When purge runs (by the CLI, or at server start), then unfinished assessments past the retention period are gone', async () => {
+  const db = tempDatabase();
+  const { openSqliteStore } = await import('../../src/db/sqlite-store');
+  const seed = () => {
+    const store = openSqliteStore(db);
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    store.sqlite.prepare(`INSERT INTO assessments (token_hash, lang, model_version, consent_at, created_at) VALUES (?, 'nl', '1', ?, ?)`).run(`h${Math.random()}`, old, old);
+    store.sqlite.prepare(`INSERT INTO assessments (token_hash, lang, model_version, consent_at, created_at) VALUES (?, 'nl', '1', ?, ?)`).run(`n${Math.random()}`, new Date().toISOString(), new Date().toISOString());
+    const count = () => store.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get() as number;
+    return { store, count };
+  };
+  let s = seed();
+  s.store.sqlite.close();
+  const res = await cli(db, ['purge']);
+  expect(res).toMatchObject({ code: 0, out: 'Purged 1 unfinished assessments and 0 sessions past their retention period.\n' });
+
+  s = seed();
+  expect(s.count()).toBe(3);
+  s.store.sqlite.close();
+  server = await startServer(db);
+  const after = openSqliteStore(db);
+  expect(after.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(2);
+  after.sqlite.close();
+});
