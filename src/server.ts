@@ -12,7 +12,7 @@ function startUp() {
     const config = loadConfig();
     const content = loadContent(config.dataDir);
     const logger = createLogger(config.logLevel);
-    const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+    const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, checkpointInWorker: true });
     const app = createApp({ db: store, config, content, logger });
     return { config, logger, store, app };
   } catch (err) {

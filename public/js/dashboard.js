@@ -107,7 +107,7 @@
     var a = withProfile[Number($('[data-compare-a]').value)];
     var b = withProfile[Number($('[data-compare-b]').value)];
     if (!a || !b) return;
-    var score = function (m, id) { return m.profile.scores.filter(function (x) { return x.drive === id; })[0].combined; };
+    var score = function (m, id) { return m.profile.combined[id]; };
     var data = {
       labels: drives.map(function (d) { return d.name; }),
       datasets: [

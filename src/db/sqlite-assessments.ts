@@ -79,14 +79,22 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
   };
   const find = (hash: string) => (byHash.get(hash) as Row | undefined) ?? null;
 
-  const saveTx = db.transaction((hash: string, patch: Parameters<AssessmentRepo['saveAnswers']>[1], now: string) => {
-    const row = find(hash);
+  const completedAtByHash = db.prepare('SELECT completed_at FROM assessments WHERE token_hash = ?');
+  const statusByHash = db.prepare('SELECT id, model_version, completed_at, workshop_id FROM assessments WHERE token_hash = ?');
+  const answeredCount = db
+    .prepare('SELECT (SELECT count(*) FROM likert_answers WHERE assessment_id = ?) + (SELECT count(*) FROM choice_answers WHERE assessment_id = ?)')
+    .pluck();
+  type SaveArgs = Parameters<AssessmentRepo['saveAnswers']>;
+  const saveTx = db.transaction((hash: string, patch: SaveArgs[1], now: string, check: SaveArgs[3]) => {
+    const row = statusByHash.get(hash) as { id: number; model_version: string; completed_at: string | null; workshop_id: number | null } | undefined;
     if (!row) return { status: 'not_found' as const };
     if (row.completed_at) return { status: 'completed' as const };
+    const errors = check(row.model_version);
+    if (errors.length) return { status: 'invalid' as const, errors };
     const ms = (id: string) => patch.durations?.[id] ?? null;
     for (const [id, v] of Object.entries(patch.likert ?? {})) upsertLikert.run(row.id, id, v, ms(id), now);
     for (const [id, c] of Object.entries(patch.choice ?? {})) upsertChoice.run(row.id, id, c.most, c.least, ms(id), now);
-    return { status: 'saved' as const, answers: readAnswers(row.id).answers };
+    return { status: 'saved' as const, answered: answeredCount.get(row.id, row.id) as number, workshopId: row.workshop_id };
   });
 
   const completeTx = db.transaction((hash: string, now: string, score: Parameters<AssessmentRepo['complete']>[2]) => {
@@ -108,14 +116,18 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
       const row = find(hash);
       return row ? toRecord(row) : null;
     },
+    async statusOf(hash) {
+      const row = completedAtByHash.get(hash) as { completed_at: string | null } | undefined;
+      return !row ? 'missing' : row.completed_at ? 'completed' : 'in_progress';
+    },
     async findWithAnswers(hash) {
       return db.transaction(() => {
         const row = find(hash);
         return row ? { record: toRecord(row), stored: readAnswers(row.id) } : null;
       })();
     },
-    async saveAnswers(hash, patch, now) {
-      return saveTx(hash, patch, now);
+    async saveAnswers(hash, patch, now, check) {
+      return saveTx(hash, patch, now, check);
     },
     async complete(hash, now, score) {
       return completeTx(hash, now, score);

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { migrate } from './migrations';
 import { openSqlite, type SqliteDb, type SqliteOptions } from './sqlite';
 import { createSqliteAssessmentRepo } from './sqlite-assessments';
@@ -6,11 +8,27 @@ import { createSqliteWorkshopRepo } from './sqlite-workshops';
 import { createSqliteProjectRepo } from './sqlite-projects';
 import type { Store } from './store';
 
-/** Opens the SQLite file, applies pending migrations and returns the repositories over it. */
-export function openSqliteStore(file: string, options: SqliteOptions = {}): Store & { sqlite: SqliteDb } {
+/**
+ * Opens the SQLite file, applies pending migrations and returns the repositories over it. With
+ * `checkpointInWorker` (the server), WAL checkpoints run in a worker thread instead of inside a request.
+ */
+export function openSqliteStore(file: string, options: SqliteOptions & { checkpointInWorker?: boolean } = {}): Store & { sqlite: SqliteDb } {
   const sqlite = openSqlite(file, options);
   migrate(sqlite);
-  return storeOver(sqlite);
+  const store = storeOver(sqlite);
+  if (!options.checkpointInWorker || file === ':memory:') return store;
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(path.join(__dirname, 'checkpointer.js'), { workerData: { file, intervalMs: 1000 } });
+  worker.unref();
+  return {
+    ...store,
+    async close() {
+      worker.ref(); // keep the process alive until the worker has closed its connection
+      worker.postMessage('stop');
+      await new Promise((resolve) => worker.once('exit', resolve));
+      await store.close();
+    },
+  };
 }
 
 /** The repositories over an open connection (also a read-only one, for tests of a read-only disk). */

@@ -20,5 +20,7 @@ export function openSqlite(file: string, { synchronous = 'NORMAL', busyTimeoutMs
   db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   // Deleted personal data is overwritten in the file, not just unlinked from the b-tree.
   db.pragma('secure_delete = ON');
+  // Reads through memory-mapped pages instead of a read() per page: fewer system calls on hot paths.
+  if (file !== ':memory:') db.pragma('mmap_size = 268435456');
   return db;
 }

@@ -1,4 +1,4 @@
-import type { Answers, AnswerPatch } from '../domain/answers';
+import type { Answers, AnswerPatch, FieldError } from '../domain/answers';
 import type { DriveId, Lang } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
 
@@ -36,7 +36,11 @@ export type NewAssessment = {
   userId?: number | null;
 };
 
-export type SaveResult = { status: 'saved'; answers: Answers } | { status: 'not_found' } | { status: 'completed' };
+export type SaveResult =
+  | { status: 'saved'; answered: number; workshopId: number | null }
+  | { status: 'invalid'; errors: FieldError[] }
+  | { status: 'not_found' }
+  | { status: 'completed' };
 export type CompleteResult =
   | { status: 'completed'; record: AssessmentRecord }
   | { status: 'incomplete'; missing: string[] }
@@ -46,9 +50,15 @@ export type CompleteResult =
 export interface AssessmentRepo {
   create(input: NewAssessment): Promise<AssessmentRecord>;
   findByTokenHash(tokenHash: string): Promise<AssessmentRecord | null>;
+  /** Whether an assessment exists and is completed, without reading its profile (hot path of cached pages). */
+  statusOf(tokenHash: string): Promise<'missing' | 'in_progress' | 'completed'>;
   /** The record with its answers in one read, or null. */
   findWithAnswers(tokenHash: string): Promise<{ record: AssessmentRecord; stored: StoredAnswers } | null>;
-  saveAnswers(tokenHash: string, patch: AnswerPatch, now: string): Promise<SaveResult>;
+  /**
+   * Checks the patch against the assessment's model version (`check`, pure) and merges it, in one
+   * transaction; answers how many items are answered now.
+   */
+  saveAnswers(tokenHash: string, patch: AnswerPatch, now: string, check: (modelVersion: string) => FieldError[]): Promise<SaveResult>;
   /**
    * Reads the answers, lets `score` (pure, synchronous) turn them into a profile or a list of
    * missing items, and stores the profile: all in one transaction, so no save slips in between.
@@ -154,7 +164,8 @@ export type WorkshopRecord = {
   keepUntil: string | null;
 };
 export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil'>;
-export type ParticipantRow = { id: number; name: string | null; answered: number; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
+/** answered is null for a completed participant: they answered everything. */
+export type ParticipantRow = { id: number; name: string | null; answered: number | null; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
 
 export interface WorkshopRepo {
   create(input: NewWorkshop): Promise<WorkshopRecord | 'code_taken'>;

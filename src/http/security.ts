@@ -2,9 +2,12 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { AppError } from '../errors';
 
-/** Strict headers: only our own origin for scripts, styles, images; no inline script; no framing. */
-export function securityHeaders(isProduction: boolean): RequestHandler {
-  return helmet({
+/**
+ * Strict headers on pages: only our own origin for scripts, styles, images; no inline script; no framing.
+ * JSON under `apiPrefix` is never rendered by a browser: it gets the few headers that matter there.
+ */
+export function securityHeaders(isProduction: boolean, apiPrefix: string): RequestHandler {
+  const pages = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -27,6 +30,19 @@ export function securityHeaders(isProduction: boolean): RequestHandler {
     // Private links must not leak to other sites through the Referer header; same-origin keeps Origin on our own forms.
     referrerPolicy: { policy: 'same-origin' },
   });
+  const api = apiHeaders(isProduction);
+  return (req, res, next) => (req.path.startsWith(apiPrefix) ? api(req, res, next) : pages(req, res, next));
+}
+
+/** The headers that matter for JSON replies. */
+export function apiHeaders(isProduction: boolean): RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    if (isProduction) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

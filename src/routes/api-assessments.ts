@@ -1,4 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
+import cookieParser from 'cookie-parser';
 import type { Config } from '../config';
 import { joinLimits } from '../http/rate-limits';
 import { normaliseCode, type WorkshopService } from '../services/workshops';
@@ -7,6 +8,7 @@ import { LANGS, DEFAULT_LANG } from '../domain/drives';
 import type { AssessmentService } from '../services/assessments';
 import { AppError } from '../errors';
 import { parse } from '../http/validate';
+import type { PageCache } from '../http/page-cache';
 import { nameField } from './fields';
 
 export const createBody = z.strictObject({
@@ -28,13 +30,27 @@ export const answersBody = z
     message: 'give at least one answer in likert or choice',
   });
 
+/**
+ * PUT /api/assessments/:token/answers, the hottest route (an answer every few seconds per participant):
+ * app.ts registers it ahead of every other middleware, with only what it needs.
+ */
+export function saveAnswersHandler(service: AssessmentService): RequestHandler {
+  return async (req, res) => {
+    if (req.body === undefined) throw new AppError('validation_failed', 'Send the answers as a JSON object.');
+    const patch = parse(answersBody, req.body);
+    const body = JSON.stringify(await service.saveAnswers(String(req.params.token), patch));
+    // Straight to Node's response: Express's send() machinery (type lookup, freshness) is not needed here.
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
+  };
+}
+
 const links = (token: string) => ({ questionnaire: `/a/${token}`, profile: `/p/${token}` });
 
-export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config, creationLimit: RequestHandler): Router {
+export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config, creationLimit: RequestHandler, profilePages: PageCache): Router {
   const router = Router();
   const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
 
-  router.post('/api/assessments', ...limits, creationLimit, async (req, res) => {
+  router.post('/api/assessments', cookieParser(), ...limits, creationLimit, async (req, res) => {
     const body = parse(createBody, req.body ?? {});
     const { token } = body.sessionCode
       ? await workshops.join(body.sessionCode, { name: body.name ?? null, ...(body.lang ? { lang: body.lang } : {}) })
@@ -53,11 +69,6 @@ export function assessmentsApi(service: AssessmentService, workshops: WorkshopSe
     });
   });
 
-  router.put('/api/assessments/:token/answers', async (req, res) => {
-    if (req.body === undefined) throw new AppError('validation_failed', 'Send the answers as a JSON object.');
-    const patch = parse(answersBody, req.body);
-    res.json(await service.saveAnswers(req.params.token, patch));
-  });
 
   router.post('/api/assessments/:token/complete', async (req, res) => {
     const record = await service.complete(req.params.token);
@@ -74,7 +85,9 @@ export function assessmentsApi(service: AssessmentService, workshops: WorkshopSe
   });
 
   router.delete('/api/assessments/:token', async (req, res) => {
+    const { key } = await service.status(req.params.token);
     await service.remove(req.params.token);
+    profilePages.dropPrefix(key);
     res.status(204).end();
   });
   return router;

@@ -11,7 +11,7 @@ export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbe
   const router = Router();
   router.get('/:id/events', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id as string);
-    const first = JSON.stringify(await workshops.summary(w));
+    const first = await workshops.summaryJson(w);
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',

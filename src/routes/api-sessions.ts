@@ -59,7 +59,7 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
   });
 
   router.get('/:id/summary', async (req, res) => {
-    res.json(await workshops.summary(await workshops.get(currentUser(res), req.params.id as string)));
+    res.type('application/json').send(await workshops.summaryJson(await workshops.get(currentUser(res), req.params.id as string)));
   });
 
   for (const action of ['reveal', 'close', 'reopen'] as const) {
@@ -68,7 +68,7 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
       const id = req.params.id as string;
       if (action === 'reveal') await workshops.reveal(user, id);
       else await workshops.setStatus(user, id, action === 'close' ? 'closed' : 'open');
-      res.json(await workshops.summary(await workshops.get(user, id)));
+      res.type('application/json').send(await workshops.summaryJson(await workshops.get(user, id)));
     });
   }
 

@@ -1,9 +1,7 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config';
 import type { UserRecord } from '../db/store';
 import { AppError } from '../errors';
-import { loginLimits } from '../http/rate-limits';
 import { provideFormToken, verifyFormToken } from '../http/csrf';
 import { parse } from '../http/validate';
 import type { UserService } from '../services/users';
@@ -30,9 +28,9 @@ function logIn(req: Request, user: UserRecord): Promise<void> {
 const logOut = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 const publicUser = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role });
 
-export function authRoutes(users: UserService, config: Config): Router {
+/** POST /api/login and /api/logout. */
+export function authApi(users: UserService, limits: RequestHandler[]): Router {
   const router = Router();
-  const limits = loginLimits(config);
 
   router.post('/api/login', ...limits, async (req, res) => {
     const { email, password } = parse(credentials, req.body ?? {});
@@ -46,6 +44,13 @@ export function authRoutes(users: UserService, config: Config): Router {
     await logOut(req);
     res.status(204).end();
   });
+
+  return router;
+}
+
+/** The login form and the logout button. */
+export function authPages(users: UserService, limits: RequestHandler[]): Router {
+  const router = Router();
 
   router.get('/login', provideFormToken, (req, res) => {
     res.render('login', { values: { email: '' }, next: safeNext(typeof req.query.next === 'string' ? req.query.next : undefined), failed: false });

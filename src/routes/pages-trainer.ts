@@ -51,7 +51,7 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
       user: currentUser(res),
       w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status },
       joinUrl: joinUrlFor(config, req, w.code),
-      summaryJson: JSON.stringify(await workshops.summary(w)),
+      summaryJson: await workshops.summaryJson(w),
       drivesJson: JSON.stringify(drives),
       error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
       keepUntil: w.keepUntil ? w.keepUntil.slice(0, 10) : null,

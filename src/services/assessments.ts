@@ -78,6 +78,14 @@ export function createAssessmentService(store: Store, content: Content, options:
       return { token, record };
     },
 
+    /** The cache key of a private link (its token's hash) and whether it is completed; 404 when unknown. */
+    async status(token: string): Promise<{ key: string; status: 'in_progress' | 'completed' }> {
+      const key = hashOf(token);
+      const status = await repo.statusOf(key);
+      if (status === 'missing') throw notFound();
+      return { key, status };
+    },
+
     async load(token: string): Promise<AssessmentRecord> {
       const record = await repo.findByTokenHash(hashOf(token));
       if (!record) throw notFound();
@@ -92,19 +100,19 @@ export function createAssessmentService(store: Store, content: Content, options:
       return { record: found.record, answers, index, answered: countAnswered(index, answers), total: index.total };
     },
 
-    /** Validates against the assessment's model, then merges; nothing of a bad request is stored. */
+    /** Validates against the assessment's model, then merges; nothing of a bad request is stored. One transaction. */
     async saveAnswers(token: string, patch: AnswerPatch): Promise<Progress> {
-      const hash = hashOf(token);
-      const record = await repo.findByTokenHash(hash);
-      if (!record) throw notFound();
-      const index = modelOf(record);
-      const errors = checkPatch(index, patch);
-      if (errors.length) throw new AppError('validation_failed', 'Some answers are not valid.', { fields: errors });
-      const result = await repo.saveAnswers(hash, patch, now().toISOString());
+      let index: ModelIndex | undefined;
+      const result = await repo.saveAnswers(hashOf(token), patch, now().toISOString(), (version) => {
+        index = content.models.get(version);
+        if (!index) throw new AppError('unavailable', `Model version ${version} is not installed.`);
+        return checkPatch(index, patch);
+      });
       if (result.status === 'not_found') throw notFound();
       if (result.status === 'completed') throw new AppError('already_completed', 'This assessment is completed; answers can no longer change.');
-      changed(record);
-      return { answered: countAnswered(index, result.answers), total: index.total };
+      if (result.status === 'invalid') throw new AppError('validation_failed', 'Some answers are not valid.', { fields: result.errors });
+      if (result.workshopId !== null) options.onWorkshopChange?.(result.workshopId);
+      return { answered: result.answered, total: index!.total };
     },
 
     async complete(token: string): Promise<AssessmentRecord> {

@@ -1,6 +1,7 @@
 /**
- * Live updates for workshop dashboards. A change marks a workshop dirty; at most once per
- * `throttleMs` its summary is computed once and sent to every listener of that workshop.
+ * Live updates for workshop dashboards. A change after a quiet spell is sent at once; changes that
+ * follow within `throttleMs` are gathered into one more update at the end of that window. Each update
+ * computes the summary once and sends the same text to every listener of the workshop.
  * In-process: every instance has its own listeners (see the scale-out issue for a shared broker).
  */
 export type LiveListener = { send: (json: string) => void; close: () => void };
@@ -8,9 +9,11 @@ export type LiveListener = { send: (json: string) => void; close: () => void };
 export function createLiveHub(compute: (workshopId: number) => Promise<string | null>, throttleMs = 200) {
   const listeners = new Map<number, Set<LiveListener>>();
   const pending = new Map<number, NodeJS.Timeout>();
+  const lastSent = new Map<number, number>();
 
   async function flush(workshopId: number) {
     pending.delete(workshopId);
+    lastSent.set(workshopId, Date.now());
     const set = listeners.get(workshopId);
     if (!set?.size) return;
     let json: string | null = null;
@@ -34,12 +37,16 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       set.add(listener);
       return () => {
         set!.delete(listener);
-        if (!set!.size) listeners.delete(workshopId);
+        if (!set!.size) {
+          listeners.delete(workshopId);
+          lastSent.delete(workshopId);
+        }
       };
     },
     notify(workshopId: number): void {
       if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
-      pending.set(workshopId, setTimeout(() => void flush(workshopId), throttleMs));
+      const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - Date.now());
+      pending.set(workshopId, setTimeout(() => void flush(workshopId), wait));
     },
     listenerCount(workshopId: number): number {
       return listeners.get(workshopId)?.size ?? 0;
@@ -50,6 +57,7 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       pending.clear();
       for (const set of listeners.values()) for (const l of set) l.close();
       listeners.clear();
+      lastSent.clear();
     },
   };
 }

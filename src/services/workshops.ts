@@ -59,21 +59,47 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       members: rows.map((r) => ({
         id: r.id,
         name: r.name ?? '',
-        status: memberStatus(r),
-        answered: r.answered,
+        status: memberStatus({ answered: r.answered ?? total, profile: r.profile }),
+        answered: r.answered ?? total,
         total,
-        // Individual profiles only in named sessions, and only once the team chart is revealed.
-        ...(showScores && !w.anonymous && r.profile ? { profile: { scores: r.profile.scores, ranking: r.profile.ranking, primary: r.profile.primary } } : {}),
+        // Individual profiles only in named sessions, and only once the team chart is revealed. Kept small:
+        // this summary goes to every open dashboard on every change.
+        ...(showScores && !w.anonymous && r.profile
+          ? { profile: { combined: Object.fromEntries(r.profile.scores.map((x) => [x.drive, x.combined])), primary: r.profile.primary } }
+          : {}),
       })),
     };
   }
 
+  // The summary as sent, per workshop, until something in it changes (see invalidate). Per process:
+  // with several instances, each one must hear about changes (the scale-out issue).
+  const summaryCache = new Map<number, string>();
+  async function summaryJson(w: WorkshopRecord): Promise<string> {
+    let json = summaryCache.get(w.id);
+    if (json === undefined) {
+      json = JSON.stringify(await summary(w));
+      summaryCache.set(w.id, json);
+    }
+    return json;
+  }
+  const changed = (id: number) => {
+    summaryCache.delete(id);
+    onChange(id);
+  };
+
   return {
     get,
     summary,
+    summaryJson,
+    /** Forgets the cached summary of a workshop; called on every change to it or its participants. */
+    invalidate: (id: number) => void summaryCache.delete(id),
     async summaryJsonById(id: number): Promise<string | null> {
       const w = await repo.findById(id);
-      return w ? JSON.stringify(await summary(w)) : null;
+      if (!w) {
+        summaryCache.delete(id);
+        return null;
+      }
+      return summaryJson(w);
     },
 
     /** Completed participants with their scores, for CSV and JSON export. */
@@ -117,20 +143,20 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
         });
       }
       await repo.update(w.id, { revealed: true });
-      onChange(w.id);
+      changed(w.id);
     },
 
     async setStatus(user: UserRecord, publicId: string, status: 'open' | 'closed'): Promise<void> {
       const w = await get(user, publicId);
       await repo.update(w.id, { status });
-      onChange(w.id);
+      changed(w.id);
     },
 
     /** A trainer removes one participant, with all their data. */
     async removeParticipant(user: UserRecord, publicId: string, participantId: number): Promise<void> {
       const w = await get(user, publicId);
       if (!(await repo.removeParticipant(w.id, participantId))) throw new AppError('not_found', 'No such participant in this session.');
-      onChange(w.id);
+      changed(w.id);
     },
 
     /** Keeps the session (and its participants' data) one more retention period past its current end. */
@@ -140,13 +166,14 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       const currentEnd = w.keepUntil ? Date.parse(w.keepUntil) : Date.parse(w.createdAt) + days * DAY;
       const keepUntil = new Date(Math.max(currentEnd, Date.now()) + days * DAY).toISOString();
       await repo.update(w.id, { keepUntil });
+      changed(w.id);
       return keepUntil;
     },
 
     async remove(user: UserRecord, publicId: string): Promise<void> {
       const w = await get(user, publicId);
       await repo.remove(w.id);
-      onChange(w.id);
+      changed(w.id);
     },
 
     /** The open workshop for a join code: unknown → 404, closed → 409. */

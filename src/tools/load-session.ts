@@ -6,13 +6,13 @@
  *
  *   npm run load-test -- [--participants 300] [--timeout 120]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../db/sqlite-store';
 import { createUserService } from '../services/users';
+import { startProcess } from './spawn';
 
 const { values } = parseArgs({ options: { participants: { type: 'string', default: '300' }, timeout: { type: 'string', default: '120' } } });
 const N = Number(values.participants);
@@ -20,23 +20,6 @@ const TIMEOUT_MS = Number(values.timeout) * 1000;
 const PASSWORD = 'load-test-password';
 
 type Model = { likert: { items: { id: string }[] }; choice: { items: { id: string; options: { id: string }[] }[] } };
-
-async function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const proc = spawn(process.execPath, [path.join(__dirname, '..', 'server.js')], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: db },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { url, stop: () => new Promise((r) => (proc.kill('SIGTERM'), proc.on('exit', () => r()))) };
-}
 
 async function main(): Promise<number> {
   const deadline = setTimeout(() => {
@@ -48,7 +31,7 @@ async function main(): Promise<number> {
   const setup = openSqliteStore(db);
   await createUserService(setup).add({ email: 'load@example.nl', name: 'Load', role: 'trainer', password: PASSWORD });
   await setup.close();
-  const server = await startServer(db);
+  const server = await startProcess('server.js', { DATABASE_PATH: db });
   const json = { 'Content-Type': 'application/json' };
   try {
     const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'load@example.nl', password: PASSWORD }) });

@@ -138,7 +138,8 @@ describe('the profile page', () => {
   test('When completed, then the page has the chart data, the accessible table, the drives in full and collapsed, and the version', async () => {
     const token = await completed('Eva');
     const res = await t.http().get(`/p/${token}`).expect(200);
-    expect(res.headers['cache-control']).toBe('no-store');
+    // Private to the browser, always revalidated: the ETag lets it reuse its copy.
+    expect(res.headers['cache-control']).toBe('private, no-cache');
     expect(res.text).toContain('Drijfverenprofiel van Eva');
     expect(res.text).toMatch(/<canvas id="profile-chart"[^>]*data-chart="\{&#34;label&#34;/);
     expect(res.text.match(/<tr data-drive=/g)).toHaveLength(6);
@@ -146,6 +147,17 @@ describe('the profile page', () => {
     expect(res.text.match(/<details>/g)).toHaveLength(3);
     expect(res.text).toContain(`versie ${index.model.version}`);
     expect(res.text).toMatch(/<script src="\/vendor\/chart\.js-[\d.]+\/chart\.umd\.min\.js" defer>/);
+  });
+
+  test('When the browser already has the page, then 304; each language is its own page', async () => {
+    const token = await completed('Fem');
+    const nl = await t.http().get(`/p/${token}`).expect(200);
+    expect(nl.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    await t.http().get(`/p/${token}`).set('If-None-Match', nl.headers.etag!).expect(304);
+    const en = await t.http().get(`/p/${token}?lang=en`).expect(200);
+    expect(en.headers.etag).not.toBe(nl.headers.etag);
+    expect(en.text).toContain('Your drive profile');
+    expect((await t.http().get(`/p/${token}`).expect(200)).text).toBe(nl.text);
   });
 
   test('When shown in English, then the drive texts are English', async () => {

@@ -192,8 +192,8 @@ describe('the summary', () => {
       ['P4', 'busy', 2],
       ['P5', 'joined', 0],
     ]);
-    expect(sum.members[0].profile.primary).toEqual(['purple', 'blue']);
-    expect(sum.members[2].profile.ranking[0]).toBe('green');
+    expect(sum.members[0].profile).toEqual({ combined: { purple: 75, red: 25, blue: 50, orange: 50, green: 50, yellow: 50 }, primary: ['purple', 'blue'] });
+    expect(sum.members[2].profile.primary[0]).toBe('green');
   });
 
   test('When an anonymous session is revealed, then no individual profile is in the summary', async () => {

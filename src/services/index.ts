@@ -1,0 +1,35 @@
+import type { Content } from '../content/load';
+import type { Store } from '../db/store';
+import { translator } from '../content/texts';
+import { createAssessmentService } from './assessments';
+import { createLiveHub, type LiveHub } from './live';
+import { createMyProfilesService } from './my-profiles';
+import { createProjectService } from './projects';
+import { createReaderService } from './reader';
+import { createUserService } from './users';
+import { createWorkshopService } from './workshops';
+
+/** All services over one store. A change to a workshop drops its cached summary and tells its live dashboards. */
+export function createServices(db: Store, content: Content, live?: LiveHub) {
+  // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
+  let workshops: ReturnType<typeof createWorkshopService>;
+  const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id));
+  const assessments = createAssessmentService(db, content, {
+    onWorkshopChange: (id) => {
+      workshops.invalidate(id);
+      hub.notify(id);
+    },
+  });
+  const t = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
+  workshops = createWorkshopService(db, assessments, { onChange: (id) => hub.notify(id), aliasPrefix: (lang) => t[lang]('join.aliasPrefix') });
+  return {
+    hub,
+    assessments,
+    workshops,
+    users: createUserService(db),
+    reader: createReaderService(db, content),
+    myProfiles: createMyProfilesService(db),
+    projects: createProjectService(db),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,104 @@
+/**
+ * npm run bench [-- --smoke]: the hot paths of the real server against a bare Express server, in one run,
+ * on loopback only and bounded in time; writes the table to BENCHMARKS.md (not in --smoke mode).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ROOT_DIR } from '../paths';
+import { BENCH_PASSWORD, seedBench } from './bench-seed';
+import { liveLatency, pageWeight } from './bench-measure';
+import { startProcess } from './spawn';
+
+const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
+const SMOKE = values.smoke;
+const DURATION = SMOKE ? 1 : 7;
+const CONNECTIONS = SMOKE ? 10 : 100;
+const LISTENERS = SMOKE ? 20 : 500;
+
+type Row = { name: string; rps: number; p50: number; p99: number; errors: number; ratio?: number };
+
+async function load(name: string, url: string, opts: Partial<autocannon.Options> = {}): Promise<Row> {
+  // A short warm-up first (not counted), so every server is measured with its code compiled by the JIT.
+  if (!SMOKE) await autocannon({ url, connections: CONNECTIONS, duration: 1, ...opts });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...opts });
+  // Throughput is the median of the per-second counts: the second in which 100 connections open does not skew it.
+  return { name, rps: Math.round(r.requests.p50), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+}
+
+async function main(): Promise<number> {
+  const deadline = setTimeout(() => (console.error('benchmark took longer than 170 s; stopped'), process.exit(1)), 170_000);
+  deadline.unref();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-bench-'));
+  const db = path.join(dir, 'bench.sqlite');
+  const seed = await seedBench(db, 300, SMOKE ? 5 : 20);
+  // On a machine with 2 or more cores, each server gets the last core to itself and the load generator
+  // (this process, pinned by `npm run bench`) the first: the servers are compared on equal terms.
+  const serverCpu = os.cpus().length >= 2 ? os.cpus().length - 1 : undefined;
+  const bare = await startProcess('tools/bare-server.js', {}, serverCpu);
+  const app = await startProcess('server.js', { DATABASE_PATH: db, LOG_LEVEL: 'warn', RATE_LIMIT_LOGIN_PER_IP: '1000' }, serverCpu);
+  try {
+    const login = await fetch(`${app.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.nl', password: BENCH_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const rows: Row[] = [];
+    rows.push(await load('bare Express "hello"', `${bare.url}/`));
+    rows.push(await load('save one answer (PUT …/answers)', `${app.url}/api/assessments/${seed.inProgress}/answers`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ likert: { L03: 4 } }) }));
+    rows.push(await load('questionnaire page', `${app.url}/a/${seed.inProgress}/1`));
+    rows.push(await load('completed profile page', `${app.url}/p/${seed.done}`));
+    rows.push(await load('GET /api/model', `${app.url}/api/model`));
+    rows.push(await load('session summary, 300 completed', `${app.url}/api/sessions/${seed.sessionId}/summary`, { headers: { cookie } }));
+    // The bare server once more at the end: the ratios use the mean of both, which evens out drift of the machine.
+    const again = await load('bare Express "hello" (again)', `${bare.url}/`);
+    rows.push(again);
+    const base = (rows[0]!.rps + again.rps) / 2;
+    for (const r of rows) r.ratio = Math.round((r.rps / base) * 100) / 100;
+
+    const live = await liveLatency(app.url, seed.sessionId, cookie, seed.pendingTokens, LISTENERS);
+    const weight = await pageWeight(app.url, seed.inProgress, seed.done);
+    const checks = [
+      { budget: 'saving an answer ≥ 0.5× bare', ok: rows[1]!.ratio! >= 0.5, value: `${rows[1]!.ratio}×` },
+      { budget: 'profile page ≥ 0.4× bare', ok: rows[3]!.ratio! >= 0.4, value: `${rows[3]!.ratio}×` },
+      { budget: 'summary of 300 computed < 5 ms', ok: seed.summaryMs.median < 5, value: `${seed.summaryMs.median.toFixed(2)} ms (p90 ${seed.summaryMs.p90.toFixed(2)})` },
+      { budget: `live event to ${LISTENERS} listeners p99 < 250 ms`, ok: live.p99 < 250, value: `${live.p99} ms (p50 ${live.p50}, ${live.samples} deliveries)` },
+      { budget: `no errors under ${CONNECTIONS} connections`, ok: rows.every((r) => r.errors === 0) && live.missed === 0, value: `${rows.reduce((a, r) => a + r.errors, 0)} errors, ${live.missed} missed events` },
+      { budget: 'questionnaire page ≤ 60 kB compressed (no chart.js)', ok: weight.questionnaire <= 60 * 1024, value: `${(weight.questionnaire / 1024).toFixed(1)} kB` },
+      { budget: 'profile page ≤ 120 kB compressed (with chart.js)', ok: weight.profile <= 120 * 1024, value: `${(weight.profile / 1024).toFixed(1)} kB` },
+    ];
+    const report = renderReport(rows, checks);
+    console.log(report);
+    if (!SMOKE) writeBenchmarks(report);
+    // The smoke run only proves the benchmark works: its 1-second runs next to other tests are too noisy for budgets.
+    const failed = SMOKE ? checks.filter((c) => c.budget.startsWith('no errors')).filter((c) => !c.ok) : checks.filter((c) => !c.ok);
+    console.log(failed.length ? `benchmark: ${failed.length} budget(s) missed` : 'benchmark: all budgets met');
+    return failed.length ? 1 : 0;
+  } finally {
+    await Promise.all([bare.stop(), app.stop()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function renderReport(rows: Row[], checks: { budget: string; ok: boolean; value: string }[]): string {
+  const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  const head = `### Run of ${when} UTC: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${CONNECTIONS} connections, ${DURATION} s per scenario`;
+  const table = [
+    '| scenario | req/s (median second) | p50 ms | p99 ms | errors | × bare (mean of both bare runs) |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} |`),
+  ].join('\n');
+  const budgets = ['| budget | result | met |', '|---|---|---|', ...checks.map((c) => `| ${c.budget} | ${c.value} | ${c.ok ? 'yes' : '**no**'} |`)].join('\n');
+  return `${head}\n\n${table}\n\n${budgets}\n`;
+}
+
+/** Keeps the hand-written part of BENCHMARKS.md and the last runs, newest first. */
+function writeBenchmarks(report: string) {
+  const file = path.join(ROOT_DIR, 'BENCHMARKS.md');
+  const marker = '<!-- runs: written by npm run bench, newest first -->';
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${marker}\n`;
+  const [intro, runs = ''] = text.split(marker);
+  const kept = runs.split(/\n(?=### Run of )/).map((r) => r.trim()).filter(Boolean).slice(0, 4);
+  fs.writeFileSync(file, `${intro!.trimEnd()}\n\n${marker}\n\n${[report.trim(), ...kept].join('\n\n')}\n`);
+}
+
+main().then((code) => process.exit(code), (err) => (console.error(err), process.exit(1)));

@@ -1,0 +1,41 @@
+import { PASSWORD, addUser, makeApp } from '../helpers/app';
+
+describe('static assets and compression', () => {
+  const t = makeApp();
+
+  test('When a page names its styles and scripts, then they have versioned URLs cached for a year', async () => {
+    const page = await t.http().get('/').expect(200);
+    const css = /href="(\/static\/[A-Za-z0-9_-]{10}\/css\/app\.css)"/.exec(page.text)![1]!;
+    const res = await t.http().get(css).expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-type']).toMatch(/^text\/css/);
+    await t.http().get('/static/css/app.css').expect(404);
+  });
+
+  test('When the browser accepts gzip, then pages and JSON are compressed', async () => {
+    const page = await t.http().get('/').set('Accept-Encoding', 'gzip').expect(200);
+    expect(page.headers['content-encoding']).toBe('gzip');
+    const model = await t.http().get('/api/model').set('Accept-Encoding', 'gzip').expect(200);
+    expect(model.headers['content-encoding']).toBe('gzip');
+  });
+
+  test('When the model is asked again with its ETag, then 304', async () => {
+    const first = await t.http().get('/api/model?lang=en').expect(200);
+    await t.http().get('/api/model?lang=en').set('If-None-Match', first.headers.etag!).expect(304);
+  });
+
+  test('The live event stream is never compressed (a compressor would hold events back)', async () => {
+    await addUser(t, 'gz@example.nl');
+    const login = await t.http().post('/api/login').send({ email: 'gz@example.nl', password: PASSWORD }).expect(200);
+    const sid = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
+    const s = (await t.http().post('/api/sessions').set('Cookie', sid).send({ title: 'gz' }).expect(201)).body;
+    const server = t.app.listen(0);
+    const port = (server.address() as { port: number }).port;
+    const res = await fetch(`http://127.0.0.1:${port}/api/sessions/${s.id}/events`, { headers: { Cookie: sid, 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    await res.body!.cancel();
+    t.app.live.closeAll();
+    server.close();
+  });
+});
