@@ -36,6 +36,8 @@ import { trainerPages } from './routes/pages-trainer';
 import { readerPages } from './routes/pages-reader';
 import { myPages } from './routes/pages-me';
 import { projectPages } from './routes/pages-projects';
+import { statsApi } from './routes/api-stats';
+import { statsPages } from './routes/pages-stats';
 
 export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub };
 export type App = Express & { live: LiveHub };
@@ -44,8 +46,8 @@ const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
 const chartJsVersion = (): string => (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const TRAINERS = ['trainer', 'admin'] as const;
 const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
-const LOGIN_API = ['/api/login', '/api/logout', '/api/sessions', '/api/recognize', '/api/me', '/api/projects'];
-const LOGIN_PAGES = ['/login', '/logout', '/trainer', '/reader', '/me', '/projects'];
+const LOGIN_API = ['/api/login', '/api/logout', '/api/sessions', '/api/recognize', '/api/me', '/api/projects', '/api/stats'];
+const LOGIN_PAGES = ['/login', '/logout', '/trainer', '/reader', '/me', '/projects', '/stats'];
 type Shared = {
   config: Config;
   content: Content;
@@ -112,10 +114,11 @@ function mountApi(app: Express, { config, content, services, session, profileCac
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
   app.use(LOGIN_API, session);
-  app.use(assessmentsApi(assessments, workshops, config, creationLimit, profileCache));
+  app.use(assessmentsApi(assessments, workshops, services.stats, config, creationLimit, profileCache));
   app.use(modelApi(content));
   app.use(authApi(users, loginLimits));
   app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
+  app.use('/api/stats', requireUser(users, TRAINERS), statsApi(services.stats));
   app.use(['/api/recognize', '/api/me', '/api/projects'], requireUser(users, EVERYONE));
   app.use('/api', consultantApi(reader, myProfiles, projects));
 }
@@ -141,10 +144,11 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(authPages(users, loginLimits));
   app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
   app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
-  app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, content));
+  app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, services.stats, content));
   app.use('/projects', requireUser(users, EVERYONE), projectPages(projects, reader, content));
+  app.use('/stats', requireUser(users, TRAINERS), statsPages(services.stats, content));
   app.use(startPages(assessments, config, creationLimit));
   app.use(questionnairePages(assessments));
-  app.use(profilePages(assessments, profileCache));
+  app.use(profilePages(assessments, profileCache, services.stats));
   app.use(joinPages(workshops, assessments, config));
 }

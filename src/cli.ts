@@ -8,6 +8,10 @@ import { AppError } from './errors';
 import { ROLES, createUserService } from './services/users';
 import { purgeExpired } from './services/retention';
 import { backupTo, integrityOf, restoreFrom } from './db/backup';
+import { loadContent } from './content/load';
+import { createAssessmentService } from './services/assessments';
+import { simulateRespondents } from './domain/stats/simulate';
+import { seededRandom } from './domain/stats/random';
 
 const HELP = `Drijfveer command line (works while the server runs: same database file, DATABASE_PATH).
 
@@ -29,6 +33,9 @@ Usage: npm run cli -- <command> [options]
       Writes a consistent copy of the database to FILE (a new file), also while the server runs.
   restore FILE
       Checks FILE's integrity and then replaces the database with it. Stop the server first.
+  simulate --n 1000 [--reliability 0.8] [--seed 1]
+      Adds N synthetic completed profiles drawn from a latent-trait model with the given reliability,
+      to check the statistics on the quality page. For a test or demo database, not a real one.
   --help
       Shows this text.
 
@@ -63,7 +70,15 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      n: { type: 'string' },
+      reliability: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [area, command] = positionals;
   if (values.help || !area) {
@@ -71,6 +86,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return values.help ? 0 : 2;
   }
   if (area === 'purge' || area === 'backup' || area === 'restore') return runMaintenance(area, command, out);
+  if (area === 'simulate') return runSimulate({ n: values.n, reliability: values.reliability, seed: values.seed }, out);
   if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {
     out(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
     return 2;
@@ -129,6 +145,30 @@ async function runMaintenance(action: 'purge' | 'backup' | 'restore', file: stri
       const removed = await purgeExpired(store, config.retention);
       out(`Purged ${removed.unfinished} unfinished assessments and ${removed.sessions} sessions past their retention period.`);
     }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function runSimulate(args: { n?: string; reliability?: string; seed?: string }, out: (line: string) => void): Promise<number> {
+  const n = Number(args.n ?? 1000);
+  const reliability = Number(args.reliability ?? 0.8);
+  const seed = Number(args.seed ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new AppError('validation_failed', '--n must be a whole number from 1 to 100000.');
+  if (!(reliability > 0 && reliability < 1)) throw new AppError('validation_failed', '--reliability must be between 0 and 1, e.g. 0.8.');
+  if (!Number.isInteger(seed)) throw new AppError('validation_failed', '--seed must be a whole number.');
+  const config = loadConfig();
+  const content = loadContent(config.dataDir);
+  const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+  try {
+    const assessments = createAssessmentService(store, content);
+    for (const answers of simulateRespondents(content.current, n, reliability, seededRandom(seed))) {
+      const { token } = await assessments.create({ lang: 'nl', name: null });
+      await assessments.saveAnswers(token, answers);
+      await assessments.complete(token);
+    }
+    out(`Added ${n} simulated profiles (model version ${content.current.model.version}, reliability ${reliability}, seed ${seed}).`);
     return 0;
   } finally {
     await store.close();

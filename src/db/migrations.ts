@@ -117,6 +117,22 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX assessments_unfinished ON assessments (created_at) WHERE completed_at IS NULL;
     `,
   },
+  {
+    id: 5,
+    name: 'frozen norm tables',
+    sql: `
+      CREATE TABLE norm_tables (
+        id INTEGER PRIMARY KEY,
+        model_version TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        scores_json TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+      ) STRICT;
+      CREATE INDEX norm_tables_version ON norm_tables (model_version);
+      CREATE INDEX assessments_completed_version ON assessments (model_version, completed_at) WHERE completed_at IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: SqliteDb): number[] {

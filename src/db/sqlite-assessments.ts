@@ -79,7 +79,7 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
   };
   const find = (hash: string) => (byHash.get(hash) as Row | undefined) ?? null;
 
-  const completedAtByHash = db.prepare('SELECT completed_at FROM assessments WHERE token_hash = ?');
+  const completedAtByHash = db.prepare('SELECT completed_at, model_version FROM assessments WHERE token_hash = ?');
   const statusByHash = db.prepare('SELECT id, model_version, completed_at, workshop_id FROM assessments WHERE token_hash = ?');
   const answeredCount = db
     .prepare('SELECT (SELECT count(*) FROM likert_answers WHERE assessment_id = ?) + (SELECT count(*) FROM choice_answers WHERE assessment_id = ?)')
@@ -117,8 +117,9 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
       return row ? toRecord(row) : null;
     },
     async statusOf(hash) {
-      const row = completedAtByHash.get(hash) as { completed_at: string | null } | undefined;
-      return !row ? 'missing' : row.completed_at ? 'completed' : 'in_progress';
+      const row = completedAtByHash.get(hash) as { completed_at: string | null; model_version: string } | undefined;
+      if (!row) return { status: 'missing' as const, modelVersion: null };
+      return { status: row.completed_at ? ('completed' as const) : ('in_progress' as const), modelVersion: row.model_version };
     },
     async findWithAnswers(hash) {
       return db.transaction(() => {

@@ -6,6 +6,7 @@ import { createSqliteAssessmentRepo } from './sqlite-assessments';
 import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-users';
 import { createSqliteWorkshopRepo } from './sqlite-workshops';
 import { createSqliteProjectRepo } from './sqlite-projects';
+import { createSqliteStatsRepo } from './sqlite-stats';
 import type { Store } from './store';
 
 /**
@@ -40,6 +41,7 @@ export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
     loginSessions: createSqliteLoginSessionRepo(sqlite),
     workshops: createSqliteWorkshopRepo(sqlite),
     projects: createSqliteProjectRepo(sqlite),
+    stats: createSqliteStatsRepo(sqlite),
     async close() {
       if (sqlite.open) sqlite.close();
     },

@@ -51,7 +51,7 @@ export interface AssessmentRepo {
   create(input: NewAssessment): Promise<AssessmentRecord>;
   findByTokenHash(tokenHash: string): Promise<AssessmentRecord | null>;
   /** Whether an assessment exists and is completed, without reading its profile (hot path of cached pages). */
-  statusOf(tokenHash: string): Promise<'missing' | 'in_progress' | 'completed'>;
+  statusOf(tokenHash: string): Promise<{ status: 'missing' | 'in_progress' | 'completed'; modelVersion: string | null }>;
   /** The record with its answers in one read, or null. */
   findWithAnswers(tokenHash: string): Promise<{ record: AssessmentRecord; stored: StoredAnswers } | null>;
   /**
@@ -184,11 +184,29 @@ export interface WorkshopRepo {
   countParticipants(id: number): Promise<number>;
 }
 
+/** A completed assessment with its item answers, for the statistics of a model version. */
+export type CompletedRow = { id: number; userId: number | null; completedAt: string; answers: Answers; profile: ScoredProfile };
+export type NormTable = { id: number; modelVersion: string; createdAt: string; n: number; active: boolean; scores: Record<DriveId, number[]> };
+
+export interface StatsRepo {
+  /** Completed assessments of a version; with `ownerId`, only those in that trainer's sessions. */
+  completed(modelVersion: string, ownerId: number | null): Promise<CompletedRow[]>;
+  /** Changes whenever a profile of the version is completed or deleted: the key for cached statistics. */
+  stamp(modelVersion: string): Promise<string>;
+  /** Combined scores per drive of every completed profile of the version, each list sorted ascending. */
+  combinedScores(modelVersion: string): Promise<{ n: number; last: string | null; scores: Record<DriveId, number[]> }>;
+  createNormTable(modelVersion: string, n: number, scores: Record<DriveId, number[]>, now: string): Promise<NormTable>;
+  normTables(modelVersion: string): Promise<NormTable[]>;
+  /** Makes one table the one in use for its version (null: live norms). */
+  activateNormTable(modelVersion: string, id: number | null): Promise<boolean>;
+}
+
 export interface Store {
   assessments: AssessmentRepo;
   users: UserRepo;
   loginSessions: LoginSessionRepo;
   workshops: WorkshopRepo;
   projects: ProjectRepo;
+  stats: StatsRepo;
   close(): Promise<void>;
 }

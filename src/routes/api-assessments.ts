@@ -9,6 +9,8 @@ import type { AssessmentService } from '../services/assessments';
 import { AppError } from '../errors';
 import { parse } from '../http/validate';
 import type { PageCache } from '../http/page-cache';
+import type { StatsService } from '../services/stats';
+import type { AssessmentRecord } from '../db/store';
 import { nameField } from './fields';
 
 export const createBody = z.strictObject({
@@ -46,7 +48,16 @@ export function saveAnswersHandler(service: AssessmentService): RequestHandler {
 
 const links = (token: string) => ({ questionnaire: `/a/${token}`, profile: `/p/${token}` });
 
-export function assessmentsApi(service: AssessmentService, workshops: WorkshopService, config: Config, creationLimit: RequestHandler, profilePages: PageCache): Router {
+export function assessmentsApi(
+  service: AssessmentService,
+  workshops: WorkshopService,
+  stats: StatsService,
+  config: Config,
+  creationLimit: RequestHandler,
+  profilePages: PageCache,
+): Router {
+  // The profile as JSON, with where its scores stand against others (null while there are too few).
+  const withNorms = async (record: AssessmentRecord) => ({ ...service.toApiProfile(record), norms: await stats.profileNorms(record.profile!) });
   const router = Router();
   const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
 
@@ -72,11 +83,13 @@ export function assessmentsApi(service: AssessmentService, workshops: WorkshopSe
 
   router.post('/api/assessments/:token/complete', async (req, res) => {
     const record = await service.complete(req.params.token);
-    res.json(service.toApiProfile(record));
+    res.json(await withNorms(record));
   });
 
   router.get('/api/assessments/:token/profile', async (req, res) => {
-    res.json(service.toApiProfile(await service.load(req.params.token)));
+    const record = await service.load(req.params.token);
+    service.toApiProfile(record); // 409 while in progress
+    res.json(await withNorms(record));
   });
 
   router.get('/api/assessments/:token/export', async (req, res) => {

@@ -8,12 +8,13 @@ import { provideFormToken, verifyFormToken } from '../http/csrf';
 import { noStore } from '../http/security';
 import type { AssessmentService } from '../services/assessments';
 import type { MyProfilesService } from '../services/my-profiles';
+import type { StatsService } from '../services/stats';
 
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
 const DATE = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }) };
 
 /** "My profile and my history": claim a private link, take the questionnaire for one's account, compare two profiles. */
-export function myPages(profiles: MyProfilesService, assessments: AssessmentService, content: Content): Router {
+export function myPages(profiles: MyProfilesService, assessments: AssessmentService, stats: StatsService, content: Content): Router {
   const router = Router();
   router.use(noStore, provideFormToken);
   const driveName = (id: string, lang: Lang) => content.current.model.drives.find((d) => d.id === id)!.name[lang];
@@ -54,7 +55,11 @@ export function myPages(profiles: MyProfilesService, assessments: AssessmentServ
     const lang = res.locals.lang as Lang;
     const [a, b] = await profiles.pair(currentUser(res), q.data.a, q.data.b);
     const score = (p: typeof a, d: string) => p.profile!.scores.find((s) => s.drive === d)!.combined;
-    const rows = DRIVE_IDS.map((d) => ({ drive: d, name: driveName(d, lang), a: score(a, d), b: score(b, d), change: Math.round((score(b, d) - score(a, d)) * 10) / 10 }));
+    const changes = await stats.changes(a.profile!, b.profile!);
+    const rows = DRIVE_IDS.map((d) => {
+      const c = changes.find((x) => x.drive === d)!;
+      return { drive: d, name: driveName(d, lang), a: score(a, d), b: score(b, d), change: c.combined, rci: c.rci, reliable: c.reliable };
+    });
     const labelA = DATE[lang].format(new Date(a.completedAt!));
     const labelB = DATE[lang].format(new Date(b.completedAt!));
     res.render('me-compare', {

@@ -5,19 +5,23 @@ import type { AssessmentService } from '../services/assessments';
 import { noStore } from '../http/security';
 import { profileView } from '../presenters/profile';
 import { renderToString, sendCached, type PageCache } from '../http/page-cache';
+import type { StatsService } from '../services/stats';
 
 /** The profile at /p/:token, and deleting one's own data. */
-export function profilePages(service: AssessmentService, cache: PageCache): Router {
+export function profilePages(service: AssessmentService, cache: PageCache, stats: StatsService): Router {
   const router = Router();
 
   // A completed profile never changes: its page is rendered once per language and then served from memory.
   router.get('/p/:token', async (req, res) => {
-    const { key, status } = await service.status(req.params.token);
+    const { key, status, modelVersion } = await service.status(req.params.token);
     if (status !== 'completed') return res.redirect(303, `/a/${req.params.token}`);
     const lang = res.locals.lang as Lang;
-    let entry = cache.get(`${key}:${lang}`);
+    // The page shows norms, so it is cached per norm group too (a new group gives a new page).
+    const cacheKey = `${key}:${lang}:${await stats.normsStamp(modelVersion)}`;
+    let entry = cache.get(cacheKey);
     if (!entry) {
       const record = await service.load(req.params.token);
+      const norms = await stats.profileNorms(record.profile!);
       const view = profileView({
         index: service.modelOf(record),
         profile: record.profile!,
@@ -26,7 +30,7 @@ export function profilePages(service: AssessmentService, cache: PageCache): Rout
         name: record.name,
         completedAt: record.completedAt!,
       });
-      entry = cache.set(`${key}:${lang}`, await renderToString(res, 'profile', { p: view, token: req.params.token }));
+      entry = cache.set(cacheKey, await renderToString(res, 'profile', { p: view, token: req.params.token, norms: normsView(norms, view.rows, lang) }));
     }
     sendCached(req, res, entry);
   });
@@ -45,4 +49,18 @@ export function profilePages(service: AssessmentService, cache: PageCache): Rout
     res.render('deleted');
   });
   return router;
+}
+
+const DATE = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }) };
+
+/** Norms for the page, in the order of the score table. */
+function normsView(norms: Awaited<ReturnType<StatsService['profileNorms']>>, rows: { drive: string; name: string }[], lang: Lang) {
+  if (!norms) return null;
+  return {
+    n: norms.n,
+    version: norms.modelVersion,
+    asOf: DATE[lang].format(new Date(norms.asOf)),
+    frozen: norms.frozen,
+    rows: rows.map((r) => ({ name: r.name, ...norms.scores.find((s) => s.drive === r.drive)! })),
+  };
 }

@@ -23,6 +23,8 @@ export type AssessmentServiceOptions = {
   now?: () => Date;
   /** Called after a workshop participant joins, answers, completes or is deleted (drives the live dashboard). */
   onWorkshopChange?: (workshopId: number) => void;
+  /** Called after a profile of this model version is completed or deleted (norms change). */
+  onProfilesChange?: (modelVersion: string) => void;
 };
 
 export function createAssessmentService(store: Store, content: Content, options: AssessmentServiceOptions = {}) {
@@ -79,11 +81,11 @@ export function createAssessmentService(store: Store, content: Content, options:
     },
 
     /** The cache key of a private link (its token's hash) and whether it is completed; 404 when unknown. */
-    async status(token: string): Promise<{ key: string; status: 'in_progress' | 'completed' }> {
+    async status(token: string): Promise<{ key: string; status: 'in_progress' | 'completed'; modelVersion: string }> {
       const key = hashOf(token);
-      const status = await repo.statusOf(key);
+      const { status, modelVersion } = await repo.statusOf(key);
       if (status === 'missing') throw notFound();
-      return { key, status };
+      return { key, status, modelVersion: modelVersion! };
     },
 
     async load(token: string): Promise<AssessmentRecord> {
@@ -125,6 +127,7 @@ export function createAssessmentService(store: Store, content: Content, options:
       switch (result.status) {
         case 'completed':
           changed(result.record);
+          options.onProfilesChange?.(result.record.modelVersion);
           return result.record;
         case 'incomplete':
           throw new AppError('incomplete', 'Some questions have not been answered yet.', { missing: result.missing });
@@ -163,6 +166,7 @@ export function createAssessmentService(store: Store, content: Content, options:
       const record = await repo.findByTokenHash(hash);
       if (!record || !(await repo.delete(hash))) throw notFound();
       changed(record);
+      if (record.completedAt) options.onProfilesChange?.(record.modelVersion);
     },
   };
 }

@@ -8,17 +8,21 @@ import { createProjectService } from './projects';
 import { createReaderService } from './reader';
 import { createUserService } from './users';
 import { createWorkshopService } from './workshops';
+import { createStatsService } from './stats';
 
 /** All services over one store. A change to a workshop drops its cached summary and tells its live dashboards. */
 export function createServices(db: Store, content: Content, live?: LiveHub) {
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   let workshops: ReturnType<typeof createWorkshopService>;
+  const stats = createStatsService(db, content);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id));
   const assessments = createAssessmentService(db, content, {
     onWorkshopChange: (id) => {
       workshops.invalidate(id);
       hub.notify(id);
     },
+    // Other instances see new norms within NORMS_TTL_MS.
+    onProfilesChange: (version) => stats.forgetNorms(version),
   });
   const t = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
   workshops = createWorkshopService(db, assessments, { onChange: (id) => hub.notify(id), aliasPrefix: (lang) => t[lang]('join.aliasPrefix') });
@@ -30,6 +34,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub) {
     reader: createReaderService(db, content),
     myProfiles: createMyProfilesService(db),
     projects: createProjectService(db),
+    stats,
   };
 }
 export type Services = ReturnType<typeof createServices>;

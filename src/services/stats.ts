@@ -1,0 +1,145 @@
+import type { Content } from '../content/load';
+import type { NormTable, Store, UserRecord } from '../db/store';
+import { DRIVE_IDS, type DriveId } from '../domain/drives';
+import type { ScoredProfile } from '../domain/scoring';
+import { questionnaireQuality, testRetest, type Quality } from '../domain/stats/quality';
+import { MIN_NORM_GROUP, band, percentileRank } from '../domain/stats/norms';
+import { reliableChange } from '../domain/stats/reliability';
+import { AppError } from '../errors';
+
+const DAY_MS = 86_400_000;
+export const NORMS_TTL_MS = 10_000;
+type Norms = { n: number; asOf: string; frozen: boolean; scores: Record<DriveId, number[]> };
+
+/**
+ * Measurement quality, norms and change. Results are cached per model version and scope until the
+ * version's completed profiles change (a "stamp" from the database), so pages stay cheap.
+ */
+export function createStatsService(store: Store, content: Content) {
+  const repo = store.stats;
+  const cache = new Map<string, { stamp: string; value: unknown }>();
+  async function cached<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    const stamp = `${await repo.stamp(version)}|${(await repo.normTables(version)).map((t) => `${t.id}${t.active ? '*' : ''}`).join(',')}`;
+    const hit = cache.get(key);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = await compute();
+    cache.set(key, { stamp, value });
+    return value;
+  }
+  const indexOf = (version: string | undefined) => {
+    const index = content.models.get(version ?? content.current.model.version);
+    if (!index) throw new AppError('not_found', `No model version "${version}".`);
+    return index;
+  };
+
+  async function quality(user: UserRecord, version?: string): Promise<Quality & { scope: 'all' | 'own sessions' }> {
+    const index = indexOf(version);
+    const v = index.model.version;
+    const owner = user.role === 'admin' ? null : user.id;
+    return cached(`quality|${v}|${owner ?? 'all'}`, v, async () => ({
+      ...questionnaireQuality(index, await repo.completed(v, owner)),
+      scope: owner === null ? ('all' as const) : ('own sessions' as const),
+    }));
+  }
+
+  /**
+   * The norm group in use: an active frozen table, else all completed profiles once there are enough.
+   * Profile pages ask for it on every view, so it is kept for NORMS_TTL_MS: live norms may lag that long.
+   */
+  const normsCache = new Map<string, { at: number; value: Norms | null }>();
+  async function norms(version: string): Promise<Norms | null> {
+    const hit = normsCache.get(version);
+    if (hit && Date.now() - hit.at < NORMS_TTL_MS) return hit.value;
+    const frozen = (await repo.normTables(version)).find((t) => t.active);
+    let value: Norms | null;
+    if (frozen) value = { n: frozen.n, asOf: frozen.createdAt, frozen: true, scores: frozen.scores };
+    else {
+      const live = await repo.combinedScores(version);
+      value = live.n >= MIN_NORM_GROUP ? { n: live.n, asOf: live.last!, frozen: false, scores: live.scores } : null;
+    }
+    normsCache.set(version, { at: Date.now(), value });
+    return value;
+  }
+
+  return {
+    quality,
+    norms,
+    /** Forgets the cached norm group of a version (a profile was completed or deleted in this process). */
+    forgetNorms: (version: string) => void normsCache.delete(version),
+    /** Changes when the norm group of a version changes: part of the cache key of profile pages. */
+    async normsStamp(version: string): Promise<string> {
+      const group = await norms(version);
+      return group ? `${group.frozen ? 'f' : 'l'}${group.n}|${group.asOf}` : '-';
+    },
+    /** Where a profile's scores stand: percentile and band per drive, or null while there are too few profiles. */
+    async profileNorms(profile: ScoredProfile) {
+      const group = await norms(profile.modelVersion);
+      if (!group) return null;
+      return {
+        n: group.n,
+        asOf: group.asOf,
+        frozen: group.frozen,
+        modelVersion: profile.modelVersion,
+        scores: profile.scores.map((s) => {
+          const percentile = percentileRank(group.scores[s.drive], s.combined);
+          return { drive: s.drive, percentile, band: band(percentile) };
+        }),
+      };
+    },
+
+    async freeze(version?: string): Promise<NormTable> {
+      const v = indexOf(version).model.version;
+      const live = await repo.combinedScores(v);
+      if (live.n < MIN_NORM_GROUP) throw new AppError('conflict', `A norm table needs at least ${MIN_NORM_GROUP} completed profiles (now ${live.n}).`);
+      return repo.createNormTable(v, live.n, live.scores, new Date().toISOString());
+    },
+    tables: (version?: string) => repo.normTables(indexOf(version).model.version),
+    async activate(version: string | undefined, id: number | null): Promise<void> {
+      const v = indexOf(version).model.version;
+      if (!(await repo.activateNormTable(v, id))) throw new AppError('not_found', 'No such norm table.');
+      normsCache.delete(v);
+    },
+
+    /** First and second profile of everyone who took the same version twice (linked to their account). */
+    async retest(version?: string) {
+      const v = indexOf(version).model.version;
+      return cached(`retest|${v}`, v, async () => {
+        const byUser = new Map<number, { completedAt: string; profile: ScoredProfile }[]>();
+        for (const r of await repo.completed(v, null)) if (r.userId !== null) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
+        const pairs = [...byUser.values()]
+          .filter((list) => list.length >= 2)
+          .map((list) => {
+            const [first, second] = [...list].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+            return { first: first!.profile, second: second!.profile, days: Math.round((Date.parse(second!.completedAt) - Date.parse(first!.completedAt)) / DAY_MS) };
+          });
+        return testRetest(pairs);
+      });
+    },
+
+    /**
+     * The change per drive between two profiles, with whether it exceeds measurement error (reliable change
+     * index on the likert score, with the scale's alpha and SD in all completed profiles of the version).
+     */
+    async changes(a: ScoredProfile, b: ScoredProfile) {
+      const q = await quality(SYSTEM, a.modelVersion);
+      return DRIVE_IDS.map((drive) => {
+        const x1 = a.scores.find((s) => s.drive === drive)!;
+        const x2 = b.scores.find((s) => s.drive === drive)!;
+        const alpha = q.scales.find((s) => s.drive === drive)!.alpha;
+        const spread = q.likertSd[drive];
+        const rc = alpha !== null && spread !== null && a.modelVersion === b.modelVersion ? reliableChange(x1.likert, x2.likert, spread, alpha) : null;
+        return {
+          drive,
+          combined: Math.round((x2.combined - x1.combined) * 10) / 10,
+          likert: Math.round((x2.likert - x1.likert) * 10) / 10,
+          rci: rc && Number.isFinite(rc.rci) ? Math.round(rc.rci * 100) / 100 : null,
+          reliable: rc && Number.isFinite(rc.rci) ? rc.reliable : null,
+        };
+      });
+    },
+  };
+}
+
+// Statistics over everyone (as an admin sees them), for computations that are not shown per user.
+const SYSTEM: UserRecord = { id: 0, email: '', name: '', role: 'admin', createdAt: '' };
+export type StatsService = ReturnType<typeof createStatsService>;
