@@ -1,43 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT_DIR } from '../../src/paths';
-import { openSqliteStore } from '../../src/db/sqlite-store';
-import { createUserService } from '../../src/services/users';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 
 jest.setTimeout(120_000);
-const SHOTS = path.join(ROOT_DIR, 'test-results');
-
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const db = tempDatabase();
-  const store = openSqliteStore(db);
-  await createUserService(store).add({ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' });
-  await store.close();
-  [server, browser] = await Promise.all([startServer(db), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
+const suite = browserSuite([{ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' }]);
 
 test('A consultant reads a client remark, then maps the stakeholders of a project', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
 
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${suite.server.url}/login`);
   await page.locator('#email').fill('consultant@example.nl');
   await page.locator('#password').fill('consultant-password');
   await page.keyboard.press('Enter');

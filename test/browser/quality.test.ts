@@ -1,17 +1,9 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { ROOT_DIR } from '../../src/paths';
-import { openSqliteStore } from '../../src/db/sqlite-store';
-import { createUserService } from '../../src/services/users';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 
 jest.setTimeout(120_000);
-const SHOTS = path.join(ROOT_DIR, 'test-results');
-let server: RunningServer;
-let browser: Browser;
 
 function cli(db: string, args: string[]) {
   return new Promise<string>((resolve, reject) => {
@@ -23,25 +15,14 @@ function cli(db: string, args: string[]) {
   });
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const db = tempDatabase();
-  const store = openSqliteStore(db);
-  await createUserService(store).add({ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' });
-  await store.close();
+const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' }], async (db) => {
   expect(await cli(db, ['simulate', '--n', '300', '--reliability', '0.8', '--seed', '42'])).toMatch(/Added 300 simulated profiles \(model version 1, reliability 0.8, seed 42\)/);
-  [server, browser] = await Promise.all([startServer(db), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer(server);
 });
 
 test('An admin opens the quality page after simulate and sees the reliability table, the chart and the norms section', async () => {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/login`);
+  const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${suite.server.url}/login`);
   await page.locator('#email').fill('admin@example.nl');
   await page.locator('#password').fill('admin-password-1');
   await page.keyboard.press('Enter');

@@ -1,36 +1,10 @@
-import path from 'node:path';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT_DIR } from '../../src/paths';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 
 jest.setTimeout(120_000);
-const SHOTS = path.join(ROOT_DIR, 'test-results');
-
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(tempDatabase()), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
-
-/** Collects CSP violations and script errors: the page must have none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return errors;
-}
+const suite = browserSuite();
 
 async function answerLikertPage(page: Page, value: number) {
   for (const fieldset of await page.locator('fieldset.likert').all()) {
@@ -43,12 +17,12 @@ async function waitSaved(page: Page, answered: number) {
 }
 
 test('A consultant takes the whole questionnaire with keyboard and mouse, resumes after a reload, and sees the chart on the profile', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
 
   // Start: Dutch by default; fill the name and consent with the keyboard.
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   expect(await page.locator('h1').textContent()).toBe('Wat drijft jou in je werk?');
   await page.locator('#name').focus();
   await page.keyboard.type('Iris de Vries');
@@ -82,7 +56,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     expect(await f.locator('input[value="2"]').isChecked()).toBe(true);
   }
   // The private link resumes on the first page with a gap.
-  await page.goto(`${server.url}/a/${token}`);
+  await page.goto(`${suite.server.url}/a/${token}`);
   await page.waitForURL(`**/a/${token}/2`);
 
   // The remaining statement pages.
@@ -150,17 +124,17 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
 
 test('On a phone, the profile page is readable and printing gives a clean report', async () => {
   // Arrange: a completed assessment through the API.
-  const created = await (await fetch(`${server.url}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ consent: true, lang: 'en' }) })).json();
-  const model = await (await fetch(`${server.url}/api/model`)).json();
+  const created = await (await fetch(`${suite.server.url}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ consent: true, lang: 'en' }) })).json();
+  const model = await (await fetch(`${suite.server.url}/api/model`)).json();
   const likert = Object.fromEntries(model.likert.items.map((i: { id: string }, n: number) => [i.id, (n % 5) + 1]));
   const choice = Object.fromEntries(model.choice.items.map((s: { id: string; options: { id: string }[] }, n: number) => [s.id, { most: s.options[n % 6]!.id, least: s.options[(n + 2) % 6]!.id }]));
-  await fetch(`${server.url}/api/assessments/${created.token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert, choice }) });
-  await fetch(`${server.url}/api/assessments/${created.token}/complete`, { method: 'POST' });
+  await fetch(`${suite.server.url}/api/assessments/${created.token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert, choice }) });
+  await fetch(`${suite.server.url}/api/assessments/${created.token}/complete`, { method: 'POST' });
 
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/p/${created.token}?lang=en`);
+  await page.goto(`${suite.server.url}/p/${created.token}?lang=en`);
   expect(await page.locator('h1').textContent()).toBe('Your drive profile');
   // Nothing wider than the screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,43 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT_DIR } from '../../src/paths';
-import { openSqliteStore } from '../../src/db/sqlite-store';
-import { createUserService } from '../../src/services/users';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 
 jest.setTimeout(120_000);
-const SHOTS = path.join(ROOT_DIR, 'test-results');
-
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const db = tempDatabase();
-  const store = openSqliteStore(db);
-  await createUserService(store).add({ email: 'trainer@example.nl', name: 'Tessa Trainer', role: 'trainer', password: 'workshop-password-1' });
-  await store.close();
-  [server, browser] = await Promise.all([startServer(db), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
+const suite = browserSuite([{ email: 'trainer@example.nl', name: 'Tessa Trainer', role: 'trainer', password: 'workshop-password-1' }]);
 
 /** A participant on their own phone: joins with the code, answers (saved through the API as the page does), finishes. */
 async function participant(code: string, name: string, most: string, least: string) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/join`);
+  await page.goto(`${suite.server.url}/join`);
   await page.locator('#code').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Verder' }).click();
   await page.waitForURL(`**/join/${code}`);
@@ -61,7 +33,7 @@ async function participant(code: string, name: string, most: string, least: stri
         },
         { token, most, least },
       );
-      await page.goto(`${server.url}/a/${token}/9`);
+      await page.goto(`${suite.server.url}/a/${token}/9`);
       await page.getByRole('button', { name: 'Afronden en profiel bekijken' }).click();
       await page.waitForURL(`**/p/${token}`);
       expect(errors).toEqual([]);
@@ -71,11 +43,11 @@ async function participant(code: string, name: string, most: string, least: stri
 }
 
 test('A trainer runs a workshop: three participants join and finish, the dashboard follows live, and the team chart is revealed', async () => {
-  const trainer = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const trainer = await suite.browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = await trainer.newPage();
   const errors = watchErrors(page);
 
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${suite.server.url}/login`);
   await page.locator('#email').fill('trainer@example.nl');
   await page.locator('#password').fill('workshop-password-1');
   await page.getByRole('button', { name: 'Inloggen' }).click();
