@@ -30,7 +30,7 @@ import { sessionEvents } from './routes/api-session-events';
 import { consultantApi } from './routes/api-consultant';
 import { startPages } from './routes/pages-start';
 import { questionnairePages } from './routes/pages-questionnaire';
-import { profilePages } from './routes/pages-profile';
+import { profileActions, profilePage } from './routes/pages-profile';
 import { joinPages } from './routes/pages-join';
 import { trainerPages } from './routes/pages-trainer';
 import { readerPages } from './routes/pages-reader';
@@ -137,6 +137,8 @@ function mountPages(app: Express, { config, content, services, session, profileC
 
   app.use(cookieParser());
   app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
+  // Profile pages are read again and again: served before the form and login machinery.
+  app.use(profilePage(assessments, profileCache, services.stats));
   app.use(refuseCrossSite);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(LOGIN_PAGES, session);
@@ -149,6 +151,6 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use('/stats', requireUser(users, TRAINERS), statsPages(services.stats, content));
   app.use(startPages(assessments, config, creationLimit));
   app.use(questionnairePages(assessments));
-  app.use(profilePages(assessments, profileCache, services.stats));
+  app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config));
 }

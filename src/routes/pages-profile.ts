@@ -7,8 +7,8 @@ import { profileView } from '../presenters/profile';
 import { renderToString, sendCached, type PageCache } from '../http/page-cache';
 import type { StatsService } from '../services/stats';
 
-/** The profile at /p/:token, and deleting one's own data. */
-export function profilePages(service: AssessmentService, cache: PageCache, stats: StatsService): Router {
+/** The profile page at /p/:token: one of the most frequent pages, so app.ts mounts it early. */
+export function profilePage(service: AssessmentService, cache: PageCache, stats: StatsService): Router {
   const router = Router();
 
   // A completed profile never changes: its page is rendered once per language and then served from memory.
@@ -34,7 +34,12 @@ export function profilePages(service: AssessmentService, cache: PageCache, stats
     }
     sendCached(req, res, entry);
   });
+  return router;
+}
 
+/** Deleting one's own data from the profile page. */
+export function profileActions(service: AssessmentService, cache: PageCache): Router {
+  const router = Router();
   router.use('/p', noStore);
 
   router.get('/p/:token/delete', async (req, res) => {
