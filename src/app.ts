@@ -102,6 +102,15 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   // Compression for pages, JSON and assets, but never for the live event stream (it would be buffered).
   app.use(compression({ filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) }));
 
+  // For load balancers and monitoring: 200 when the database answers, 503 when it does not.
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.ping();
+      res.set('Cache-Control', 'no-store').json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).set('Cache-Control', 'no-store').json({ status: 'unavailable', database: 'not answering' });
+    }
+  });
   mountApi(app, shared);
   mountPages(app, shared);
   app.use(notFoundHandler);

@@ -42,6 +42,9 @@ export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
     workshops: createSqliteWorkshopRepo(sqlite),
     projects: createSqliteProjectRepo(sqlite),
     stats: createSqliteStatsRepo(sqlite),
+    async ping() {
+      sqlite.prepare('SELECT 1').get();
+    },
     async close() {
       if (sqlite.open) sqlite.close();
     },

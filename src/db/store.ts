@@ -208,5 +208,7 @@ export interface Store {
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   stats: StatsRepo;
+  /** Throws when the database cannot answer (for the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

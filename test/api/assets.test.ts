@@ -39,3 +39,12 @@ describe('static assets and compression', () => {
     server.close();
   });
 });
+
+describe('GET /healthz', () => {
+  test('When the database answers, then 200 ok; when it is closed, then 503', async () => {
+    const t = makeApp();
+    expect((await t.http().get('/healthz').expect(200)).body).toEqual({ status: 'ok', database: 'ok' });
+    t.sqlite.close();
+    expect((await t.http().get('/healthz').expect(503)).body).toEqual({ status: 'unavailable', database: 'not answering' });
+  });
+});
