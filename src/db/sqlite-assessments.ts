@@ -79,14 +79,15 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
   };
   const find = (hash: string) => (byHash.get(hash) as Row | undefined) ?? null;
 
-  const completedAtByHash = db.prepare('SELECT completed_at, model_version FROM assessments WHERE token_hash = ?');
+  // The few columns the hot paths need (saving an answer, serving a cached profile page).
+  type StatusRow = { id: number; model_version: string; completed_at: string | null; workshop_id: number | null };
   const statusByHash = db.prepare('SELECT id, model_version, completed_at, workshop_id FROM assessments WHERE token_hash = ?');
   const answeredCount = db
     .prepare('SELECT (SELECT count(*) FROM likert_answers WHERE assessment_id = ?) + (SELECT count(*) FROM choice_answers WHERE assessment_id = ?)')
     .pluck();
   type SaveArgs = Parameters<AssessmentRepo['saveAnswers']>;
   const saveTx = db.transaction((hash: string, patch: SaveArgs[1], now: string, check: SaveArgs[3]) => {
-    const row = statusByHash.get(hash) as { id: number; model_version: string; completed_at: string | null; workshop_id: number | null } | undefined;
+    const row = statusByHash.get(hash) as StatusRow | undefined;
     if (!row) return { status: 'not_found' as const };
     if (row.completed_at) return { status: 'completed' as const };
     const errors = check(row.model_version);
@@ -117,7 +118,7 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
       return row ? toRecord(row) : null;
     },
     async statusOf(hash) {
-      const row = completedAtByHash.get(hash) as { completed_at: string | null; model_version: string } | undefined;
+      const row = statusByHash.get(hash) as StatusRow | undefined;
       if (!row) return { status: 'missing' as const, modelVersion: null };
       return { status: row.completed_at ? ('completed' as const) : ('in_progress' as const), modelVersion: row.model_version };
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRIVE_IDS, type Lang } from './drives';
+import { DRIVE_IDS } from './drives';
 
 const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 const bullets = z
@@ -77,13 +77,9 @@ export const modelSchema = z
   });
 
 export type Model = z.infer<typeof modelSchema>;
-export type LocalText = Model['drives'][number]['name'];
 export type LikertItem = Model['likert']['items'][number];
 export type ChoiceItem = Model['choice']['items'][number];
 
-export function localize(t: LocalText, lang: Lang): string {
-  return t[lang];
-}
 
 /** Describes a zod failure as lines naming the bad entry, e.g. "likert.items.3.drive: ...". */
 export function describeIssues(error: z.ZodError): string {

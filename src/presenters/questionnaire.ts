@@ -25,6 +25,8 @@ export type QuestionnaireView = {
   likert: { id: string; text: string; value: number | null; error: string | null }[];
   situations: { id: string; text: string; options: { id: string; text: string }[]; most: string | null; least: string | null; error: string | null }[];
   missingByPage: { number: number; count: number }[];
+  /** Some item on this page has an error message. */
+  hasErrors: boolean;
   isLast: boolean;
 };
 
@@ -78,6 +80,7 @@ export function questionnaireView(args: {
     missingByPage: pages
       .map((p) => ({ number: p.number, count: p.itemIds.filter((id) => missingSet.has(id)).length }))
       .filter((p) => p.count > 0),
+    hasErrors: page.itemIds.some((id) => errors[id] !== undefined),
     isLast: page.number === pages.length,
   };
 }

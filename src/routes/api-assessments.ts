@@ -56,8 +56,11 @@ export function assessmentsApi(
   creationLimit: RequestHandler,
   profilePages: PageCache,
 ): Router {
-  // The profile as JSON, with where its scores stand against others (null while there are too few).
-  const withNorms = async (record: AssessmentRecord) => ({ ...service.toApiProfile(record), norms: await stats.profileNorms(record.profile!) });
+  // The profile as JSON (409 while in progress), with where its scores stand against others (null while there are too few).
+  const withNorms = async (record: AssessmentRecord) => {
+    const profile = service.toApiProfile(record);
+    return { ...profile, norms: await stats.profileNorms(record.profile!) };
+  };
   const router = Router();
   const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
 
@@ -88,7 +91,6 @@ export function assessmentsApi(
 
   router.get('/api/assessments/:token/profile', async (req, res) => {
     const record = await service.load(req.params.token);
-    service.toApiProfile(record); // 409 while in progress
     res.json(await withNorms(record));
   });
 

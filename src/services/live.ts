@@ -48,9 +48,6 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - Date.now());
       pending.set(workshopId, setTimeout(() => void flush(workshopId), wait));
     },
-    listenerCount(workshopId: number): number {
-      return listeners.get(workshopId)?.size ?? 0;
-    },
     /** Ends every stream (on shutdown), so the server can close. */
     closeAll(): void {
       for (const t of pending.values()) clearTimeout(t);
