@@ -16,6 +16,14 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   // How long a write waits for a lock before the request gets a 503 "busy".
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  // postgres://user:password@host:5432/db switches storage to PostgreSQL (several instances); unset: SQLite.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // Connections per instance; keep instances × PG_POOL_MAX below the server's max_connections.
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default(DATA_DIR),
   RETENTION_UNFINISHED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -40,6 +48,9 @@ export type Config = Readonly<{
   databasePath: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   sqliteBusyTimeoutMs: number;
+  /** PostgreSQL connection string, or null for the embedded SQLite file. */
+  databaseUrl: string | null;
+  pgPoolMax: number;
   /** The drive model, texts and reader data. */
   dataDir: string;
   retention: { unfinishedDays: number; sessionDays: number };
@@ -72,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: path.resolve(e.DATABASE_PATH),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    pgPoolMax: e.PG_POOL_MAX,
     dataDir: path.resolve(e.DATA_DIR),
     retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, sessionDays: e.RETENTION_SESSION_DAYS }),
     trustProxy: e.TRUST_PROXY,

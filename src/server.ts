@@ -2,22 +2,23 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ContentError, loadContent } from './content/load';
-import { openSqliteStore } from './db/sqlite-store';
+import { dbErrorKind } from './db/errors';
+import { openStore } from './db/open';
 import { createLogger } from './logger';
 import { purgeExpired } from './services/retention';
 
 /** Starts Drijfveer: config, content, database (migrated), HTTP; stops cleanly on SIGTERM/SIGINT. */
-function startUp() {
+async function startUp() {
   try {
     const config = loadConfig();
     const content = loadContent(config.dataDir);
     const logger = createLogger(config.logLevel);
-    const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, checkpointInWorker: true });
+    const store = await openStore(config, { server: true, onError: (err) => logger.warn({ err }, 'database connection problem') });
     const app = createApp({ db: store, config, content, logger });
     return { config, logger, store, app };
   } catch (err) {
     const known = err instanceof ConfigError || err instanceof ContentError;
-    const dbError = (err as { code?: string }).code?.startsWith('SQLITE_');
+    const dbError = dbErrorKind(err) !== null || /^(SQLITE_|28|3D|42)/.test(String((err as { code?: unknown }).code ?? ''));
     if (!known && !dbError) throw err;
     console.error(`Drijfveer cannot start.\n${dbError ? `Database: ${(err as Error).message}` : (err as Error).message}`);
     process.exit(1);
@@ -27,7 +28,7 @@ function startUp() {
 const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
-  const { config, logger, store, app } = startUp();
+  const { config, logger, store, app } = await startUp();
 
   // Retention: purge at start and then daily.
   const purge = () =>
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, database: config.databasePath }, 'Drijfveer is listening');
+    logger.info({ port, database: store.backend === 'sqlite' ? config.databasePath : 'postgres' }, 'Drijfveer is listening');
     // A plain line next to the JSON log, for people and for tests that start the server.
     console.log(`Drijfveer listening on http://localhost:${port}`);
   });

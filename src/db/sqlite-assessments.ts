@@ -1,40 +1,11 @@
 import type { Answers } from '../domain/answers';
-import type { ScoredProfile } from '../domain/scoring';
-import type { Lang } from '../domain/drives';
 import type { SqliteDb } from './sqlite';
-import type { AssessmentRecord, AssessmentRepo, StoredAnswers } from './store';
-
-type Row = {
-  id: number;
-  lang: Lang;
-  name: string | null;
-  model_version: string;
-  consent_at: string;
-  created_at: string;
-  completed_at: string | null;
-  profile_json: string | null;
-  workshop_id: number | null;
-  user_id: number | null;
-  consent_version: string;
-};
-
-const toRecord = (r: Row): AssessmentRecord => ({
-  id: r.id,
-  lang: r.lang,
-  name: r.name,
-  modelVersion: r.model_version,
-  consentAt: r.consent_at,
-  createdAt: r.created_at,
-  completedAt: r.completed_at,
-  profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
-  workshopId: r.workshop_id,
-  userId: r.user_id,
-  consentVersion: r.consent_version,
-});
+import { ASSESSMENT_COLUMNS, toAssessment as toRecord, type AssessmentRow as Row } from './rows';
+import type { AssessmentRepo, StoredAnswers } from './store';
 
 /** Assessment storage over better-sqlite3; statements are prepared once. */
 export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
-  const cols = 'id, lang, name, model_version, consent_at, consent_version, created_at, completed_at, profile_json, workshop_id, user_id';
+  const cols = ASSESSMENT_COLUMNS;
   const insert = db.prepare(
     `INSERT INTO assessments (token_hash, lang, name, model_version, consent_at, consent_version, created_at, workshop_id, user_id)
      VALUES (@tokenHash, @lang, @name, @modelVersion, @now, @consentVersion, @now, @workshopId, @userId) RETURNING ${cols}`,

@@ -1,63 +1,6 @@
-import type { DriveId } from '../domain/drives';
 import type { SqliteDb } from './sqlite';
-import type { ProjectRecord, ProjectRepo, StakeholderRecord } from './store';
-
-type ProjectRow = { id: number; public_id: string; owner_id: number; client: string; system: string; phase: string; notes: string; created_at: string; updated_at: string };
-type StakeholderRow = {
-  id: number;
-  public_id: string;
-  project_id: number;
-  name: string;
-  department: string;
-  influence: number;
-  support: number;
-  drives: string;
-  concerns: string;
-  approach: string;
-  last_contact: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-const toProject = (r: ProjectRow): ProjectRecord => ({
-  id: r.id,
-  publicId: r.public_id,
-  ownerId: r.owner_id,
-  client: r.client,
-  system: r.system,
-  phase: r.phase,
-  notes: r.notes,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-const toStakeholder = (r: StakeholderRow): StakeholderRecord => ({
-  id: r.id,
-  publicId: r.public_id,
-  projectId: r.project_id,
-  name: r.name,
-  department: r.department,
-  influence: r.influence,
-  support: r.support,
-  drives: JSON.parse(r.drives) as DriveId[],
-  concerns: r.concerns,
-  approach: r.approach,
-  lastContact: r.last_contact,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-// Column names for the fields a caller may change; nothing else reaches the SQL text.
-const PROJECT_COLUMNS = { client: 'client', system: 'system', phase: 'phase', notes: 'notes' } as const;
-const STAKEHOLDER_COLUMNS = {
-  name: 'name',
-  department: 'department',
-  influence: 'influence',
-  support: 'support',
-  drives: 'drives',
-  concerns: 'concerns',
-  approach: 'approach',
-  lastContact: 'last_contact',
-} as const;
+import { PROJECT_COLUMNS, STAKEHOLDER_COLUMNS, toProject, toStakeholder, type ProjectRow, type StakeholderRow } from './rows';
+import type { ProjectRepo } from './store';
 
 export function createSqliteProjectRepo(db: SqliteDb): ProjectRepo {
   const insert = db.prepare(

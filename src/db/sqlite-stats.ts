@@ -2,17 +2,8 @@ import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import type { Answers } from '../domain/answers';
 import type { ScoredProfile } from '../domain/scoring';
 import type { SqliteDb } from './sqlite';
-import type { CompletedRow, NormTable, StatsRepo } from './store';
-
-type NormRow = { id: number; model_version: string; created_at: string; n: number; scores_json: string; active: number };
-const toNorm = (r: NormRow): NormTable => ({
-  id: r.id,
-  modelVersion: r.model_version,
-  createdAt: r.created_at,
-  n: r.n,
-  active: r.active === 1,
-  scores: JSON.parse(r.scores_json) as Record<DriveId, number[]>,
-});
+import { toNorm, type NormRow } from './rows';
+import type { CompletedRow, StatsRepo } from './store';
 
 export function createSqliteStatsRepo(db: SqliteDb): StatsRepo {
   const completedAll = db.prepare(

@@ -7,7 +7,7 @@ import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-use
 import { createSqliteWorkshopRepo } from './sqlite-workshops';
 import { createSqliteProjectRepo } from './sqlite-projects';
 import { createSqliteStatsRepo } from './sqlite-stats';
-import type { Store } from './store';
+import type { ChangeFeed, Store } from './store';
 
 /**
  * Opens the SQLite file, applies pending migrations and returns the repositories over it. With
@@ -32,9 +32,14 @@ export function openSqliteStore(file: string, options: SqliteOptions & { checkpo
   };
 }
 
+// One process owns a SQLite file, so every change is already known where it matters.
+const SINGLE_PROCESS: ChangeFeed = { publish: () => undefined, subscribe: () => () => undefined };
+
 /** The repositories over an open connection (also a read-only one, for tests of a read-only disk). */
 export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
   return {
+    backend: 'sqlite',
+    changes: SINGLE_PROCESS,
     sqlite,
     assessments: createSqliteAssessmentRepo(sqlite),
     users: createSqliteUserRepo(sqlite),

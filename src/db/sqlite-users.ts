@@ -1,8 +1,6 @@
 import type { SqliteDb } from './sqlite';
-import type { LoginSessionRepo, Role, UserRecord, UserRepo } from './store';
-
-type Row = { id: number; email: string; name: string; role: Role; created_at: string; password_hash: string };
-const toUser = (r: Row): UserRecord => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
+import { toUser, type UserRow as Row } from './rows';
+import type { LoginSessionRepo, UserRepo } from './store';
 
 export function createSqliteUserRepo(db: SqliteDb): UserRepo {
   const insert = db.prepare(

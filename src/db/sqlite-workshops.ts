@@ -1,36 +1,6 @@
-import type { Lang } from '../domain/drives';
-import type { ScoredProfile } from '../domain/scoring';
 import type { SqliteDb } from './sqlite';
-import type { ParticipantRow, WorkshopRecord, WorkshopRepo } from './store';
-
-type Row = {
-  id: number;
-  public_id: string;
-  owner_id: number;
-  title: string;
-  lang: Lang;
-  anonymous: number;
-  min_group_size: number;
-  code: string;
-  status: 'open' | 'closed';
-  revealed: number;
-  created_at: string;
-  keep_until: string | null;
-};
-const toWorkshop = (r: Row): WorkshopRecord => ({
-  id: r.id,
-  publicId: r.public_id,
-  ownerId: r.owner_id,
-  title: r.title,
-  lang: r.lang,
-  anonymous: r.anonymous === 1,
-  minGroupSize: r.min_group_size,
-  code: r.code,
-  status: r.status,
-  revealed: r.revealed === 1,
-  createdAt: r.created_at,
-  keepUntil: r.keep_until,
-});
+import { PARTICIPANTS_SQL, participantMapper, toWorkshop, type ParticipantDbRow, type WorkshopRow as Row } from './rows';
+import type { WorkshopRecord, WorkshopRepo } from './store';
 
 export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
   const insert = db.prepare(
@@ -49,25 +19,8 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
   const removeParticipant = db.prepare('DELETE FROM assessments WHERE id = ? AND workshop_id = ?');
   const purge = db.prepare('DELETE FROM workshops WHERE created_at < ? AND (keep_until IS NULL OR keep_until < ?)');
   const remove = db.prepare('DELETE FROM workshops WHERE id = ?');
-  // Answers are only counted for participants still busy; a completed one has answered everything.
-  const participants = db.prepare(
-    `SELECT a.id, a.name, a.created_at, a.completed_at, a.profile_json, a.model_version,
-       CASE WHEN a.completed_at IS NULL THEN
-         (SELECT count(*) FROM likert_answers l WHERE l.assessment_id = a.id)
-         + (SELECT count(*) FROM choice_answers c WHERE c.assessment_id = a.id) END AS answered
-     FROM assessments a WHERE a.workshop_id = ? ORDER BY a.id`,
-  );
-  // A completed profile never changes: parse each one once (keyed by id and completion time, as ids can be reused).
-  const parsed = new Map<string, ScoredProfile>();
-  const profileOf = (id: number, completedAt: string, json: string): ScoredProfile => {
-    const key = `${id}|${completedAt}`;
-    let p = parsed.get(key);
-    if (!p) {
-      if (parsed.size > 50_000) parsed.clear();
-      parsed.set(key, (p = JSON.parse(json) as ScoredProfile));
-    }
-    return p;
-  };
+  const participants = db.prepare(PARTICIPANTS_SQL.replace('$1', '?'));
+  const toParticipant = participantMapper();
   const count = db.prepare('SELECT count(*) FROM assessments WHERE workshop_id = ?').pluck();
   const update = db.transaction((id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed' | 'keepUntil'>>) => {
     if (change.status !== undefined) setStatus.run(change.status, id);
@@ -108,17 +61,7 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
       return purge.run(createdBefore, now).changes;
     },
     async participants(id) {
-      type P = { id: number; name: string | null; created_at: string; completed_at: string | null; profile_json: string | null; answered: number | null };
-      return (participants.all(id) as P[]).map(
-        (r): ParticipantRow => ({
-          id: r.id,
-          name: r.name,
-          answered: r.answered,
-          completedAt: r.completed_at,
-          profile: r.profile_json && r.completed_at ? profileOf(r.id, r.completed_at, r.profile_json) : null,
-          joinedAt: r.created_at,
-        }),
-      );
+      return (participants.all(id) as ParticipantDbRow[]).map(toParticipant);
     },
     async countParticipants(id) {
       return count.get(id) as number;

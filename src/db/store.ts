@@ -201,7 +201,20 @@ export interface StatsRepo {
   activateNormTable(modelVersion: string, id: number | null): Promise<boolean>;
 }
 
+/**
+ * Tells the other app instances on the same database that a workshop changed, so they drop cached
+ * summaries and update their live dashboards. `null` means "anything may have changed" (after a lost
+ * connection). With SQLite there is one process, so nothing is sent.
+ */
+export interface ChangeFeed {
+  publish(workshopId: number): void;
+  subscribe(onChange: (workshopId: number | null) => void): () => void;
+}
+
 export interface Store {
+  /** Which engine: for the health check and the logs. */
+  backend: 'sqlite' | 'postgres';
+  changes: ChangeFeed;
   assessments: AssessmentRepo;
   users: UserRepo;
   loginSessions: LoginSessionRepo;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { zodFieldErrors } from './validate';
 import { DEFAULT_LANG } from '../domain/drives';
+import { dbErrorKind } from '../db/errors';
 
 /** Maps body-parser and database errors to AppError; anything else is an internal error. */
 function normalize(err: unknown): AppError {
@@ -16,9 +17,10 @@ function normalize(err: unknown): AppError {
     return new AppError('unsupported_media_type', 'The request body has an unsupported encoding.');
   }
   if (e?.code === 'EBADCSRFTOKEN') return new AppError('forbidden', 'This form has expired. Reload the page and try again.');
-  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError('unavailable', 'The database is busy. Nothing was lost; please try again in a moment.');
-  if (e?.code?.startsWith('SQLITE_READONLY') || e?.code === 'SQLITE_FULL' || e?.code?.startsWith('SQLITE_IOERR') || e?.code === 'SQLITE_CANTOPEN') {
-    return new AppError('unavailable', 'The database cannot store anything right now (disk full or read-only). What was saved before is safe; please try again later.');
+  const db = dbErrorKind(err);
+  if (db === 'busy') return new AppError('unavailable', 'The database is busy. Nothing was lost; please try again in a moment.');
+  if (db === 'cannot_write') {
+    return new AppError('unavailable', 'The database cannot store anything right now (disk full, read-only or unreachable). What was saved before is safe; please try again later.');
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('bad_request', 'The request could not be understood.');
   return new AppError('internal', 'Something went wrong on our side.');

@@ -10,7 +10,10 @@ import { createUserService } from './users';
 import { createWorkshopService } from './workshops';
 import { createStatsService } from './stats';
 
-/** All services over one store. A change to a workshop drops its cached summary and tells its live dashboards. */
+/**
+ * All services over one store. A change to a workshop drops its cached summary and tells its live
+ * dashboards, here and (through the store's change feed) on every other instance.
+ */
 export function createServices(db: Store, content: Content, live?: LiveHub) {
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   let workshops: ReturnType<typeof createWorkshopService>;
@@ -20,12 +23,25 @@ export function createServices(db: Store, content: Content, live?: LiveHub) {
     onWorkshopChange: (id) => {
       workshops.invalidate(id);
       hub.notify(id);
+      db.changes.publish(id);
     },
     // Other instances see new norms within NORMS_TTL_MS.
     onProfilesChange: (version) => stats.forgetNorms(version),
   });
   const t = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
-  workshops = createWorkshopService(db, assessments, { onChange: (id) => hub.notify(id), aliasPrefix: (lang) => t[lang]('join.aliasPrefix') });
+  workshops = createWorkshopService(db, assessments, {
+    onChange: (id) => {
+      hub.notify(id);
+      db.changes.publish(id);
+    },
+    aliasPrefix: (lang) => t[lang]('join.aliasPrefix'),
+  });
+  // Changes made on other instances (several instances on one PostgreSQL database).
+  db.changes.subscribe((id) => {
+    workshops.invalidate(id);
+    if (id === null) hub.notifyAll();
+    else hub.notify(id);
+  });
   return {
     hub,
     assessments,

@@ -2,7 +2,8 @@
  * Live updates for workshop dashboards. A change after a quiet spell is sent at once; changes that
  * follow within `throttleMs` are gathered into one more update at the end of that window. Each update
  * computes the summary once and sends the same text to every listener of the workshop.
- * In-process: every instance has its own listeners (see the scale-out issue for a shared broker).
+ * Each instance has its own listeners; changes made on other instances reach it through the store's
+ * change feed (PostgreSQL LISTEN/NOTIFY, wired in services/index.ts).
  */
 export type LiveListener = { send: (json: string) => void; close: () => void };
 
@@ -47,6 +48,10 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
       const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - Date.now());
       pending.set(workshopId, setTimeout(() => void flush(workshopId), wait));
+    },
+    /** After a lost change feed: every dashboard gets a fresh state. */
+    notifyAll(): void {
+      for (const id of listeners.keys()) this.notify(id);
     },
     /** Ends every stream (on shutdown), so the server can close. */
     closeAll(): void {

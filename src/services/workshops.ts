@@ -71,19 +71,27 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     };
   }
 
-  // The summary as sent, per workshop, until something in it changes (see invalidate). Per process:
-  // with several instances, each one must hear about changes (the scale-out issue).
+  // The summary as sent, per workshop, until something in it changes (see invalidate). With several
+  // instances, each hears of changes through the store's change feed (see services/index.ts).
+  // A summary computed while a change came in is not kept: `generation` tells.
   const summaryCache = new Map<number, string>();
+  let generation = 0;
   async function summaryJson(w: WorkshopRecord): Promise<string> {
     let json = summaryCache.get(w.id);
     if (json === undefined) {
+      const started = generation;
       json = JSON.stringify(await summary(w));
-      summaryCache.set(w.id, json);
+      if (started === generation) summaryCache.set(w.id, json);
     }
     return json;
   }
+  const forget = (id: number | null) => {
+    generation++;
+    if (id === null) summaryCache.clear();
+    else summaryCache.delete(id);
+  };
   const changed = (id: number) => {
-    summaryCache.delete(id);
+    forget(id);
     onChange(id);
   };
 
@@ -91,12 +99,12 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     get,
     summary,
     summaryJson,
-    /** Forgets the cached summary of a workshop; called on every change to it or its participants. */
-    invalidate: (id: number) => void summaryCache.delete(id),
+    /** Forgets the cached summary of a workshop (null: of all); called on every change to it or its participants. */
+    invalidate: forget,
     async summaryJsonById(id: number): Promise<string | null> {
       const w = await repo.findById(id);
       if (!w) {
-        summaryCache.delete(id);
+        forget(id);
         return null;
       }
       return summaryJson(w);

@@ -38,7 +38,7 @@ test('When the database is read-only, then writes get 503 with a clear message a
   const readonly = storeOver(new Database(file, { readonly: true }));
   const http = appOver(readonly);
   const res = await http.post('/api/assessments').send({ consent: true }).expect(503);
-  expect(res.body.error.message).toMatch(/disk full or read-only\)\. What was saved before is safe/);
+  expect(res.body.error.message).toMatch(/disk full, read-only or unreachable\)\. What was saved before is safe/);
   await http.put(`/api/assessments/${token}/answers`).send({ likert: { L01: 3 } }).expect(503);
   await http.get(`/api/assessments/${token}`).expect(200);
   const page = await http.post('/start').type('form').send({ consent: 'yes' }).expect(503);

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import pg, { type Pool } from 'pg';
+import type { ChangeFeed } from './store';
+
+export type PgChangeFeedOptions = {
+  /** Connection settings for the listening connection (its own, outside the pool). */
+  client: pg.ClientConfig;
+  channel: string;
+  onError?: (err: Error) => void;
+  /** Wait before listening again after the connection was lost. */
+  retryMs?: number;
+};
+
+const MAX_IDS_PER_NOTICE = 500; // payloads must stay under PostgreSQL's 8000 bytes
+
+/**
+ * Workshop changes across instances with LISTEN/NOTIFY. Publishing is fire-and-forget and batched:
+ * the changes of one event-loop turn go out as one NOTIFY, so a saved answer adds no waiting. Each
+ * notice carries the sender's id, so an instance ignores its own (it already updated itself).
+ * The listening connection is opened when the first subscriber arrives and reopened when it drops;
+ * after a drop, subscribers hear `null`, as notices sent meanwhile are lost.
+ */
+export function createPgChangeFeed(pool: Pool, { client: clientConfig, channel, onError = () => undefined, retryMs = 1000 }: PgChangeFeedOptions): ChangeFeed & { close(): Promise<void>; ready(): Promise<void> } {
+  const self = randomUUID();
+  const subscribers = new Set<(id: number | null) => void>();
+  let pending = new Set<number>();
+  let flushing: NodeJS.Immediate | null = null;
+  let listener: pg.Client | null = null;
+  let listening: Promise<void> | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const tell = (id: number | null) => {
+    for (const s of subscribers) s(id);
+  };
+
+  function flush() {
+    flushing = null;
+    const ids = [...pending];
+    pending = new Set();
+    for (let i = 0; i < ids.length; i += MAX_IDS_PER_NOTICE) {
+      const payload = `${self} ${ids.slice(i, i + MAX_IDS_PER_NOTICE).join(',')}`;
+      pool.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(onError);
+    }
+  }
+
+  async function listen(): Promise<void> {
+    const c = new pg.Client(clientConfig);
+    c.on('notification', (msg) => {
+      const [from, list] = (msg.payload ?? '').split(' ');
+      if (from === self || !list) return;
+      for (const id of list.split(',')) if (/^\d+$/.test(id)) tell(Number(id));
+    });
+    c.on('error', (err) => {
+      onError(err);
+      lost(c);
+    });
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    if (closed) await c.end();
+    else listener = c;
+  }
+
+  function start(afterLoss: boolean) {
+    listening = listen().then(
+      () => (afterLoss ? tell(null) : undefined),
+      (err: Error) => {
+        onError(err);
+        retryLater();
+      },
+    );
+  }
+  function retryLater() {
+    if (closed) return;
+    retry = setTimeout(() => {
+      retry = null;
+      start(true);
+    }, retryMs);
+    retry.unref();
+  }
+  function lost(c: pg.Client) {
+    if (closed || listener !== c) return;
+    listener = null;
+    c.end().catch(() => undefined);
+    retryLater();
+  }
+
+  return {
+    publish(workshopId) {
+      if (closed) return;
+      pending.add(workshopId);
+      flushing ??= setImmediate(flush);
+    },
+    subscribe(onChange) {
+      subscribers.add(onChange);
+      if (!listening && !closed) start(false);
+      return () => void subscribers.delete(onChange);
+    },
+    /** Resolves once the listening connection is up (for tests and start-up). */
+    async ready() {
+      await listening;
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      if (flushing) {
+        clearImmediate(flushing);
+        flush();
+      }
+      subscribers.clear();
+      await listening;
+      const c = listener;
+      listener = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}

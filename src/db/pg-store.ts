@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { createPool, type PgOptions } from './pg';
+import { createPgAssessmentRepo } from './pg-assessments';
+import { createPgChangeFeed } from './pg-changes';
+import { migratePg } from './pg-migrations';
+import { createPgProjectRepo } from './pg-projects';
+import { createPgStatsRepo } from './pg-stats';
+import { createPgLoginSessionRepo, createPgUserRepo } from './pg-users';
+import { createPgWorkshopRepo } from './pg-workshops';
+import type { Store } from './store';
+
+export type PgStore = Store & { pool: pg.Pool; schema: string; changes: ReturnType<typeof createPgChangeFeed> };
+
+/**
+ * Connects to PostgreSQL, applies pending migrations and returns the repositories over one pool.
+ * Several instances may open the same database: migrations wait for each other, and changes to
+ * workshops travel between instances on a LISTEN/NOTIFY channel named after the schema.
+ */
+export async function openPgStore(options: PgOptions & { onError?: (err: Error) => void }): Promise<PgStore> {
+  const pool = createPool(options);
+  pool.on('error', (err) => options.onError?.(err)); // an idle connection that broke; the pool replaces it
+  try {
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(options.schema)}`);
+    await migratePg(pool);
+    const schema = (await pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
+    const changes = createPgChangeFeed(pool, {
+      client: { connectionString: options.url, ...(options.schema ? { options: `-c search_path=${pg.escapeIdentifier(options.schema)}` } : {}) },
+      channel: `drijfveer_changes_${schema}`.slice(0, 63),
+      onError: options.onError,
+    });
+    return {
+      backend: 'postgres',
+      pool,
+      schema,
+      changes,
+      assessments: createPgAssessmentRepo(pool),
+      users: createPgUserRepo(pool),
+      loginSessions: createPgLoginSessionRepo(pool),
+      workshops: createPgWorkshopRepo(pool),
+      projects: createPgProjectRepo(pool),
+      stats: createPgStatsRepo(pool),
+      async ping() {
+        await pool.query('SELECT 1');
+      },
+      async close() {
+        await changes.close();
+        if (!pool.ended) await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,165 @@
+import type { DriveId, Lang } from '../domain/drives';
+import type { ScoredProfile } from '../domain/scoring';
+import type { AssessmentRecord, NormTable, ParticipantRow, ProjectRecord, Role, StakeholderRecord, UserRecord, WorkshopRecord } from './store';
+
+/**
+ * Table rows as both backends return them (same columns, 0/1 for booleans, ISO text for times)
+ * and their mapping to the records of store.ts: one place, so SQLite and PostgreSQL cannot drift.
+ */
+export type AssessmentRow = {
+  id: number;
+  lang: Lang;
+  name: string | null;
+  model_version: string;
+  consent_at: string;
+  created_at: string;
+  completed_at: string | null;
+  profile_json: string | null;
+  workshop_id: number | null;
+  user_id: number | null;
+  consent_version: string;
+};
+export const ASSESSMENT_COLUMNS = 'id, lang, name, model_version, consent_at, consent_version, created_at, completed_at, profile_json, workshop_id, user_id';
+
+export const toAssessment = (r: AssessmentRow): AssessmentRecord => ({
+  id: r.id,
+  lang: r.lang,
+  name: r.name,
+  modelVersion: r.model_version,
+  consentAt: r.consent_at,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+  profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
+  workshopId: r.workshop_id,
+  userId: r.user_id,
+  consentVersion: r.consent_version,
+});
+
+export type UserRow = { id: number; email: string; name: string; role: Role; created_at: string; password_hash: string };
+export const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
+
+export type WorkshopRow = {
+  id: number;
+  public_id: string;
+  owner_id: number;
+  title: string;
+  lang: Lang;
+  anonymous: number;
+  min_group_size: number;
+  code: string;
+  status: 'open' | 'closed';
+  revealed: number;
+  created_at: string;
+  keep_until: string | null;
+};
+export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id,
+  publicId: r.public_id,
+  ownerId: r.owner_id,
+  title: r.title,
+  lang: r.lang,
+  anonymous: r.anonymous === 1,
+  minGroupSize: r.min_group_size,
+  code: r.code,
+  status: r.status,
+  revealed: r.revealed === 1,
+  createdAt: r.created_at,
+  keepUntil: r.keep_until,
+});
+
+/** One participant as the workshop overview reads it; `answered` is null once completed (answered everything). */
+export type ParticipantDbRow = { id: number; name: string | null; created_at: string; completed_at: string | null; profile_json: string | null; answered: number | null };
+export const PARTICIPANTS_SQL = `SELECT a.id, a.name, a.created_at, a.completed_at, a.profile_json,
+     CASE WHEN a.completed_at IS NULL THEN
+       (SELECT count(*) FROM likert_answers l WHERE l.assessment_id = a.id)
+       + (SELECT count(*) FROM choice_answers c WHERE c.assessment_id = a.id) END AS answered
+   FROM assessments a WHERE a.workshop_id = $1 ORDER BY a.id`;
+
+/** Maps participant rows, parsing each completed profile once (keyed by id and completion time, as ids can be reused). */
+export function participantMapper() {
+  const parsed = new Map<string, ScoredProfile>();
+  const profileOf = (id: number, completedAt: string, json: string): ScoredProfile => {
+    const key = `${id}|${completedAt}`;
+    let p = parsed.get(key);
+    if (!p) {
+      if (parsed.size > 50_000) parsed.clear();
+      parsed.set(key, (p = JSON.parse(json) as ScoredProfile));
+    }
+    return p;
+  };
+  return (r: ParticipantDbRow): ParticipantRow => ({
+    id: r.id,
+    name: r.name,
+    answered: r.answered,
+    completedAt: r.completed_at,
+    profile: r.profile_json && r.completed_at ? profileOf(r.id, r.completed_at, r.profile_json) : null,
+    joinedAt: r.created_at,
+  });
+}
+
+export type ProjectRow = { id: number; public_id: string; owner_id: number; client: string; system: string; phase: string; notes: string; created_at: string; updated_at: string };
+export type StakeholderRow = {
+  id: number;
+  public_id: string;
+  project_id: number;
+  name: string;
+  department: string;
+  influence: number;
+  support: number;
+  drives: string;
+  concerns: string;
+  approach: string;
+  last_contact: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export const toProject = (r: ProjectRow): ProjectRecord => ({
+  id: r.id,
+  publicId: r.public_id,
+  ownerId: r.owner_id,
+  client: r.client,
+  system: r.system,
+  phase: r.phase,
+  notes: r.notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+export const toStakeholder = (r: StakeholderRow): StakeholderRecord => ({
+  id: r.id,
+  publicId: r.public_id,
+  projectId: r.project_id,
+  name: r.name,
+  department: r.department,
+  influence: r.influence,
+  support: r.support,
+  drives: JSON.parse(r.drives) as DriveId[],
+  concerns: r.concerns,
+  approach: r.approach,
+  lastContact: r.last_contact,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+// Column names for the fields a caller may change; nothing else reaches the SQL text.
+export const PROJECT_COLUMNS: Record<string, string> = { client: 'client', system: 'system', phase: 'phase', notes: 'notes' };
+export const STAKEHOLDER_COLUMNS: Record<string, string> = {
+  name: 'name',
+  department: 'department',
+  influence: 'influence',
+  support: 'support',
+  drives: 'drives',
+  concerns: 'concerns',
+  approach: 'approach',
+  lastContact: 'last_contact',
+};
+
+export type NormRow = { id: number; model_version: string; created_at: string; n: number; scores_json: string; active: number };
+export const toNorm = (r: NormRow): NormTable => ({
+  id: r.id,
+  modelVersion: r.model_version,
+  createdAt: r.created_at,
+  n: r.n,
+  active: r.active === 1,
+  scores: JSON.parse(r.scores_json) as Record<DriveId, number[]>,
+});
