@@ -1,10 +1,35 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two runs of the same tests: on SQLite (always) and on PostgreSQL (when TEST_DATABASE_URL is set;
+ * .ci/run sets it). The PostgreSQL run covers the API, page and browser tests plus test/pg; unit and
+ * process tests are about SQLite files and pure code, so they run once.
+ * @type {import('jest').Config}
+ */
+const base = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   // Type errors are caught by `npm run typecheck` (pretest); ts-jest only transpiles.
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/cleanup.ts'],
+};
+
+const projects = [
+  { ...base, displayName: 'sqlite', roots: ['<rootDir>/test'], testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/test/pg/'] },
+];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push({
+    ...base,
+    displayName: 'postgres',
+    roots: ['<rootDir>/test'],
+    testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/test/browser/**/*.test.ts', '<rootDir>/test/pg/**/*.test.ts'],
+    // SQLite's own failure modes (file locks, read-only file, full file); test/pg/faults.test.ts has PostgreSQL's.
+    testPathIgnorePatterns: ['/test/api/db-faults.test.ts'],
+    setupFiles: ['<rootDir>/test/helpers/postgres-env.ts'],
+  });
+} else if (!process.env.JEST_WORKER_ID) {
+  console.log('PostgreSQL suite not run: it needs TEST_DATABASE_URL (e.g. TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npm test); .ci/run sets it.');
+}
+
+module.exports = {
+  projects,
   maxWorkers: 2,
   // Password hashing (scrypt, N=2^17) makes account set-up take a second or more on a busy 2-core machine.
   testTimeout: 30_000,

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from './config';
 import { openSqliteStore } from './db/sqlite-store';
+import { openStore } from './db/open';
+import { copyToPostgres } from './db/copy-to-postgres';
 import type { Role } from './db/store';
 import { AppError } from './errors';
 import { ROLES, createUserService } from './services/users';
@@ -33,6 +37,9 @@ Usage: npm run cli -- <command> [options]
       Writes a consistent copy of the database to FILE (a new file), also while the server runs.
   restore FILE
       Checks FILE's integrity and then replaces the database with it. Stop the server first.
+  copy-to-postgres [--from FILE] [--to postgres://…]
+      Copies the SQLite database (default DATABASE_PATH) into an empty PostgreSQL database (default
+      DATABASE_URL), then counts and compares every table on both sides. Stop the server first.
   simulate --n 1000 [--reliability 0.8] [--seed 1]
       Adds N synthetic completed profiles drawn from a latent-trait model with the given reliability,
       to check the statistics on the quality page. For a test or demo database, not a real one.
@@ -77,6 +84,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       n: { type: 'string' },
       reliability: { type: 'string' },
       seed: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -86,6 +95,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return values.help ? 0 : 2;
   }
   if (area === 'purge' || area === 'backup' || area === 'restore') return runMaintenance(area, command, out);
+  if (area === 'copy-to-postgres') return runCopy(values.from, values.to, out);
   if (area === 'simulate') return runSimulate({ n: values.n, reliability: values.reliability, seed: values.seed }, out);
   if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {
     out(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
@@ -97,7 +107,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   };
 
   const config = loadConfig();
-  const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+  const store = await openStore(config);
   const users = createUserService(store);
   try {
     switch (command) {
@@ -130,25 +140,46 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 
 async function runMaintenance(action: 'purge' | 'backup' | 'restore', file: string | undefined, out: (line: string) => void): Promise<number> {
   const config = loadConfig();
+  if (action !== 'purge' && config.databaseUrl) {
+    throw new AppError('validation_failed', `"${action}" is for the SQLite file; with PostgreSQL (DATABASE_URL) use pg_dump and pg_restore (docs/deploy.md).`);
+  }
   if (action !== 'purge' && !file) throw new AppError('validation_failed', `"${action}" needs a file name, e.g. npm run cli -- ${action} drijfveer-backup.sqlite`);
   if (action === 'restore') {
     await restoreFrom(file!, config.databasePath);
     out(`Restored ${config.databasePath} from ${file}.`);
     return 0;
   }
-  const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
-  try {
-    if (action === 'backup') {
+  if (action === 'backup') {
+    const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+    try {
       await backupTo(store.sqlite, file!);
       out(`Backup written to ${file} (integrity: ${integrityOf(file!)}).`);
-    } else {
-      const removed = await purgeExpired(store, config.retention);
-      out(`Purged ${removed.unfinished} unfinished assessments and ${removed.sessions} sessions past their retention period.`);
+      return 0;
+    } finally {
+      await store.close();
     }
+  }
+  const store = await openStore(config);
+  try {
+    const removed = await purgeExpired(store, config.retention);
+    out(`Purged ${removed.unfinished} unfinished assessments and ${removed.sessions} sessions past their retention period.`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+async function runCopy(from: string | undefined, to: string | undefined, out: (line: string) => void): Promise<number> {
+  const config = loadConfig();
+  const file = path.resolve(from ?? config.databasePath);
+  const url = to ?? config.databaseUrl;
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new AppError('validation_failed', 'Say where to copy to: --to postgres://user@host:5432/db, or set DATABASE_URL.');
+  if (!fs.existsSync(file)) throw new AppError('validation_failed', `${file} does not exist; give the SQLite file with --from.`);
+  const checks = await copyToPostgres(file, { url }, out);
+  for (const c of checks) out(`${c.same ? 'same' : 'DIFFERENT'}\t${c.table}\tsqlite ${c.sqlite}\tpostgres ${c.postgres}`);
+  const bad = checks.filter((c) => !c.same);
+  out(bad.length ? `Copy check FAILED for: ${bad.map((c) => c.table).join(', ')}.` : `Copied ${file} to PostgreSQL; every table has the same rows on both sides.`);
+  return bad.length ? 1 : 0;
 }
 
 async function runSimulate(args: { n?: string; reliability?: string; seed?: string }, out: (line: string) => void): Promise<number> {
@@ -160,7 +191,7 @@ async function runSimulate(args: { n?: string; reliability?: string; seed?: stri
   if (!Number.isInteger(seed)) throw new AppError('validation_failed', '--seed must be a whole number.');
   const config = loadConfig();
   const content = loadContent(config.dataDir);
-  const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+  const store = await openStore(config);
   try {
     const assessments = createAssessmentService(store, content);
     for (const answers of simulateRespondents(content.current, n, reliability, seededRandom(seed))) {

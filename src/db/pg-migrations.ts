@@ -129,7 +129,10 @@ export async function migratePg(pool: Pool): Promise<number[]> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+    // Checked first, so a read-only standby with an up-to-date schema can still be opened.
+    if (!(await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations') AS t")).rows[0]!.t) {
+      await client.query('CREATE TABLE schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+    }
     const done = new Set((await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id));
     const applied: number[] = [];
     for (const m of MIGRATIONS) {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createPool, type PgOptions } from './pg';
+import { connectionConfig, createPool, type PgOptions } from './pg';
 import { createPgAssessmentRepo } from './pg-assessments';
 import { createPgChangeFeed } from './pg-changes';
 import { migratePg } from './pg-migrations';
@@ -20,11 +20,13 @@ export async function openPgStore(options: PgOptions & { onError?: (err: Error) 
   const pool = createPool(options);
   pool.on('error', (err) => options.onError?.(err)); // an idle connection that broke; the pool replaces it
   try {
-    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(options.schema)}`);
+    if (options.schema && !(await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema])).rowCount) {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(options.schema)}`);
+    }
     await migratePg(pool);
     const schema = (await pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
     const changes = createPgChangeFeed(pool, {
-      client: { connectionString: options.url, ...(options.schema ? { options: `-c search_path=${pg.escapeIdentifier(options.schema)}` } : {}) },
+      client: connectionConfig(options),
       channel: `drijfveer_changes_${schema}`.slice(0, 63),
       onError: options.onError,
     });

@@ -9,22 +9,44 @@ export type PgOptions = {
   poolMax?: number;
   /** A schema other than the user's default (tests give each app its own); created when missing. */
   schema?: string;
+  /** How long a statement waits for a row lock before the request gets a 503 "busy". */
+  lockTimeoutMs?: number;
+  /** A statement running longer than this is cancelled (a runaway query must not hold a connection). */
+  statementTimeoutMs?: number;
 };
+
+/** Session settings for every connection, as libpq's options parameter. */
+export function sessionOptions({ schema, lockTimeoutMs = 5000, statementTimeoutMs = 30_000 }: Pick<PgOptions, 'schema' | 'lockTimeoutMs' | 'statementTimeoutMs'>): string {
+  const opts = [`-c lock_timeout=${Math.trunc(lockTimeoutMs)}`, `-c statement_timeout=${Math.trunc(statementTimeoutMs)}`];
+  if (schema) opts.push(`-c search_path=${pg.escapeIdentifier(schema)}`);
+  return opts.join(' ');
+}
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export function createPool({ url, poolMax = 10, schema }: PgOptions): Pool {
+/**
+ * Connection settings for one connection: libpq's `options` from the URL (e.g. a search_path) are kept
+ * and our session settings added, as node-postgres lets the URL's options replace ours otherwise.
+ */
+export function connectionConfig(options: PgOptions): pg.ClientConfig {
+  const url = new URL(options.url);
+  const fromUrl = url.searchParams.get('options');
+  url.searchParams.delete('options');
+  return { connectionString: url.toString(), options: [fromUrl, sessionOptions(options)].filter(Boolean).join(' ') };
+}
+
+export function createPool(options: PgOptions): Pool {
+  const { poolMax = 10 } = options;
   return new pg.Pool({
-    connectionString: url,
+    ...connectionConfig(options),
     max: poolMax,
     // A request waits at most this long for a free connection; then it gets a 503 "busy".
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 10_000,
     types,
-    ...(schema ? { options: `-c search_path=${pg.escapeIdentifier(schema)}` } : {}),
   });
 }
 

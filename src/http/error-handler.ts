@@ -18,6 +18,7 @@ function normalize(err: unknown): AppError {
   }
   if (e?.code === 'EBADCSRFTOKEN') return new AppError('forbidden', 'This form has expired. Reload the page and try again.');
   const db = dbErrorKind(err);
+  if (db === 'bad_text') return new AppError('validation_failed', 'The request contains a character that cannot be stored (such as a null character).');
   if (db === 'busy') return new AppError('unavailable', 'The database is busy. Nothing was lost; please try again in a moment.');
   if (db === 'cannot_write') {
     return new AppError('unavailable', 'The database cannot store anything right now (disk full, read-only or unreachable). What was saved before is safe; please try again later.');

@@ -7,8 +7,8 @@ const firstItem = model.model.likert.items[0]!.id;
 const firstSituation = model.model.choice.items[0]!;
 
 let t: TestApp;
-beforeEach(() => {
-  t = makeApp();
+beforeEach(async () => {
+  t = await makeApp();
 });
 
 describe('POST /api/assessments', () => {
@@ -16,7 +16,7 @@ describe('POST /api/assessments', () => {
     const res = await t.http().post('/api/assessments').send({ consent: true, name: 'Anna', lang: 'en' }).expect(201);
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(res.body.links).toEqual({ questionnaire: `/a/${res.body.token}`, profile: `/p/${res.body.token}` });
-    const row = t.sqlite.prepare('SELECT * FROM assessments').get() as Record<string, unknown>;
+    const row = (await t.db.sql('SELECT * FROM assessments'))[0] as Record<string, unknown>;
     expect(row).toMatchObject({ token_hash: hashToken(res.body.token), lang: 'en', name: 'Anna', model_version: model.model.version });
     expect(JSON.stringify(row)).not.toContain(res.body.token);
     expect(row.consent_at).toEqual(expect.any(String));
@@ -24,7 +24,7 @@ describe('POST /api/assessments', () => {
 
   test('When no language is given, then Dutch is used', async () => {
     await createAssessment(t);
-    expect(t.sqlite.prepare('SELECT lang FROM assessments').pluck().get()).toBe('nl');
+    expect((await t.db.one('SELECT lang FROM assessments'))).toBe('nl');
   });
 
   test.each([
@@ -41,7 +41,7 @@ describe('POST /api/assessments', () => {
     const res = await t.http().post('/api/assessments').send(body as object).expect(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.details.fields.length).toBeGreaterThan(0);
-    expect(counts(t).assessments).toBe(0);
+    expect((await counts(t)).assessments).toBe(0);
   });
 
   test('When the body is not valid JSON, then 400 invalid_json', async () => {
@@ -52,7 +52,7 @@ describe('POST /api/assessments', () => {
   test('When the body is a form instead of JSON, then 415', async () => {
     const res = await t.http().post('/api/assessments').type('form').send('consent=true').expect(415);
     expect(res.body.error.code).toBe('unsupported_media_type');
-    expect(counts(t).assessments).toBe(0);
+    expect((await counts(t)).assessments).toBe(0);
   });
 
   test('When the body is larger than 100 kB, then 413', async () => {
@@ -118,7 +118,7 @@ describe('PUT /api/assessments/:token/answers', () => {
     const token = await createAssessment(t);
     await t.http().put(`/api/assessments/${token}/answers`).send([1, 2]).expect(400);
     await t.http().put(`/api/assessments/${token}/answers`).set('Content-Type', 'application/json').send('"text"').expect(400);
-    expect(counts(t).likert).toBe(0);
+    expect((await counts(t)).likert).toBe(0);
   });
 
   test('When the token is unknown, then 404', async () => {
@@ -185,7 +185,7 @@ describe('DELETE /api/assessments/:token', () => {
     await answerAll(t, token);
     await t.http().post(`/api/assessments/${token}/complete`).expect(200);
     await t.http().delete(`/api/assessments/${token}`).expect(204);
-    expect(counts(t)).toEqual({ assessments: 1, likert: model.model.likert.items.length, choice: model.model.choice.items.length });
+    expect((await counts(t))).toEqual({ assessments: 1, likert: model.model.likert.items.length, choice: model.model.choice.items.length });
     await t.http().get(`/api/assessments/${token}`).expect(404);
     await t.http().get(`/api/assessments/${token}/profile`).expect(404);
     await t.http().get(`/p/${token}`).expect(404);

@@ -1,7 +1,10 @@
-import { PASSWORD, addUser, makeApp } from '../helpers/app';
+import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
 
 describe('static assets and compression', () => {
-  const t = makeApp();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
 
   test('When a page names its styles and scripts, then they have versioned URLs cached for a year', async () => {
     const page = await t.http().get('/').expect(200);
@@ -42,9 +45,9 @@ describe('static assets and compression', () => {
 
 describe('GET /healthz', () => {
   test('When the database answers, then 200 ok; when it is closed, then 503', async () => {
-    const t = makeApp();
+    const t = await makeApp();
     expect((await t.http().get('/healthz').expect(200)).body).toEqual({ status: 'ok', database: 'ok' });
-    t.sqlite.close();
+    await t.store.close();
     expect((await t.http().get('/healthz').expect(503)).body).toEqual({ status: 'unavailable', database: 'not answering' });
   });
 });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openTestStore } from '../helpers/backend';
 import { createLogger } from '../../src/logger';
 import { createUserService } from '../../src/services/users';
 import { PASSWORD, addUser, answerAll, makeApp } from '../helpers/app';
@@ -17,7 +17,7 @@ const expectEscaped = (html: string, where: string) => {
 
 describe('XSS: every piece of user text is escaped on every page that shows it', () => {
   test.each(PAYLOADS)('payload %s', async (payload) => {
-    const t = makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '1000' });
+    const t = await makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '1000' });
     await createUserService(t.store).add({ email: 'xss@example.nl', name: payload, role: 'trainer', password: PASSWORD });
     const agent = request.agent(t.app);
     await agent.post('/api/login').send({ email: 'xss@example.nl', password: PASSWORD }).expect(200);
@@ -52,7 +52,7 @@ describe('logs', () => {
   test('When people use private links and log in, then neither tokens nor passwords reach the log', async () => {
     let logged = '';
     const sink = new Writable({ write: (chunk, _enc, done) => ((logged += chunk.toString()), done()) });
-    const store = openSqliteStore(':memory:');
+    const { store } = await openTestStore();
     const config = loadConfig({ NODE_ENV: 'test' });
     const app = createApp({ db: store, config, content: realContent(), logger: createLogger('debug', sink) });
     const http = () => request(app);
@@ -75,7 +75,7 @@ describe('logs', () => {
 
 describe('cookies in production', () => {
   test('When served behind TLS, then the language, client and resume cookies are __Host- prefixed, Secure, httpOnly and SameSite', async () => {
-    const t = makeApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), TRUST_PROXY: 'true' });
+    const t = await makeApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), TRUST_PROXY: 'true' });
     await addUser(t, 'prod@example.nl');
     const agent = request.agent(t.app);
     await agent.post('/api/login').set('X-Forwarded-Proto', 'https').send({ email: 'prod@example.nl', password: PASSWORD }).expect(200);
@@ -92,18 +92,18 @@ describe('cookies in production', () => {
 
 describe('rate limits', () => {
   test('When one address creates too many questionnaires, then 429 on the API and on the start form', async () => {
-    const t = makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '3' });
+    const t = await makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '3' });
     for (let i = 0; i < 3; i++) await t.http().post('/api/assessments').send({ consent: true }).expect(201);
     expect((await t.http().post('/api/assessments').send({ consent: true }).expect(429)).body.error.code).toBe('too_many_requests');
     const page = await t.http().post('/start').type('form').send({ consent: 'yes' }).expect(429);
     expect(page.text).toContain('Even wachten');
-    expect(t.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(3);
+    expect((await t.db.one('SELECT count(*) FROM assessments'))).toBe(3);
   });
 });
 
 describe('tokens', () => {
   test('Private-link tokens are 24 URL-safe characters (144 bits) and never repeat', async () => {
-    const t = makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '1000' });
+    const t = await makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '1000' });
     const seen = new Set<string>();
     for (let i = 0; i < 200; i++) seen.add((await t.http().post('/api/assessments').send({ consent: true }).expect(201)).body.token);
     expect(seen.size).toBe(200);

@@ -3,7 +3,7 @@ import { PASSWORD, addUser, loggedIn, makeApp, type TestApp } from '../helpers/a
 
 let t: TestApp;
 beforeAll(async () => {
-  t = makeApp();
+  t = await makeApp();
   await addUser(t, 'trainer@example.nl');
 });
 
@@ -17,7 +17,7 @@ describe('POST /api/login and /api/logout', () => {
     const cookie = cookieOf(res, 'dv.sid')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    expect(t.sqlite.prepare('SELECT count(*) FROM login_sessions').pluck().get()).toBeGreaterThan(0);
+    expect((await t.db.one('SELECT count(*) FROM login_sessions'))).toBeGreaterThan(0);
   });
 
   test('When the password is wrong or the e-mail unknown, then 401 with the same generic message', async () => {
@@ -50,7 +50,7 @@ describe('POST /api/login and /api/logout', () => {
   });
 
   test('When an e-mail address fails too often, then 429, also with the right password', async () => {
-    const app = makeApp({ RATE_LIMIT_LOGIN_PER_EMAIL: '2' });
+    const app = await makeApp({ RATE_LIMIT_LOGIN_PER_EMAIL: '2' });
     await addUser(app, 'target@example.nl');
     for (let i = 0; i < 2; i++) await app.http().post('/api/login').send({ email: 'target@example.nl', password: 'guess-number-' + i }).expect(401);
     const res = await app.http().post('/api/login').send({ email: 'target@example.nl', password: PASSWORD }).expect(429);
@@ -61,7 +61,7 @@ describe('POST /api/login and /api/logout', () => {
   });
 
   test('When one address makes too many login attempts, then 429', async () => {
-    const app = makeApp({ RATE_LIMIT_LOGIN_PER_IP: '3' });
+    const app = await makeApp({ RATE_LIMIT_LOGIN_PER_IP: '3' });
     for (let i = 0; i < 3; i++) await app.http().post('/api/login').send({ email: `x${i}@example.nl`, password: 'whatever-123' }).expect(401);
     await app.http().post('/api/login').send({ email: 'y@example.nl', password: 'whatever-123' }).expect(429);
   });
@@ -104,7 +104,7 @@ describe('the login form', () => {
 
 describe('cookies in production', () => {
   test('When behind a TLS proxy in production, then the session cookie is __Host- prefixed and Secure', async () => {
-    const prod = makeApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), TRUST_PROXY: 'true' });
+    const prod = await makeApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), TRUST_PROXY: 'true' });
     await addUser(prod, 'p@example.nl');
     const res = await prod.http().post('/api/login').set('X-Forwarded-Proto', 'https').send({ email: 'p@example.nl', password: PASSWORD }).expect(200);
     const cookie = cookieOf(res, '__Host-dv.sid')!;

@@ -18,7 +18,7 @@ let consultant: request.Agent;
 let ids: { token: string; done: string; session: string; code: string; project: string; stakeholder: string };
 
 beforeAll(async () => {
-  t = makeApp({ RATE_LIMIT_LOGIN_PER_EMAIL: '100000', RATE_LIMIT_LOGIN_PER_IP: '100000', RATE_LIMIT_JOIN_PER_CLIENT: '100000', RATE_LIMIT_JOIN_PER_ADDRESS: '100000', RATE_LIMIT_ASSESSMENTS_PER_IP: '100000' });
+  t = await makeApp({ RATE_LIMIT_LOGIN_PER_EMAIL: '100000', RATE_LIMIT_LOGIN_PER_IP: '100000', RATE_LIMIT_JOIN_PER_CLIENT: '100000', RATE_LIMIT_JOIN_PER_ADDRESS: '100000', RATE_LIMIT_ASSESSMENTS_PER_IP: '100000' });
   await addUser(t, 'trainer@example.nl', 'trainer');
   await addUser(t, 'consultant@example.nl', 'consultant');
   trainer = request.agent(t.app);
@@ -41,11 +41,11 @@ const agent = (who: Who) => (who === 'trainer' ? trainer : who === 'consultant' 
 
 /** Sends a request and checks the promise: never 5xx; a 4xx leaves the database untouched and explains itself. */
 async function expectRefusedCleanly(who: Who, method: 'post' | 'put' | 'patch' | 'delete' | 'get', path: string, send: (r: request.Test) => request.Test, api = true) {
-  const before = fingerprint(t);
+  const before = await fingerprint(t);
   const res = await send(agent(who)[method](path));
   expect(res.status).toBeLessThan(500);
   if (res.status >= 400) {
-    expect(fingerprint(t)).toBe(before);
+    expect(await fingerprint(t)).toBe(before);
     if (api) expect(res.body.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
     else expect(res.text).toContain('<html');
   }

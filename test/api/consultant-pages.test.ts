@@ -3,7 +3,7 @@ import { PASSWORD, addUser, answerAll, createAssessment, makeApp, type TestApp }
 
 let t: TestApp;
 beforeAll(async () => {
-  t = makeApp();
+  t = await makeApp();
   await addUser(t, 'eva@example.nl', 'consultant', 'Eva');
   await addUser(t, 'fons@example.nl', 'consultant', 'Fons');
 });
@@ -76,8 +76,8 @@ describe('my profiles pages', () => {
     const agent = await consultant();
     const res = await post(agent, '/me', '/me/start', { consent: 'yes' });
     expect(res.headers.location).toMatch(/^\/a\/[A-Za-z0-9_-]{24}$/);
-    const userId = t.sqlite.prepare("SELECT id FROM users WHERE email = 'eva@example.nl'").pluck().get();
-    expect(t.sqlite.prepare('SELECT count(*) FROM assessments WHERE user_id = ?').pluck().get(userId)).toBeGreaterThan(0);
+    const userId = (await t.db.one("SELECT id FROM users WHERE email = 'eva@example.nl'"));
+    expect((await t.db.one('SELECT count(*) FROM assessments WHERE user_id = ?', userId))).toBeGreaterThan(0);
     expect((await post(agent, '/me', '/me/start', {})).status).toBe(400);
   });
 });

@@ -4,14 +4,14 @@ let t: TestApp;
 let carla: Awaited<ReturnType<typeof loggedIn>>;
 let dirk: Awaited<ReturnType<typeof loggedIn>>;
 beforeAll(async () => {
-  t = makeApp();
+  t = await makeApp();
   await addUser(t, 'carla@example.nl', 'consultant');
   await addUser(t, 'dirk@example.nl', 'consultant');
   carla = await loggedIn(t, 'carla@example.nl');
   dirk = await loggedIn(t, 'dirk@example.nl');
 });
 
-const count = (table: string) => t.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) => t.db.one<number>(`SELECT count(*) FROM ${table}`);
 
 describe('POST /api/recognize', () => {
   test('When a consultant sends a remark, then the likely drives come back ranked with score, confidence and evidence, plus advice', async () => {
@@ -95,10 +95,10 @@ describe('projects and stakeholders', () => {
   test('When a project is deleted, then its stakeholders are gone from the database too', async () => {
     const p = (await carla.post('/api/projects').send(project).expect(201)).body;
     await carla.post(`/api/projects/${p.id}/stakeholders`).send(stakeholder).expect(201);
-    const before = count('stakeholders');
+    const before = await count('stakeholders');
     await carla.delete(`/api/projects/${p.id}`).expect(204);
     await carla.get(`/api/projects/${p.id}`).expect(404);
-    expect(count('stakeholders')).toBe(before - 1);
+    expect(await count('stakeholders')).toBe(before - 1);
   });
 
   test("When another consultant asks for a project or its stakeholders, then every route is 404 and nothing changes", async () => {
@@ -130,9 +130,9 @@ describe('projects and stakeholders', () => {
     ['a NUL character', { client: 'a\u0000b', system: 'x' }],
     ['an extra field', { client: 'x', system: 'x', owner: 1 }],
   ])('When a project has %s, then 400 and nothing is stored', async (_c, body) => {
-    const before = count('projects');
+    const before = await count('projects');
     expect((await carla.post('/api/projects').send(body).expect(400)).body.error.code).toBe('validation_failed');
-    expect(count('projects')).toBe(before);
+    expect(await count('projects')).toBe(before);
   });
 
   test.each([

@@ -2,14 +2,14 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Content } from '../../src/content/load';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openTestStore } from '../helpers/backend';
 import { modelSchema } from '../../src/domain/model';
 import { indexModel } from '../../src/domain/model-index';
 import { realContent, uniformAnswers } from '../helpers/content';
 
 describe('model versions', () => {
   test('When a new model version is installed later, then a stored profile keeps its version and scores, and new assessments use the new version', async () => {
-    const store = openSqliteStore(':memory:');
+    const { store } = await openTestStore();
     const config = loadConfig({ NODE_ENV: 'test' });
     const v1 = realContent();
     const http1 = request(createApp({ db: store, config, content: v1 }));

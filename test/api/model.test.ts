@@ -1,8 +1,11 @@
-import { makeApp } from '../helpers/app';
+import { makeApp, type TestApp } from '../helpers/app';
 import { realContent } from '../helpers/content';
 
 describe('GET /api/model', () => {
-  const t = makeApp();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
   const model = realContent().current.model;
 
   test('When no language is given, then the Dutch model is returned in the documented shape', async () => {

@@ -4,8 +4,8 @@ import { answerAll, counts, createAssessment, makeApp, type TestApp } from '../h
 
 const index = realContent().current;
 let t: TestApp;
-beforeEach(() => {
-  t = makeApp();
+beforeEach(async () => {
+  t = await makeApp();
 });
 
 /** Form fields answering every statement on a likert page with `value`. */
@@ -34,19 +34,19 @@ describe('the start page', () => {
     const res = await t.http().post('/start').type('form').send({ name: 'Carla <b>' }).expect(400);
     expect(res.text).toContain('Zet een vinkje als je akkoord gaat');
     expect(res.text).toContain('value="Carla &lt;b&gt;"');
-    expect(counts(t).assessments).toBe(0);
+    expect((await counts(t)).assessments).toBe(0);
   });
 
   test('When started with a name over 100 characters, then the form names the field', async () => {
     const res = await t.http().post('/start').type('form').send({ name: 'x'.repeat(101), consent: 'yes' }).expect(400);
     expect(res.text).toContain('hoogstens 100 tekens');
-    expect(counts(t).assessments).toBe(0);
+    expect((await counts(t)).assessments).toBe(0);
   });
 
   test('When started with consent, then an assessment is stored and the browser goes to its questionnaire', async () => {
     const res = await t.http().post('/start').type('form').send({ name: 'Daan', consent: 'yes' }).expect(303);
     expect(res.headers.location).toMatch(/^\/a\/[A-Za-z0-9_-]{24}$/);
-    expect(t.sqlite.prepare('SELECT name, lang FROM assessments').get()).toEqual({ name: 'Daan', lang: 'nl' });
+    expect((await t.db.sql('SELECT name, lang FROM assessments'))[0]).toEqual({ name: 'Daan', lang: 'nl' });
   });
 });
 
@@ -73,7 +73,7 @@ describe('the questionnaire pages', () => {
     const token = await createAssessment(t);
     const res = await t.http().post(`/a/${token}/1`).type('form').send({ ...likertForm(likertPage(1), 2), action: 'next' }).expect(303);
     expect(res.headers.location).toBe(`/a/${token}/2`);
-    expect(counts(t).likert).toBe(8);
+    expect((await counts(t)).likert).toBe(8);
     const back = await t.http().post(`/a/${token}/2`).type('form').send({ action: 'prev' }).expect(303);
     expect(back.headers.location).toBe(`/a/${token}/1`);
   });
@@ -89,20 +89,20 @@ describe('the questionnaire pages', () => {
       .expect(400);
     expect(res.text).toContain("Kies voor &#39;minst&#39; een andere reactie");
     expect(res.text).toMatch(new RegExp(`name="${s2!.id}.most" value="${s2!.options[2]!.id}" checked`));
-    expect(counts(t).choice).toBe(0);
+    expect((await counts(t)).choice).toBe(0);
   });
 
   test('When a statement gets a value outside the scale, then the page comes back with a message and nothing is saved', async () => {
     const token = await createAssessment(t);
     const res = await t.http().post(`/a/${token}/1`).type('form').send({ L01: '9', L02: '3' }).expect(400);
     expect(res.text).toContain('Kies een van de vijf antwoorden');
-    expect(counts(t).likert).toBe(0);
+    expect((await counts(t)).likert).toBe(0);
   });
 
   test('When finishing with missing answers, then the first page with a gap shows which ones are open', async () => {
     const token = await createAssessment(t);
     await answerAll(t, token);
-    t.sqlite.prepare("DELETE FROM likert_answers WHERE item_id IN ('L10', 'L11')").run();
+    await t.db.sql("DELETE FROM likert_answers WHERE item_id IN ('L10', 'L11')");
     const last = Math.ceil(index.model.likert.items.length / 8) + Math.ceil(index.model.choice.items.length / 4);
     const res = await t.http().post(`/a/${token}/${last}`).type('form').send({ action: 'finish' }).expect(303);
     expect(res.headers.location).toBe(`/a/${token}/2?check=1`);
@@ -185,7 +185,7 @@ describe('the profile page', () => {
     expect(confirm.text).toContain('Weet je het zeker?');
     const done = await t.http().post(`/p/${token}/delete`).expect(200);
     expect(done.text).toContain('Je gegevens zijn verwijderd');
-    expect(counts(t)).toEqual({ assessments: 0, likert: 0, choice: 0 });
+    expect((await counts(t))).toEqual({ assessments: 0, likert: 0, choice: 0 });
     const gone = await t.http().get(`/p/${token}`).expect(404);
     expect(gone.text).toContain('Niet gevonden');
   });

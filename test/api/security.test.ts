@@ -4,10 +4,13 @@ import { loadConfig } from '../../src/config';
 import type { Store } from '../../src/db/store';
 import { createLogger } from '../../src/logger';
 import { realContent } from '../helpers/content';
-import { createAssessment, makeApp } from '../helpers/app';
+import { createAssessment, makeApp, type TestApp } from '../helpers/app';
 
 describe('security headers', () => {
-  const t = makeApp();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
 
   test('When a page is served, then the CSP allows no inline script and no other origin, framing is refused, and Express is not announced', async () => {
     const res = await t.http().get('/').expect(200);
@@ -41,13 +44,16 @@ describe('security headers', () => {
 });
 
 describe('cross-site requests', () => {
-  const t = makeApp();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
 
   test('When a browser posts from another site (Sec-Fetch-Site: cross-site), then 403 and nothing is stored', async () => {
     const res = await t.http().post('/api/assessments').set('Sec-Fetch-Site', 'cross-site').send({ consent: true }).expect(403);
     expect(res.body.error.code).toBe('forbidden');
     await t.http().post('/start').set('Origin', 'https://evil.example').type('form').send({ consent: 'yes' }).expect(403);
-    expect(t.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
+    expect((await t.db.one('SELECT count(*) FROM assessments'))).toBe(0);
   });
 
   test('When the Origin is our own host, or a non-browser client sends no Origin, then the request works', async () => {
@@ -65,7 +71,8 @@ describe('errors', () => {
   function brokenApp(env: 'production' | 'test') {
     // Every repository function of this store fails.
     const failingRepo = new Proxy({}, { get: () => async () => { throw new Error('disk on fire at /secret/path'); } });
-    const store = new Proxy({}, { get: (_t, key) => (key === 'close' ? async () => undefined : failingRepo) }) as Store;
+    const quiet = { publish: () => undefined, subscribe: () => () => undefined };
+    const store = new Proxy({}, { get: (_t, key) => (key === 'close' ? async () => undefined : key === 'changes' ? quiet : failingRepo) }) as Store;
     const config = loadConfig({ NODE_ENV: env, SESSION_SECRET: 'x'.repeat(32) });
     return request(createApp({ db: store, config, content: realContent(), logger: createLogger('silent') }));
   }
@@ -83,7 +90,7 @@ describe('errors', () => {
   });
 
   test('When a route does not exist, then the API gets a JSON 404 and pages a 404 page', async () => {
-    const t = makeApp();
+    const t = await makeApp();
     expect((await t.http().get('/api/nothing').expect(404)).body.error.code).toBe('not_found');
     expect((await t.http().get('/nothing').expect(404)).text).toContain('Niet gevonden');
   });

@@ -1,59 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
-
-type Stream = { events: { event: string; data: unknown }[]; comments: string[]; raw: () => string; close: () => void; ended: Promise<void> };
-
-/** Opens an SSE stream with the session cookie and parses what arrives. */
-function openStream(base: string, path: string, cookie: string): Promise<Stream & { status: number; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(base + path, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
-      let buffer = '';
-      let raw = '';
-      const stream = {
-        status: res.statusCode!,
-        headers: res.headers,
-        events: [] as { event: string; data: unknown }[],
-        comments: [] as string[],
-        raw: () => raw,
-        close: () => req.destroy(),
-        ended: new Promise<void>((r) => res.on('close', () => r())),
-      };
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        raw += chunk;
-        buffer += chunk;
-        let i;
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const lines = block.split('\n');
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-          if (event && data) stream.events.push({ event, data: JSON.parse(data) });
-          for (const l of lines) if (l.startsWith(':')) stream.comments.push(l);
-        }
-      });
-      resolve(stream);
-    });
-    req.on('error', reject);
-  });
-}
-
-const waitFor = async (check: () => boolean, ms = 2000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { openStream, waitFor } from '../helpers/sse';
 
 let t: TestApp;
 let server: http.Server;
 let base: string;
 let cookie: string;
 beforeAll(async () => {
-  t = makeApp({ SSE_HEARTBEAT_MS: '150' });
+  t = await makeApp({ SSE_HEARTBEAT_MS: '150' });
   await addUser(t, 'live@example.nl');
   // The session cookie, for raw http requests.
   const login = await t.http().post('/api/login').send({ email: 'live@example.nl', password: PASSWORD }).expect(200);

@@ -8,7 +8,7 @@ let admin: Awaited<ReturnType<typeof loggedIn>>;
 let consultant: Awaited<ReturnType<typeof loggedIn>>;
 
 beforeAll(async () => {
-  t = makeApp();
+  t = await makeApp();
   await Promise.all([
     addUser(t, 'anna@example.nl'),
     addUser(t, 'bert@example.nl'),
@@ -50,10 +50,10 @@ describe('creating and listing sessions', () => {
     ['anonymous as text', { title: 'x', anonymous: 'yes' }],
     ['an extra field', { title: 'x', owner: 1 }],
   ])('When the body has %s, then 400 and no session is stored', async (_c, body) => {
-    const before = t.sqlite.prepare('SELECT count(*) FROM workshops').pluck().get();
+    const before = (await t.db.one('SELECT count(*) FROM workshops'));
     const res = await anna.post('/api/sessions').send(body).expect(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(t.sqlite.prepare('SELECT count(*) FROM workshops').pluck().get()).toBe(before);
+    expect((await t.db.one('SELECT count(*) FROM workshops'))).toBe(before);
   });
 
   test('When listing, then a trainer sees only their own sessions and an admin sees all', async () => {
@@ -129,7 +129,7 @@ describe('joining', () => {
   });
 
   test('When one browser joins too often, then 429, while other browsers behind the same address still join; an address has a ceiling', async () => {
-    const app = makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '2', RATE_LIMIT_JOIN_PER_ADDRESS: '4' });
+    const app = await makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '2', RATE_LIMIT_JOIN_PER_ADDRESS: '4' });
     await addUser(app, 'z@example.nl');
     const z = await loggedIn(app, 'z@example.nl');
     const { code } = (await z.post('/api/sessions').send({ title: 'Room' }).expect(201)).body;
@@ -140,7 +140,7 @@ describe('joining', () => {
     await join('phone2').expect(201);
     await join('phone3').expect(201);
     await join('phone4').expect(429);
-    expect(app.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(4);
+    expect((await app.db.one('SELECT count(*) FROM assessments'))).toBe(4);
     // Self-assessments without a session code are not join-limited.
     await app.http().post('/api/assessments').send({ consent: true }).expect(201);
   });
@@ -238,11 +238,11 @@ describe('deleting a session', () => {
   test('When deleted, then 204, the session and every participant with their answers are gone', async () => {
     const s = await newSession({ title: 'To delete' });
     const token = await joinAndComplete(t, s.code, 'Gone', 'red', 'blue');
-    const before = t.sqlite.prepare('SELECT count(*) FROM likert_answers').pluck().get() as number;
+    const before = (await t.db.one('SELECT count(*) FROM likert_answers')) as number;
     await anna.delete(`/api/sessions/${s.id}`).expect(204);
     await anna.get(`/api/sessions/${s.id}`).expect(404);
     await t.http().get(`/api/assessments/${token}`).expect(404);
-    expect(t.sqlite.prepare('SELECT count(*) FROM likert_answers').pluck().get()).toBe(before - 48);
+    expect((await t.db.one('SELECT count(*) FROM likert_answers'))).toBe(before - 48);
   });
 });
 

@@ -20,7 +20,7 @@ let admin: Awaited<ReturnType<typeof loggedIn>>;
 let trainer: Awaited<ReturnType<typeof loggedIn>>;
 let consultant: Awaited<ReturnType<typeof loggedIn>>;
 beforeAll(async () => {
-  t = makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '1000', RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
+  t = await makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '1000', RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
   await addUser(t, 'admin@example.nl', 'admin');
   await addUser(t, 'trainer@example.nl', 'trainer');
   await addUser(t, 'cons@example.nl', 'consultant');
@@ -61,7 +61,7 @@ describe('GET /api/stats/quality', () => {
 
 describe('norms', () => {
   test('Below 50 profiles there are no norms; from 50 on the profile shows percentiles and bands, against whom, and a frozen table holds them', async () => {
-    const app = makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
+    const app = await makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
     const tokens = await simulate(app, 49, 5);
     const first = (await app.http().get(`/api/assessments/${tokens[0]}/profile`).expect(200)).body;
     expect(first.norms).toBeNull();

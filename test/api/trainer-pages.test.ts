@@ -3,7 +3,7 @@ import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = makeApp();
+  t = await makeApp();
   await addUser(t, 'tina@example.nl', 'trainer', 'Tina');
   await addUser(t, 'con@example.nl', 'consultant');
 });
@@ -47,9 +47,9 @@ describe('trainer pages', () => {
 
   test('When a form is posted without the CSRF token, then 403 and nothing is created', async () => {
     const agent = await trainerAgent();
-    const before = t.sqlite.prepare('SELECT count(*) FROM workshops').pluck().get();
+    const before = (await t.db.one('SELECT count(*) FROM workshops'));
     await agent.post('/trainer/sessions').type('form').send({ title: 'x', lang: 'nl', minGroupSize: '3' }).expect(403);
-    expect(t.sqlite.prepare('SELECT count(*) FROM workshops').pluck().get()).toBe(before);
+    expect((await t.db.one('SELECT count(*) FROM workshops'))).toBe(before);
   });
 
   test('When the trainer closes, reopens, reveals too early and deletes via the buttons, then each takes effect', async () => {
@@ -119,7 +119,7 @@ describe('join pages', () => {
     expect(res.headers.location).toMatch(/^\/a\/[A-Za-z0-9_-]{24}$/);
     const again = await phone.get(`/join/${code}`).expect(303);
     expect(again.headers.location).toBe(res.headers.location);
-    expect(t.sqlite.prepare("SELECT count(*) FROM assessments WHERE name = 'Mila'").pluck().get()).toBe(1);
+    expect((await t.db.one("SELECT count(*) FROM assessments WHERE name = 'Mila'"))).toBe(1);
   });
 
   test('When the session is closed or unknown, then the join page says so', async () => {

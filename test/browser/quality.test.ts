@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT_DIR } from '../../src/paths';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
+import type { ServerDb } from '../helpers/server';
 
 jest.setTimeout(120_000);
 
-function cli(db: string, args: string[]) {
+function cli(db: ServerDb, args: string[]) {
   return new Promise<string>((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db } });
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...db.env } });
     let out = '';
     proc.stdout.on('data', (d) => (out += d));
     proc.stderr.on('data', (d) => (out += d));

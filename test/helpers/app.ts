@@ -1,18 +1,21 @@
 import request from 'supertest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openTestStore, type TestStore } from './backend';
 import { realContent, uniformAnswers } from './content';
 
-/** A fresh app over its own in-memory database; each test makes its own data. */
-export function makeApp(env: Record<string, string> = {}) {
-  const store = openSqliteStore(':memory:');
+/**
+ * A fresh app over its own empty database (in-memory SQLite, or its own PostgreSQL schema when the
+ * suite runs on PostgreSQL); each test makes its own data. `db` runs raw SQL for checks.
+ */
+export async function makeApp(env: Record<string, string> = {}) {
+  const db: TestStore = await openTestStore();
   const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const app: App = createApp({ db: store, config, content: realContent() });
-  return { app, store, sqlite: store.sqlite, http: () => request(app) };
+  const app: App = createApp({ db: db.store, config, content: realContent() });
+  return { app, store: db.store, db, http: () => request(app) };
 }
 
-export type TestApp = ReturnType<typeof makeApp>;
+export type TestApp = Awaited<ReturnType<typeof makeApp>>;
 
 export async function createAssessment(t: TestApp, body: Record<string, unknown> = { consent: true }): Promise<string> {
   const res = await t.http().post('/api/assessments').send(body).expect(201);
@@ -26,12 +29,12 @@ export async function answerAll(t: TestApp, token: string, value = 4): Promise<v
 }
 
 /** Row counts of the answer tables: to prove that nothing partial was stored. */
-export function counts(t: TestApp) {
-  const one = (sql: string) => t.sqlite.prepare(sql).pluck().get() as number;
+export async function counts(t: TestApp) {
+  const one = (sql: string) => t.db.one<number>(sql);
   return {
-    assessments: one('SELECT count(*) FROM assessments'),
-    likert: one('SELECT count(*) FROM likert_answers'),
-    choice: one('SELECT count(*) FROM choice_answers'),
+    assessments: await one('SELECT count(*) FROM assessments'),
+    likert: await one('SELECT count(*) FROM likert_answers'),
+    choice: await one('SELECT count(*) FROM choice_answers'),
   };
 }
 

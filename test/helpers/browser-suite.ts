@@ -2,24 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT_DIR } from '../../src/paths';
-import { openSqliteStore } from '../../src/db/sqlite-store';
 import type { Role } from '../../src/db/store';
 import { createUserService } from '../../src/services/users';
 import { launchBrowser } from './browser';
-import { startServer, stopServer, tempDatabase, type RunningServer } from './server';
+import { serverDatabase, startServer, stopServer, type RunningServer, type ServerDb } from './server';
 
 export const SHOTS = path.join(ROOT_DIR, 'test-results');
 
 /**
- * One real server (own temporary database, with the given accounts) and one headless Chromium per test
+ * One real server (own temporary database on the backend under test, with the given accounts) and one headless Chromium per test
  * file; `prepare` may fill the database before the server starts.
  */
-export function browserSuite(users: { email: string; name: string; role: Role; password: string }[] = [], prepare?: (db: string) => Promise<void>) {
-  const suite = {} as { server: RunningServer; browser: Browser };
+export function browserSuite(users: { email: string; name: string; role: Role; password: string }[] = [], prepare?: (db: ServerDb) => Promise<void>) {
+  const suite = {} as { server: RunningServer; browser: Browser; db: ServerDb };
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const db = tempDatabase();
-    const store = openSqliteStore(db);
+    const db = (suite.db = await serverDatabase());
+    const store = await db.open();
     for (const u of users) await createUserService(store).add(u);
     await store.close();
     await prepare?.(db);
@@ -28,6 +27,7 @@ export function browserSuite(users: { email: string; name: string; role: Role; p
   afterAll(async () => {
     await suite.browser?.close();
     await stopServer(suite.server);
+    await suite.db?.drop();
   });
   return suite;
 }

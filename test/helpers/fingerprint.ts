@@ -1,7 +1,9 @@
 import type { TestApp } from './app';
 
 /** Every row of every table, as one string: equal before and after means nothing was written or lost. */
-export function fingerprint(t: TestApp): string {
-  const tables = t.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('login_sessions') ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((name) => [name, t.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+export async function fingerprint(t: TestApp): Promise<string> {
+  const tables = await t.db.tables();
+  const dump: [string, unknown[]][] = [];
+  for (const name of tables.filter((n) => n !== 'login_sessions').sort()) dump.push([name, await t.db.sql(`SELECT * FROM "${name}" ORDER BY 1, 2`)]);
+  return JSON.stringify(dump);
 }

@@ -3,20 +3,45 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from '../../src/paths';
+import { openPgStore } from '../../src/db/pg-store';
+import { openSqliteStore } from '../../src/db/sqlite-store';
+import type { Store } from '../../src/db/store';
+import { BACKEND, TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from './backend';
 
 export type RunningServer = { url: string; port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 export const tempDatabase = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dv-srv-')), 'db.sqlite');
 
+/** A database for spawned servers and CLI runs, on the backend under test: its environment variables, a way in, and removal. */
+export type ServerDb = { env: Record<string, string>; open(): Promise<Store>; drop(): Promise<void> };
+
+export async function serverDatabase(): Promise<ServerDb> {
+  if (BACKEND === 'postgres') {
+    const schema = await createSchema();
+    return {
+      env: { DATABASE_URL: urlWithSchema(TEST_DATABASE_URL, schema) },
+      open: () => openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 2 }),
+      drop: () => dropSchema(schema),
+    };
+  }
+  const file = tempDatabase();
+  return {
+    env: { DATABASE_PATH: file },
+    open: async () => openSqliteStore(file),
+    drop: async () => fs.rmSync(path.dirname(file), { recursive: true, force: true }),
+  };
+}
+
 /**
  * Starts the real built server (dist/server.js, built by `npm test`'s pretest) on a free port.
  * Resolves once it prints its listening line.
  */
-export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(db: string | ServerDb, env: Record<string, string> = {}): Promise<RunningServer> {
+  const dbEnv = typeof db === 'string' ? { DATABASE_PATH: db } : db.env;
   const entry = path.join(ROOT_DIR, 'dist', 'server.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does it).`);
   const proc = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...dbEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,38 @@
+import { MIGRATIONS } from '../../src/db/migrations';
+import { pgSchema, sqliteSchema } from '../../src/db/schema-info';
+import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openTestStore } from '../helpers/backend';
+import type { PgStore } from '../../src/db/pg-store';
+
+test('A fresh SQLite database and a fresh PostgreSQL database have the same tables, columns, keys, foreign keys and indexes', async () => {
+  const sqlite = openSqliteStore(':memory:');
+  const t = await openTestStore();
+  const pg = await pgSchema((t.store as PgStore).pool);
+  const lite = sqliteSchema(sqlite.sqlite);
+  // Not trivially equal: every table of the app is described, with its keys and indexes.
+  expect(Object.keys(lite)).toEqual(['assessments', 'choice_answers', 'likert_answers', 'login_sessions', 'norm_tables', 'projects', 'schema_migrations', 'stakeholders', 'users', 'workshops']);
+  expect(lite.assessments!.indexes).toContain('assessments_unfinished (created_at) partial');
+  expect(lite.assessments!.foreignKeys).toContain('workshop_id -> workshops(id) ON DELETE CASCADE');
+  expect(lite.users!.unique).toEqual(['email']);
+  expect(pg).toEqual(lite);
+  await sqlite.close();
+});
+
+test('Both backends record the same migrations, by id and name, in schema_migrations', async () => {
+  const sqlite = openSqliteStore(':memory:');
+  const t = await openTestStore();
+  const lite = sqlite.sqlite.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all();
+  expect(await t.sql('SELECT id, name FROM schema_migrations ORDER BY id')).toEqual(lite);
+  expect(lite).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name })));
+  await sqlite.close();
+});
+
+test('When a PostgreSQL schema lacks an index the SQLite one has, then the comparison shows the difference', async () => {
+  const sqlite = openSqliteStore(':memory:');
+  const t = await openTestStore();
+  await t.sql('DROP INDEX assessments_user');
+  const pg = await pgSchema((t.store as PgStore).pool);
+  expect(pg).not.toEqual(sqliteSchema(sqlite.sqlite));
+  expect(pg.assessments!.indexes).not.toContain('assessments_user (user_id)');
+  await sqlite.close();
+});
