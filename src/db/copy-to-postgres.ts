@@ -60,7 +60,7 @@ export async function copyToPostgres(sqlitePath: string, pgOptions: { url: strin
       }
     });
 
-    return compareTables(source.sqlite, target.pool);
+    return await compareTables(source.sqlite, target.pool);
   } finally {
     await target.close();
     await source.close();

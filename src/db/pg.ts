@@ -78,3 +78,21 @@ export async function row<T extends QueryResultRow>(db: Queryable, text: string,
 export async function changed(db: Queryable, text: string, values: unknown[] = []): Promise<number> {
   return (await db.query(text, values)).rowCount ?? 0;
 }
+
+/** A URL that puts every connection into `schema` (libpq's options parameter). */
+export function urlWithSchema(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/** Removes a schema with everything in it (temporary benchmark and test schemas). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  } finally {
+    await c.end();
+  }
+}

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { loadContent } from '../content/load';
-import { openSqliteStore } from '../db/sqlite-store';
+import type { Store } from '../db/store';
 import type { Answers } from '../domain/answers';
 import type { ModelIndex } from '../domain/model-index';
 import { createAssessmentService } from '../services/assessments';
@@ -22,8 +22,7 @@ export function answersFor(index: ModelIndex, n: number): Answers {
  * profiles (plus `pending` participants with all answers but not yet completed, for the live test), one
  * questionnaire in progress and one completed profile.
  */
-export async function seedBench(file: string, participants: number, pending: number) {
-  const store = openSqliteStore(file);
+export async function seedBench(store: Store, participants: number, pending: number) {
   const content = loadContent(loadConfig({}).dataDir);
   const assessments = createAssessmentService(store, content);
   const workshops = createWorkshopService(store, assessments, { aliasPrefix: () => 'P' });
@@ -52,6 +51,5 @@ export async function seedBench(file: string, participants: number, pending: num
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  await store.close();
   return { sessionId: w.publicId, inProgress, done, pendingTokens, summaryMs: { median: times[20]!, p90: times[36]! } };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { dropSchema as dropPgSchema, urlWithSchema } from '../../src/db/pg';
 import { openPgStore } from '../../src/db/pg-store';
 import { openSqliteStore } from '../../src/db/sqlite-store';
 import type { Store } from '../../src/db/store';
@@ -70,12 +71,7 @@ function openSqliteTestStore(): TestStore {
   };
 }
 
-/** A URL that puts every connection into `schema` (libpq's options parameter). */
-export function urlWithSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
+export { urlWithSchema } from '../../src/db/pg';
 
 /** A new, empty schema in the test database; dropped again with `dropSchema`. */
 export async function createSchema(): Promise<string> {
@@ -85,7 +81,7 @@ export async function createSchema(): Promise<string> {
   return schema;
 }
 export async function dropSchema(schema: string): Promise<void> {
-  await adminQuery(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  await dropPgSchema(TEST_DATABASE_URL, schema);
 }
 
 async function adminQuery(sql: string): Promise<void> {

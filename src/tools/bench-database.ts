@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { dropSchema, urlWithSchema } from '../db/pg';
+import { openPgStore } from '../db/pg-store';
+import { openSqliteStore } from '../db/sqlite-store';
+import type { Store } from '../db/store';
+
+export type BenchDatabase = { label: string; env: Record<string, string>; open(): Promise<Store>; drop(): Promise<void> };
+
+/** The benchmark's temporary database: a SQLite file in `dir`, or a new schema in the PostgreSQL database at `pgUrl`. */
+export async function benchDatabase(dir: string, pgUrl: string | undefined): Promise<BenchDatabase> {
+  if (!pgUrl) {
+    const file = path.join(dir, 'bench.sqlite');
+    return { label: 'SQLite', env: { DATABASE_PATH: file }, open: async () => openSqliteStore(file), drop: async () => undefined };
+  }
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const host = new URL(pgUrl).hostname || 'local socket';
+  return {
+    label: `PostgreSQL at ${host} (same machine: it shares the 2 cores)`,
+    env: { DATABASE_URL: urlWithSchema(pgUrl, schema) },
+    open: () => openPgStore({ url: pgUrl, schema }),
+    drop: () => dropSchema(pgUrl, schema),
+  };
+}

@@ -1,0 +1,24 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/paths';
+
+/** Runs the benchmark in smoke mode (1 s per scenario) with extra arguments. */
+export function runBenchSmoke(args: string[] = []) {
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'tools', 'bench.js'), '--smoke', ...args], { env: { PATH: process.env.PATH ?? '' } });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (out += d));
+    proc.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+/** Every scenario answered without errors and the report lists every budget. */
+export function expectSmokeReport(result: { code: number | null; out: string }) {
+  for (const scenario of ['bare Express "hello"', 'save one answer', 'questionnaire page', 'completed profile page', 'GET /api/model', 'session summary, 300 completed']) {
+    expect(result.out).toMatch(new RegExp(`\\| ${scenario.replace(/[()/.,]/g, '\\$&')}[^|]*\\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\|`));
+  }
+  expect(result.out).toMatch(/live event to 20 listeners p99 < 250 ms \| \d+ ms/);
+  expect(result.out).toMatch(/no errors under 10 connections \| 0 errors, 0 missed events \| yes/);
+  expect(result.code).toBe(0);
+}

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { compareTables } from '../../src/db/copy-to-postgres';
+import { openPgStore } from '../../src/db/pg-store';
+import { openSqliteStore } from '../../src/db/sqlite-store';
+import { ROOT_DIR } from '../../src/paths';
+import { createUserService } from '../../src/services/users';
+import { answersPicking } from '../helpers/app';
+import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
+import { realContent } from '../helpers/content';
+import { tempDatabase } from '../helpers/server';
+
+jest.setTimeout(60_000);
+const PASSWORD = 'copy-test-password-1';
+const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_JOIN_PER_CLIENT: '1000' });
+
+function cli(args: string[]) {
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '' } });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (out += d));
+    proc.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+/** A SQLite database with something in every table, made through the app as people would. */
+async function filledSqlite(): Promise<{ file: string; token: string }> {
+  const file = tempDatabase();
+  const store = openSqliteStore(file);
+  const users = createUserService(store);
+  await users.add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
+  const consultant = await users.add({ email: 'kees@example.nl', name: 'Kees', role: 'consultant', password: PASSWORD });
+  const app = createApp({ db: store, config, content: realContent() });
+  const agent = request.agent(app);
+  await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
+  const { code } = (await agent.post('/api/sessions').send({ title: 'Gemeente Zuid', minGroupSize: 1 }).expect(201)).body;
+  let last = '';
+  for (const [name, most, least] of [['Anna', 'purple', 'red'], ['Bram', 'blue', 'green']]) {
+    const { token } = (await request(app).post('/api/assessments').set('Cookie', `dv.client=${name}`).send({ consent: true, sessionCode: code, name }).expect(201)).body;
+    await request(app).put(`/api/assessments/${token}/answers`).send(answersPicking(most!, least!)).expect(200);
+    await request(app).post(`/api/assessments/${token}/complete`).expect(200);
+    last = token;
+  }
+  const busy = (await request(app).post('/api/assessments').send({ consent: true, name: 'Half' }).expect(201)).body.token;
+  await request(app).put(`/api/assessments/${busy}/answers`).send({ likert: { L01: 2 } }).expect(200);
+  const own = (await request(app).post('/api/assessments').send({ consent: true }).expect(201)).body.token as string;
+  const { createHash } = await import('node:crypto');
+  await store.assessments.linkToUser(createHash('sha256').update(own).digest('hex'), consultant.id);
+  const project = await store.projects.create({ publicId: 'p'.repeat(22), ownerId: consultant.id, client: 'Gemeente Noord', system: 'Zaaksysteem', phase: 'pilot', notes: 'n', now: new Date().toISOString() });
+  await store.projects.addStakeholder(project.id, { publicId: 's'.repeat(22), name: 'Wethouder', department: 'Bestuur', influence: 5, support: -1, drives: ['red'], concerns: '', approach: '', lastContact: null, now: new Date().toISOString() });
+  await store.stats.createNormTable('1', 2, { purple: [1], red: [2], blue: [3], orange: [4], green: [5], yellow: [6] }, new Date().toISOString());
+  await store.close();
+  return { file, token: last };
+}
+
+test('copy-to-postgres copies every table into an empty PostgreSQL database, compares them, and the app works on the copy', async () => {
+  const { file, token } = await filledSqlite();
+  const schema = await createSchema();
+  try {
+    const run = await cli(['copy-to-postgres', '--from', file, '--to', urlWithSchema(TEST_DATABASE_URL, schema)]);
+    expect(run.out).toContain('every table has the same rows on both sides');
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n').filter((l) => /^(same|DIFFERENT)\t/.test(l));
+    expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual(['assessments', 'choice_answers', 'likert_answers', 'login_sessions', 'norm_tables', 'projects', 'stakeholders', 'users', 'workshops']);
+    for (const l of lines) {
+      const [verdict, , lite, pg] = l.split('\t');
+      expect(verdict).toBe('same');
+      expect(Number(lite!.split(' ')[1])).toBeGreaterThan(0); // something was in every table
+      expect(pg!.split(' ')[1]).toBe(lite!.split(' ')[1]);
+    }
+
+    // The copy is a working database: logins, profiles, and new rows after the copied ids.
+    const store = await openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 2 });
+    try {
+      const app = createApp({ db: store, config, content: realContent() });
+      await request(app).post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
+      const profile = (await request(app).get(`/api/assessments/${token}/profile`).expect(200)).body;
+      expect(profile.primary).toBeDefined();
+      const maxId = (await store.pool.query<{ m: number }>('SELECT max(id) AS m FROM assessments')).rows[0]!.m;
+      await request(app).post('/api/assessments').send({ consent: true }).expect(201);
+      expect((await store.pool.query<{ m: number }>('SELECT max(id) AS m FROM assessments')).rows[0]!.m).toBe(maxId + 1);
+    } finally {
+      await store.close();
+    }
+
+    // A second copy into the now filled database is refused, and nothing changes.
+    const again = await cli(['copy-to-postgres', '--from', file, '--to', urlWithSchema(TEST_DATABASE_URL, schema)]);
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/not empty/);
+  } finally {
+    await dropSchema(schema);
+  }
+});
+
+test('When a copied row differs, then the comparison names that table', async () => {
+  const { file } = await filledSqlite();
+  const schema = await createSchema();
+  try {
+    expect((await cli(['copy-to-postgres', '--from', file, '--to', urlWithSchema(TEST_DATABASE_URL, schema)])).code).toBe(0);
+    const target = await openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 2 });
+    const source = openSqliteStore(file);
+    try {
+      expect((await compareTables(source.sqlite, target.pool)).every((c) => c.same)).toBe(true);
+      await target.pool.query("UPDATE stakeholders SET name = 'Someone else'");
+      const checks = await compareTables(source.sqlite, target.pool);
+      expect(checks.filter((c) => !c.same).map((c) => c.table)).toEqual(['stakeholders']);
+    } finally {
+      await target.close();
+      await source.close();
+    }
+  } finally {
+    await dropSchema(schema);
+  }
+});
+
+test('Without a PostgreSQL address, or with a missing SQLite file, copy-to-postgres explains what it needs', async () => {
+  expect(await cli(['copy-to-postgres', '--from', tempDatabase()])).toEqual({ code: 1, out: expect.stringMatching(/Say where to copy to: --to postgres:\/\//) });
+  expect(await cli(['copy-to-postgres', '--from', '/nonexistent/x.sqlite', '--to', TEST_DATABASE_URL])).toEqual({ code: 1, out: expect.stringMatching(/does not exist/) });
+});
