@@ -4,22 +4,28 @@ import { changed, inTransaction, row, rows } from './pg';
 import { ASSESSMENT_COLUMNS as COLS, toAssessment as toRecord, type AssessmentRow as Row } from './rows';
 import type { AssessmentRepo, StoredAnswers } from './store';
 
-// Named statements are parsed once per connection; these run on every saved answer.
+// Named statements are parsed once per connection. Saving an answer is three round trips without an
+// explicit transaction: read the status (for the model-version check in JS), one statement that locks
+// the row and upserts both kinds of answer (atomic on its own), and the count of answers afterwards.
 const Q = {
-  lockForSave: { name: 'dv_lock_for_save', text: 'SELECT id, model_version, completed_at, workshop_id FROM assessments WHERE token_hash = $1 FOR UPDATE' },
-  upsertLikert: {
-    name: 'dv_upsert_likert',
-    text: `INSERT INTO likert_answers (assessment_id, item_id, value, duration_ms, answered_at)
-      SELECT $1, i, v, d, $5 FROM unnest($2::text[], $3::int[], $4::int[]) AS t(i, v, d)
-      ON CONFLICT (assessment_id, item_id) DO UPDATE SET value = excluded.value,
-        duration_ms = coalesce(excluded.duration_ms, likert_answers.duration_ms), answered_at = excluded.answered_at`,
-  },
-  upsertChoice: {
-    name: 'dv_upsert_choice',
-    text: `INSERT INTO choice_answers (assessment_id, item_id, most, least, duration_ms, answered_at)
-      SELECT $1, i, m, l, d, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS t(i, m, l, d)
-      ON CONFLICT (assessment_id, item_id) DO UPDATE SET most = excluded.most, least = excluded.least,
-        duration_ms = coalesce(excluded.duration_ms, choice_answers.duration_ms), answered_at = excluded.answered_at`,
+  status: { name: 'dv_status', text: 'SELECT id, model_version, completed_at, workshop_id FROM assessments WHERE token_hash = $1' },
+  save: {
+    name: 'dv_save',
+    // `target` is empty when the assessment was completed (or deleted) after the status read: nothing is written.
+    text: `WITH target AS (SELECT id FROM assessments WHERE id = $1 AND completed_at IS NULL FOR UPDATE),
+      l AS (
+        INSERT INTO likert_answers (assessment_id, item_id, value, duration_ms, answered_at)
+        SELECT t.id, i, v, d, $2 FROM target t, unnest($3::text[], $4::int[], $5::int[]) AS x(i, v, d)
+        ON CONFLICT (assessment_id, item_id) DO UPDATE SET value = excluded.value,
+          duration_ms = coalesce(excluded.duration_ms, likert_answers.duration_ms), answered_at = excluded.answered_at
+        RETURNING 1),
+      c AS (
+        INSERT INTO choice_answers (assessment_id, item_id, most, least, duration_ms, answered_at)
+        SELECT t.id, i, m, le, d, $2 FROM target t, unnest($6::text[], $7::text[], $8::text[], $9::int[]) AS y(i, m, le, d)
+        ON CONFLICT (assessment_id, item_id) DO UPDATE SET most = excluded.most, least = excluded.least,
+          duration_ms = coalesce(excluded.duration_ms, choice_answers.duration_ms), answered_at = excluded.answered_at
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM target) AS open`,
   },
   answered: {
     name: 'dv_answered',
@@ -27,28 +33,32 @@ const Q = {
   },
 };
 
+// The assessment with all its answers in one statement (one snapshot, one round trip), in item order.
+const WITH_ANSWERS = `SELECT ${COLS},
+    (SELECT coalesce(json_agg(json_build_array(l.item_id, l.value, l.duration_ms) ORDER BY l.item_id COLLATE "C"), '[]')
+       FROM likert_answers l WHERE l.assessment_id = a.id) AS likert,
+    (SELECT coalesce(json_agg(json_build_array(c.item_id, c.most, c.least, c.duration_ms) ORDER BY c.item_id COLLATE "C"), '[]')
+       FROM choice_answers c WHERE c.assessment_id = a.id) AS choice
+  FROM assessments a WHERE a.token_hash = $1`;
+type WithAnswers = Row & { likert: [string, number, number | null][]; choice: [string, string, string, number | null][] };
+
+function storedOf(r: WithAnswers): StoredAnswers {
+  const answers: Answers = { likert: {}, choice: {} };
+  const durationsMs: number[] = [];
+  for (const [item, value, ms] of r.likert) {
+    answers.likert[item] = value;
+    if (ms !== null) durationsMs.push(ms);
+  }
+  for (const [item, most, least, ms] of r.choice) {
+    answers.choice[item] = { most, least };
+    if (ms !== null) durationsMs.push(ms);
+  }
+  return { answers, durationsMs };
+}
+
 /** Assessment storage over PostgreSQL; the same operations and results as sqlite-assessments.ts. */
 export function createPgAssessmentRepo(pool: Pool): AssessmentRepo {
-  const find = (db: Pool | PoolClient, hash: string, lock = false) =>
-    row<Row>(db, `SELECT ${COLS} FROM assessments WHERE token_hash = $1${lock ? ' FOR UPDATE' : ''}`, [hash]);
-
-  async function readAnswers(db: PoolClient, id: number): Promise<StoredAnswers> {
-    const answers: Answers = { likert: {}, choice: {} };
-    const durationsMs: number[] = [];
-    for (const r of await rows<{ item_id: string; value: number; duration_ms: number | null }>(db, 'SELECT item_id, value, duration_ms FROM likert_answers WHERE assessment_id = $1', [id])) {
-      answers.likert[r.item_id] = r.value;
-      if (r.duration_ms !== null) durationsMs.push(r.duration_ms);
-    }
-    for (const r of await rows<{ item_id: string; most: string; least: string; duration_ms: number | null }>(
-      db,
-      'SELECT item_id, most, least, duration_ms FROM choice_answers WHERE assessment_id = $1',
-      [id],
-    )) {
-      answers.choice[r.item_id] = { most: r.most, least: r.least };
-      if (r.duration_ms !== null) durationsMs.push(r.duration_ms);
-    }
-    return { answers, durationsMs };
-  }
+  const find = (db: Pool | PoolClient, hash: string) => row<Row>(db, `SELECT ${COLS} FROM assessments WHERE token_hash = $1`, [hash]);
 
   return {
     async create(input) {
@@ -70,36 +80,42 @@ export function createPgAssessmentRepo(pool: Pool): AssessmentRepo {
       return { status: r.completed_at ? ('completed' as const) : ('in_progress' as const), modelVersion: r.model_version };
     },
     async findWithAnswers(hash) {
-      return inTransaction(pool, async (c) => {
-        const r = await find(c, hash);
-        return r ? { record: toRecord(r), stored: await readAnswers(c, r.id) } : null;
-      });
+      const r = await row<WithAnswers>(pool, WITH_ANSWERS, [hash]);
+      return r ? { record: toRecord(r), stored: storedOf(r) } : null;
     },
     async saveAnswers(hash, patch, now, check) {
-      return inTransaction(pool, async (c) => {
-        // The row lock orders this save against a concurrent completion of the same assessment.
-        const r = (await c.query<{ id: number; model_version: string; completed_at: string | null; workshop_id: number | null }>({ ...Q.lockForSave, values: [hash] })).rows[0];
-        if (!r) return { status: 'not_found' as const };
-        if (r.completed_at) return { status: 'completed' as const };
-        const errors = check(r.model_version);
-        if (errors.length) return { status: 'invalid' as const, errors };
-        const ms = (id: string) => patch.durations?.[id] ?? null;
-        const likert = Object.entries(patch.likert ?? {});
-        if (likert.length) await c.query({ ...Q.upsertLikert, values: [r.id, likert.map(([id]) => id), likert.map(([, v]) => v), likert.map(([id]) => ms(id)), now] });
-        const choice = Object.entries(patch.choice ?? {});
-        if (choice.length) {
-          await c.query({ ...Q.upsertChoice, values: [r.id, choice.map(([id]) => id), choice.map(([, x]) => x.most), choice.map(([, x]) => x.least), choice.map(([id]) => ms(id)), now] });
-        }
-        const answered = (await c.query<{ n: number }>({ ...Q.answered, values: [r.id] })).rows[0]!.n;
-        return { status: 'saved' as const, answered, workshopId: r.workshop_id };
-      });
+      type Status = { id: number; model_version: string; completed_at: string | null; workshop_id: number | null };
+      const r = (await pool.query<Status>({ ...Q.status, values: [hash] })).rows[0];
+      if (!r) return { status: 'not_found' as const };
+      if (r.completed_at) return { status: 'completed' as const };
+      const errors = check(r.model_version);
+      if (errors.length) return { status: 'invalid' as const, errors };
+      const ms = (id: string) => patch.durations?.[id] ?? null;
+      const likert = Object.entries(patch.likert ?? {});
+      const choice = Object.entries(patch.choice ?? {});
+      const values = [
+        r.id,
+        now,
+        likert.map(([id]) => id),
+        likert.map(([, v]) => v),
+        likert.map(([id]) => ms(id)),
+        choice.map(([id]) => id),
+        choice.map(([, x]) => x.most),
+        choice.map(([, x]) => x.least),
+        choice.map(([id]) => ms(id)),
+      ];
+      const { open } = (await pool.query<{ open: number }>({ ...Q.save, values })).rows[0]!;
+      if (open === 0) return (await row(pool, 'SELECT 1 FROM assessments WHERE id = $1', [r.id])) ? { status: 'completed' as const } : { status: 'not_found' as const };
+      const answered = (await pool.query<{ n: number }>({ ...Q.answered, values: [r.id] })).rows[0]!.n;
+      return { status: 'saved' as const, answered, workshopId: r.workshop_id };
     },
     async complete(hash, now, score) {
       return inTransaction(pool, async (c) => {
-        const r = await find(c, hash, true);
+        // The row lock orders this against a save of the same assessment (see Q.save).
+        const r = await row<WithAnswers>(c, `${WITH_ANSWERS} FOR UPDATE OF a`, [hash]);
         if (!r) return { status: 'not_found' as const };
         if (r.completed_at) return { status: 'already_completed' as const };
-        const result = score(await readAnswers(c, r.id), r.model_version);
+        const result = score(storedOf(r), r.model_version);
         if ('missing' in result) return { status: 'incomplete' as const, missing: result.missing };
         const json = JSON.stringify(result);
         await c.query('UPDATE assessments SET completed_at = $1, profile_json = $2 WHERE id = $3', [now, json, r.id]);

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     console.log(report);
     if (!SMOKE) writeBenchmarks(report);
     // The smoke run only proves the benchmark works: its 1-second runs next to other tests are too noisy for budgets.
-    const failed = SMOKE ? checks.filter((c) => c.budget.startsWith('no errors')).filter((c) => !c.ok) : checks.filter((c) => !c.ok && !(PG_URL && c.budget.includes('× bare')));
+    const failed = SMOKE ? checks.filter((c) => c.budget.startsWith('no errors')).filter((c) => !c.ok) : checks.filter((c) => !c.ok && !onlySqlite(c.budget));
     console.log(failed.length ? `benchmark: ${failed.length} budget(s) missed` : 'benchmark: all budgets met');
     return failed.length ? 1 : 0;
   } finally {
@@ -84,6 +84,10 @@ async function main(): Promise<number> {
   }
 }
 
+// The throughput budgets against the bare server were set for one machine with SQLite (issue 6); on
+// PostgreSQL every request also waits for a database server, here on the same 2 cores.
+const onlySqlite = (budget: string) => Boolean(PG_URL) && budget.includes('× bare');
+
 function renderReport(rows: Row[], checks: { budget: string; ok: boolean; value: string }[], backend: string): string {
   const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
   const head = `### Run of ${when} UTC on ${backend}: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${CONNECTIONS} connections, ${DURATION} s per scenario`;
@@ -92,7 +96,7 @@ function renderReport(rows: Row[], checks: { budget: string; ok: boolean; value:
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} |`),
   ].join('\n');
-  const budgets = ['| budget | result | met |', '|---|---|---|', ...checks.map((c) => `| ${c.budget} | ${c.value} | ${c.ok ? 'yes' : '**no**'} |`)].join('\n');
+  const budgets = ['| budget | result | met |', '|---|---|---|', ...checks.map((c) => `| ${c.budget} | ${c.value} | ${c.ok ? 'yes' : onlySqlite(c.budget) ? 'no (a one-machine SQLite budget; shown for comparison)' : '**no**'} |`)].join('\n');
   return `${head}\n\n${table}\n\n${budgets}\n`;
 }
 

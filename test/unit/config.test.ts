@@ -10,6 +10,8 @@ describe('loadConfig()', () => {
     expect(c.databasePath).toBe(path.join(ROOT_DIR, 'data', 'drijfveer.sqlite'));
     expect(c.env).toBe('development');
     expect(c.sqliteSynchronous).toBe('NORMAL');
+    expect(c.databaseUrl).toBeNull();
+    expect(c.pgPoolMax).toBe(10);
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -33,5 +35,18 @@ describe('loadConfig()', () => {
 
   test('When SESSION_SECRET is too short, then loading fails naming it', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+  });
+
+  test('When DATABASE_URL is a postgres:// address, then storage switches to it; empty means SQLite', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/drijfveer' }).databaseUrl).toBe('postgres://app@db:5432/drijfveer');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://app@db/drijfveer' }).databaseUrl).toBe('postgresql://app@db/drijfveer');
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+  });
+
+  test('When DATABASE_URL is not a PostgreSQL address or PG_POOL_MAX is not a positive number, then loading fails naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: '/var/lib/drijfveer.sqlite' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ PG_POOL_MAX: '0' })).toThrow(/PG_POOL_MAX/);
+    expect(() => loadConfig({ PG_POOL_MAX: 'ten' })).toThrow(/PG_POOL_MAX/);
   });
 });
