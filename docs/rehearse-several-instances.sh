@@ -48,8 +48,8 @@ http {
   client_body_temp_path $WORK/body; proxy_temp_path $WORK/proxy; fastcgi_temp_path $WORK/fcgi;
   uwsgi_temp_path $WORK/uwsgi; scgi_temp_path $WORK/scgi;
   upstream drijfveer {
-    server 127.0.0.1:3001 max_fails=1 fail_timeout=5s;
-    server 127.0.0.1:3002 max_fails=1 fail_timeout=5s;
+    server 127.0.0.1:3001 max_fails=0;
+    server 127.0.0.1:3002 max_fails=0;
     keepalive 32;
   }
   server {
@@ -69,10 +69,13 @@ CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 until curl -fsS http://127.0.0.1:8080/healthz >/dev/null 2>&1; do sleep 0.2; done
 
-echo "== rolling restart under load (20 s of GET /api/model and questionnaire pages through nginx)"
+echo "== rolling restart under load (20 s of questionnaire pages and saved answers through nginx)"
 TOKEN=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"consent":true}' http://127.0.0.1:8080/api/assessments | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
-node_modules/.bin/autocannon -d 20 -c 20 --json "http://127.0.0.1:8080/a/$TOKEN/1" >"$WORK/load.json" 2>/dev/null &
-LOAD=$!
+node_modules/.bin/autocannon -d 20 -c 10 --json "http://127.0.0.1:8080/a/$TOKEN/1" >"$WORK/load-pages.json" 2>/dev/null &
+PAGES=$!
+node_modules/.bin/autocannon -d 20 -c 10 --json -m PUT -H 'content-type=application/json' -b '{"likert":{"L03":4}}' \
+  "http://127.0.0.1:8080/api/assessments/$TOKEN/answers" >"$WORK/load-saves.json" 2>/dev/null &
+SAVES=$!
 sleep 4
 for port in 3001 3002; do
   kill -TERM "$(cat "$WORK/app-$port.pid")"
@@ -82,19 +85,22 @@ for port in 3001 3002; do
   echo "instance $port healthy: $(curl -fsS http://127.0.0.1:$port/healthz)"
   sleep 3
 done
-wait $LOAD
+wait $PAGES $SAVES
 node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const failed = r.errors + r.timeouts + r.non2xx;
-  console.log(`requests: ${r.requests.total}, 2xx: ${r["2xx"]}, non-2xx: ${r.non2xx}, errors: ${r.errors}, timeouts: ${r.timeouts}`);
+  let failed = 0;
+  for (const [what, file] of [["pages", process.argv[1]], ["saves", process.argv[2]]]) {
+    const r = JSON.parse(require("fs").readFileSync(file, "utf8"));
+    failed += r.errors + r.timeouts + r.non2xx;
+    console.log(`${what}: ${r.requests.total} requests, 2xx: ${r["2xx"]}, non-2xx: ${r.non2xx}, errors: ${r.errors}, timeouts: ${r.timeouts}`);
+  }
   if (failed) { console.error("FAILED: requests failed during the rolling restart"); process.exit(1); }
-' "$WORK/load.json"
+' "$WORK/load-pages.json" "$WORK/load-saves.json"
 
 echo "== backup with pg_dump, restore with pg_restore"
 pg_dump --format=custom --file="$WORK/backup.dump" "$DATABASE_URL"
 psql "$PGURL_ADMIN" -qc "CREATE DATABASE ${DB}_restored"
 pg_restore --no-owner --dbname="$BASE/${DB}_restored" "$WORK/backup.dump"
-for t in users assessments likert_answers schema_migrations; do
+for t in users assessments likert_answers login_sessions schema_migrations; do
   a=$(psql "$DATABASE_URL" -qAtc "SELECT count(*) FROM $t")
   b=$(psql "$BASE/${DB}_restored" -qAtc "SELECT count(*) FROM $t")
   echo "$t: live $a, restored $b"
