@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { ROOT_DIR } from '../../src/paths';
+
+/** Loads jest.config.js in a fresh process with the given TEST_DATABASE_URL, as `npm test` does. */
+function loadJestConfig(url: string | undefined) {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  if (url !== undefined) env.TEST_DATABASE_URL = url;
+  const r = spawnSync(process.execPath, ['-e', 'console.error(JSON.stringify(require("./jest.config.js").projects.map((p) => p.displayName)))'], { cwd: ROOT_DIR, env, encoding: 'utf8' });
+  return { stdout: r.stdout, projects: JSON.parse(r.stderr) as string[] };
+}
+
+test('Without TEST_DATABASE_URL, npm test runs the SQLite suite and says in one line that the PostgreSQL suite needs it', () => {
+  const { stdout, projects } = loadJestConfig(undefined);
+  expect(projects).toEqual(['sqlite']);
+  expect(stdout.trim().split('\n')).toHaveLength(1);
+  expect(stdout).toMatch(/^PostgreSQL suite not run: it needs TEST_DATABASE_URL/);
+});
+
+test('With TEST_DATABASE_URL, the suite runs on SQLite and on PostgreSQL, silently', () => {
+  const { stdout, projects } = loadJestConfig('postgres://root@127.0.0.1:5432/test');
+  expect(projects).toEqual(['sqlite', 'postgres']);
+  expect(stdout).toBe('');
+});
