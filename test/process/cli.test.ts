@@ -85,3 +85,17 @@ test('When purge runs (by the CLI, or at server start), then unfinished assessme
   expect(after.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(2);
   after.sqlite.close();
 });
+
+test('When DATABASE_URL is set, then backup and restore explain that PostgreSQL is backed up with pg_dump', async () => {
+  for (const action of ['backup', 'restore']) {
+    const proc = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const p = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), action, 'copy.sqlite'], {
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'postgres://root@127.0.0.1:1/none', NODE_ENV: 'test' },
+      });
+      let err = '';
+      p.stderr.on('data', (d) => (err += d));
+      p.on('exit', (code) => resolve({ code, err }));
+    });
+    expect(proc).toEqual({ code: 1, err: expect.stringContaining(`"${action}" is for the SQLite file; with PostgreSQL (DATABASE_URL) use pg_dump and pg_restore`) });
+  }
+});

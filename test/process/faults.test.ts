@@ -123,3 +123,8 @@ test('When a backup is made while the server runs and restored later, then the d
   expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
   check.close();
 });
+
+test('When DATABASE_URL points at a PostgreSQL server that cannot be reached or refuses the role, then start-up stops with a message naming the database problem', async () => {
+  await expect(startServer(tempDatabase(), { DATABASE_URL: 'postgres://root@127.0.0.1:1/drijfveer' })).rejects.toThrow(/Drijfveer cannot start\.\nDatabase: connect ECONNREFUSED 127\.0\.0\.1:1/);
+  await expect(startServer(tempDatabase(), { DATABASE_URL: 'mysql://db/x' })).rejects.toThrow(/DATABASE_URL: must start with postgres:\/\//);
+});
