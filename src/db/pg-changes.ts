@@ -56,8 +56,13 @@ export function createPgChangeFeed(pool: Pool, { client: clientConfig, channel, 
       lost(c);
     });
     c.on('end', () => lost(c));
-    await c.connect();
-    await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    } catch (err) {
+      await c.end().catch(() => undefined); // no half-open connection left behind
+      throw err;
+    }
     if (closed) await c.end();
     else listener = c;
   }
