@@ -111,8 +111,10 @@ export function createPgAssessmentRepo(pool: Pool): AssessmentRepo {
     },
     async complete(hash, now, score) {
       return inTransaction(pool, async (c) => {
-        // The row lock orders this against a save of the same assessment (see Q.save).
-        const r = await row<WithAnswers>(c, `${WITH_ANSWERS} FOR UPDATE OF a`, [hash]);
+        // Lock first, then read: the answers must come from a snapshot taken after the lock is ours, so a
+        // save that held the lock and committed meanwhile is part of what gets scored (see Q.save).
+        if (!(await row(c, 'SELECT 1 FROM assessments WHERE token_hash = $1 FOR UPDATE', [hash]))) return { status: 'not_found' as const };
+        const r = await row<WithAnswers>(c, WITH_ANSWERS, [hash]);
         if (!r) return { status: 'not_found' as const };
         if (r.completed_at) return { status: 'already_completed' as const };
         const result = score(storedOf(r), r.model_version);
@@ -133,6 +135,7 @@ export function createPgAssessmentRepo(pool: Pool): AssessmentRepo {
     },
     async exportData(hash) {
       return inTransaction(pool, async (c) => {
+        await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY'); // one snapshot for all reads
         const r = await find(c, hash);
         if (!r) return null;
         type L = { item_id: string; value: number; duration_ms: number | null; answered_at: string };

@@ -7,45 +7,71 @@ export type PgChangeFeedOptions = {
   client: pg.ClientConfig;
   channel: string;
   onError?: (err: Error) => void;
-  /** Wait before listening again after the connection was lost. */
+  /** Wait before listening again after the connection was lost, and before sending a failed notice again. */
   retryMs?: number;
+  /** How often the listening connection is checked with a query (a half-open connection hears nothing). */
+  pingMs?: number;
 };
 
 const MAX_IDS_PER_NOTICE = 500; // payloads must stay under PostgreSQL's 8000 bytes
+const SEND_ATTEMPTS = 5;
 
 /**
  * Workshop changes across instances with LISTEN/NOTIFY. Publishing is fire-and-forget and batched:
- * the changes of one event-loop turn go out as one NOTIFY, so a saved answer adds no waiting. Each
- * notice carries the sender's id, so an instance ignores its own (it already updated itself).
- * The listening connection is opened when the first subscriber arrives and reopened when it drops;
- * after a drop, subscribers hear `null`, as notices sent meanwhile are lost.
+ * the changes of one event-loop turn go out as one NOTIFY, so a saved answer adds no waiting; a notice
+ * that fails is sent again a few times. Each notice carries the sender's id, so an instance ignores its
+ * own (it already updated itself). The listening connection is opened when the first subscriber
+ * arrives, checked every `pingMs`, and reopened when it drops; after a drop, subscribers hear `null`,
+ * as notices sent meanwhile are lost.
  */
-export function createPgChangeFeed(pool: Pool, { client: clientConfig, channel, onError = () => undefined, retryMs = 1000 }: PgChangeFeedOptions): ChangeFeed & { close(): Promise<void>; ready(): Promise<void> } {
+export function createPgChangeFeed(
+  pool: Pool,
+  { client: clientConfig, channel, onError = () => undefined, retryMs = 1000, pingMs = 30_000 }: PgChangeFeedOptions,
+): ChangeFeed & { close(): Promise<void>; ready(): Promise<void> } {
   const self = randomUUID();
   const subscribers = new Set<(id: number | null) => void>();
   let pending = new Set<number>();
   let flushing: NodeJS.Immediate | null = null;
+  const sending = new Set<Promise<void>>();
+  let connecting: pg.Client | null = null;
   let listener: pg.Client | null = null;
   let listening: Promise<void> | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  const ping = setInterval(() => {
+    const c = listener;
+    if (c) c.query('SELECT 1').catch((err: Error) => (onError(err), lost(c)));
+  }, pingMs);
+  ping.unref();
 
   const tell = (id: number | null) => {
     for (const s of subscribers) s(id);
   };
 
+  function send(payload: string, attempt = 1) {
+    const p = pool.query('SELECT pg_notify($1, $2)', [channel, payload]).then(
+      () => undefined,
+      (err: Error) => {
+        onError(err);
+        if (closed || attempt >= SEND_ATTEMPTS) return;
+        const again = setTimeout(() => send(payload, attempt + 1), retryMs);
+        again.unref();
+      },
+    );
+    sending.add(p);
+    void p.finally(() => sending.delete(p));
+  }
+
   function flush() {
     flushing = null;
     const ids = [...pending];
     pending = new Set();
-    for (let i = 0; i < ids.length; i += MAX_IDS_PER_NOTICE) {
-      const payload = `${self} ${ids.slice(i, i + MAX_IDS_PER_NOTICE).join(',')}`;
-      pool.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(onError);
-    }
+    for (let i = 0; i < ids.length; i += MAX_IDS_PER_NOTICE) send(`${self} ${ids.slice(i, i + MAX_IDS_PER_NOTICE).join(',')}`);
   }
 
   async function listen(): Promise<void> {
-    const c = new pg.Client(clientConfig);
+    // Timeouts, so a server that accepts but never answers cannot hold the feed (or shutdown) forever.
+    const c = new pg.Client({ ...clientConfig, connectionTimeoutMillis: 5000, query_timeout: 5000, keepAlive: true });
     c.on('notification', (msg) => {
       const [from, list] = (msg.payload ?? '').split(' ');
       if (from === self || !list) return;
@@ -56,12 +82,15 @@ export function createPgChangeFeed(pool: Pool, { client: clientConfig, channel, 
       lost(c);
     });
     c.on('end', () => lost(c));
+    connecting = c;
     try {
       await c.connect();
       await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
     } catch (err) {
-      await c.end().catch(() => undefined); // no half-open connection left behind
+      void c.end().catch(() => undefined); // no half-open connection left behind (not awaited: it may never answer)
       throw err;
+    } finally {
+      connecting = null;
     }
     if (closed) await c.end();
     else listener = c;
@@ -71,6 +100,7 @@ export function createPgChangeFeed(pool: Pool, { client: clientConfig, channel, 
     listening = listen().then(
       () => (afterLoss ? tell(null) : undefined),
       (err: Error) => {
+        if (closed) return;
         onError(err);
         retryLater();
       },
@@ -106,14 +136,18 @@ export function createPgChangeFeed(pool: Pool, { client: clientConfig, channel, 
     async ready() {
       await listening;
     },
+    /** Sends what is queued, then stops listening; waits for a connection being opened at most its 5 s timeout. */
     async close() {
       closed = true;
+      clearInterval(ping);
       if (retry) clearTimeout(retry);
       if (flushing) {
         clearImmediate(flushing);
         flush();
       }
+      await Promise.all([...sending]);
       subscribers.clear();
+      await connecting?.end().catch(() => undefined);
       await listening;
       const c = listener;
       listener = null;

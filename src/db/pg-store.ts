@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { connectionConfig, createPool, type PgOptions } from './pg';
 import { createPgAssessmentRepo } from './pg-assessments';
@@ -16,6 +17,16 @@ export type PgStore = Store & { pool: pg.Pool; schema: string; changes: ReturnTy
  * Several instances may open the same database: migrations wait for each other, and changes to
  * workshops travel between instances on a LISTEN/NOTIFY channel named after the schema.
  */
+/**
+ * The NOTIFY channel of a schema: readable for plain names; a hash where the name would pass PostgreSQL's
+ * 63-byte limit for identifiers (a truncated name could be shared by two schemas).
+ */
+export function channelFor(schema: string): string {
+  const plain = `drijfveer_changes_${schema}`;
+  if (/^[a-z0-9_]+$/.test(schema) && plain.length <= 63) return plain;
+  return `drijfveer_changes_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`;
+}
+
 export async function openPgStore(options: PgOptions & { onError?: (err: Error) => void }): Promise<PgStore> {
   const pool = createPool(options);
   pool.on('error', (err) => options.onError?.(err)); // an idle connection that broke; the pool replaces it
@@ -27,7 +38,7 @@ export async function openPgStore(options: PgOptions & { onError?: (err: Error) 
     const schema = (await pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
     const changes = createPgChangeFeed(pool, {
       client: connectionConfig(options),
-      channel: `drijfveer_changes_${schema}`.slice(0, 63),
+      channel: channelFor(schema),
       onError: options.onError,
     });
     return {

@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import type { AssessmentService } from './assessments';
 
 // No look-alikes (0/O, 1/I/L): codes are read off a projector and typed on phones.
+/** A cached summary is rebuilt after this long even without a change notice (see summaryJson). */
+export const SUMMARY_MAX_AGE_MS = 60_000;
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
 export const newJoinCode = () => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -71,24 +73,33 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     };
   }
 
-  // The summary as sent, per workshop, until something in it changes (see invalidate). With several
-  // instances, each hears of changes through the store's change feed (see services/index.ts).
-  // A summary computed while a change came in is not kept: `generation` tells.
-  const summaryCache = new Map<number, string>();
-  let generation = 0;
+  // The summary as sent, per workshop, until something in it changes (see invalidate), or at most
+  // SUMMARY_MAX_AGE_MS as a safety net should a change notice from another instance be lost. With several
+  // instances, each hears of changes through the store's change feed (services/index.ts). A summary
+  // computed while a change to its workshop came in is not kept: `generations` tells.
+  const summaryCache = new Map<number, { json: string; at: number }>();
+  const generations = new Map<number, number>();
+  let everything = 0; // bumped by invalidate(null): all workshops
+  const generationOf = (id: number) => `${everything}:${generations.get(id) ?? 0}`;
   async function summaryJson(w: WorkshopRecord): Promise<string> {
-    let json = summaryCache.get(w.id);
-    if (json === undefined) {
-      const started = generation;
-      json = JSON.stringify(await summary(w));
-      if (started === generation) summaryCache.set(w.id, json);
-    }
+    const hit = summaryCache.get(w.id);
+    if (hit && Date.now() - hit.at < SUMMARY_MAX_AGE_MS) return hit.json;
+    const started = generationOf(w.id);
+    // Read again: `w` may predate a change (reveal, close) that arrived while the caller held it.
+    const fresh = (await repo.findById(w.id)) ?? w;
+    const json = JSON.stringify(await summary(fresh));
+    if (started === generationOf(w.id)) summaryCache.set(w.id, { json, at: Date.now() });
     return json;
   }
   const forget = (id: number | null) => {
-    generation++;
-    if (id === null) summaryCache.clear();
-    else summaryCache.delete(id);
+    if (id === null) {
+      everything++;
+      summaryCache.clear();
+      generations.clear();
+    } else {
+      generations.set(id, (generations.get(id) ?? 0) + 1);
+      summaryCache.delete(id);
+    }
   };
   const changed = (id: number) => {
     forget(id);

@@ -1,3 +1,4 @@
+import { scoreProfile } from '../../src/domain/scoring';
 import { realContent, uniformAnswers } from '../helpers/content';
 import { createAssessment, makeApp, type TestApp } from '../helpers/app';
 
@@ -39,4 +40,7 @@ test('When saves race a completion, then each save either lands before the profi
   const answers = exported.answers as { answeredAt: string }[];
   expect(answers.length).toBe(60);
   for (const a of answers) expect(a.answeredAt <= completedAt).toBe(true);
+  // The stored profile is the score of exactly the answers that are stored.
+  const stored = (await t.http().get(`/api/assessments/${token}`).expect(200)).body.answers;
+  expect(exported.profile.scores).toEqual(scoreProfile(realContent().current, stored).scores);
 });

@@ -1,5 +1,8 @@
-import { openPgStore, type PgStore } from '../../src/db/pg-store';
-import { TEST_DATABASE_URL, createSchema, dropSchema } from '../helpers/backend';
+import net from 'node:net';
+import { connectionConfig } from '../../src/db/pg';
+import { createPgChangeFeed } from '../../src/db/pg-changes';
+import { channelFor, openPgStore, type PgStore } from '../../src/db/pg-store';
+import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
 import { waitFor } from '../helpers/sse';
 
 let schema: string;
@@ -59,4 +62,78 @@ test('Stores on different schemas do not hear each other (each schema has its ow
     await c.close();
     await dropSchema(other);
   }
+});
+
+/** A TCP relay to the test database whose open connections can be frozen (half-open: no reset, no data). */
+async function relay() {
+  const target = new URL(TEST_DATABASE_URL);
+  const pairs: [net.Socket, net.Socket][] = [];
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname || '127.0.0.1');
+    for (const s of [client, upstream]) s.on('error', () => undefined);
+    client.pipe(upstream).pipe(client);
+    pairs.push([client, upstream]);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = new URL(urlWithSchema(TEST_DATABASE_URL, schema));
+  url.hostname = '127.0.0.1';
+  url.port = String((server.address() as net.AddressInfo).port);
+  return {
+    url: url.toString(),
+    freeze: () => {
+      for (const [c, u] of pairs) {
+        c.unpipe(u);
+        u.unpipe(c);
+        c.pause();
+        u.pause();
+      }
+    },
+    close: () => {
+      for (const [c, u] of pairs) (c.destroy(), u.destroy());
+      server.close();
+    },
+  };
+}
+
+test('When the listening connection goes silent without a reset, then the periodic check notices, it reconnects and says anything may have changed', async () => {
+  const link = await relay();
+  const feed = createPgChangeFeed(a.pool, { client: connectionConfig({ url: link.url }), channel: channelFor(schema), pingMs: 200, retryMs: 100 });
+  try {
+    const heard: (number | null)[] = [];
+    feed.subscribe((id) => heard.push(id));
+    await feed.ready();
+    link.freeze();
+    await waitFor(() => heard.includes(null), 10_000);
+    b.changes.publish(9);
+    await waitFor(() => heard.includes(9), 2000);
+  } finally {
+    await feed.close();
+    link.close();
+  }
+}, 20_000);
+
+test('When the database accepts the listening connection but never answers, then closing the feed waits at most the 5 s connect timeout', async () => {
+  const accepted: net.Socket[] = [];
+  const silent = net.createServer((socket) => void accepted.push(socket));
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  const port = (silent.address() as net.AddressInfo).port;
+  const feed = createPgChangeFeed(a.pool, { client: { connectionString: `postgres://root@127.0.0.1:${port}/test` }, channel: 'drijfveer_changes_silent' });
+  try {
+    feed.subscribe(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    await feed.close();
+    expect(Date.now() - started).toBeLessThan(6000);
+  } finally {
+    for (const socket of accepted) socket.destroy();
+    silent.close();
+  }
+});
+
+test('Channel names stay within 63 bytes and differ for schemas that share a long prefix', () => {
+  expect(channelFor('public')).toBe('drijfveer_changes_public');
+  const long1 = `tenant_${'x'.repeat(60)}_1`;
+  const long2 = `tenant_${'x'.repeat(60)}_2`;
+  for (const s of [long1, long2, 'gemeënte', 'Hoofdletters']) expect(Buffer.byteLength(channelFor(s))).toBeLessThanOrEqual(63);
+  expect(channelFor(long1)).not.toBe(channelFor(long2));
 });
