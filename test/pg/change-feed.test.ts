@@ -2,7 +2,8 @@ import net from 'node:net';
 import { connectionConfig } from '../../src/db/pg';
 import { createPgChangeFeed } from '../../src/db/pg-changes';
 import { channelFor, openPgStore, type PgStore } from '../../src/db/pg-store';
-import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
+import { TEST_DATABASE_URL, createSchema, dropSchema } from '../helpers/backend';
+import { pgRelay } from '../helpers/relay';
 import { waitFor } from '../helpers/sse';
 
 let schema: string;
@@ -64,39 +65,8 @@ test('Stores on different schemas do not hear each other (each schema has its ow
   }
 });
 
-/** A TCP relay to the test database whose open connections can be frozen (half-open: no reset, no data). */
-async function relay() {
-  const target = new URL(TEST_DATABASE_URL);
-  const pairs: [net.Socket, net.Socket][] = [];
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname || '127.0.0.1');
-    for (const s of [client, upstream]) s.on('error', () => undefined);
-    client.pipe(upstream).pipe(client);
-    pairs.push([client, upstream]);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = new URL(urlWithSchema(TEST_DATABASE_URL, schema));
-  url.hostname = '127.0.0.1';
-  url.port = String((server.address() as net.AddressInfo).port);
-  return {
-    url: url.toString(),
-    freeze: () => {
-      for (const [c, u] of pairs) {
-        c.unpipe(u);
-        u.unpipe(c);
-        c.pause();
-        u.pause();
-      }
-    },
-    close: () => {
-      for (const [c, u] of pairs) (c.destroy(), u.destroy());
-      server.close();
-    },
-  };
-}
-
 test('When the listening connection goes silent without a reset, then the periodic check notices, it reconnects and says anything may have changed', async () => {
-  const link = await relay();
+  const link = await pgRelay(schema);
   const feed = createPgChangeFeed(a.pool, { client: connectionConfig({ url: link.url }), channel: channelFor(schema), pingMs: 200, retryMs: 100 });
   try {
     const heard: (number | null)[] = [];
@@ -108,7 +78,7 @@ test('When the listening connection goes silent without a reset, then the period
     await waitFor(() => heard.includes(9), 2000);
   } finally {
     await feed.close();
-    link.close();
+    await link.cut();
   }
 }, 20_000);
 

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app';
@@ -6,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { openPgStore, type PgStore } from '../../src/db/pg-store';
 import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
 import { realContent } from '../helpers/content';
+import { pgRelay } from '../helpers/relay';
 
 // PostgreSQL's own failure modes; test/api/db-faults.test.ts has SQLite's.
 let schema: string;
@@ -54,35 +54,8 @@ test('When the database is read-only (a standby, or default_transaction_read_onl
   await http.get(`/api/assessments/${token}`).expect(200);
 });
 
-/** A TCP relay to the test database that can be cut, as when the database server goes away. */
-async function relay(): Promise<{ url: string; cut: () => Promise<void> }> {
-  const target = new URL(TEST_DATABASE_URL);
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname || '127.0.0.1');
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => sockets.delete(s));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = new URL(urlWithSchema(TEST_DATABASE_URL, schema));
-  url.hostname = '127.0.0.1';
-  url.port = String((server.address() as net.AddressInfo).port);
-  return {
-    url: url.toString(),
-    cut: async () => {
-      const closed = new Promise((r) => server.close(r));
-      for (const s of sockets) s.destroy();
-      await closed;
-    },
-  };
-}
-
 test('When the database cannot be reached, then requests get 503 with a clear message and /healthz says so', async () => {
-  const link = await relay();
+  const link = await pgRelay(schema);
   const store = await open({ url: link.url });
   const http = appOver(store);
   await http.get('/healthz').expect(200);
