@@ -18,6 +18,7 @@ async function startUp() {
     return { config, logger, store, app };
   } catch (err) {
     const known = err instanceof ConfigError || err instanceof ContentError;
+    // Also PostgreSQL's SQLSTATE classes 28 (login refused), 3D (no such database) and 42 (no rights, no schema).
     const dbError = dbErrorKind(err) !== null || /^(SQLITE_|28|3D|42)/.test(String((err as { code?: unknown }).code ?? ''));
     if (!known && !dbError) throw err;
     console.error(`Drijfveer cannot start.\n${dbError ? `Database: ${(err as Error).message}` : (err as Error).message}`);

@@ -19,21 +19,22 @@ export function createServices(db: Store, content: Content, live?: LiveHub) {
   let workshops: ReturnType<typeof createWorkshopService>;
   const stats = createStatsService(db, content);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id));
+  // A change made here: this instance's dashboards, then every other instance.
+  const announce = (id: number) => {
+    hub.notify(id);
+    db.changes.publish(id);
+  };
   const assessments = createAssessmentService(db, content, {
     onWorkshopChange: (id) => {
       workshops.invalidate(id);
-      hub.notify(id);
-      db.changes.publish(id);
+      announce(id);
     },
     // Other instances see new norms within NORMS_TTL_MS.
     onProfilesChange: (version) => stats.forgetNorms(version),
   });
   const t = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
   workshops = createWorkshopService(db, assessments, {
-    onChange: (id) => {
-      hub.notify(id);
-      db.changes.publish(id);
-    },
+    onChange: announce,
     aliasPrefix: (lang) => t[lang]('join.aliasPrefix'),
   });
   // Changes made on other instances (several instances on one PostgreSQL database).

@@ -31,6 +31,12 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
     for (const l of set) l.send(json);
   }
 
+  function notify(workshopId: number): void {
+    if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
+    const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - Date.now());
+    pending.set(workshopId, setTimeout(() => void flush(workshopId), wait));
+  }
+
   return {
     subscribe(workshopId: number, listener: LiveListener): () => void {
       let set = listeners.get(workshopId);
@@ -44,14 +50,10 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
         }
       };
     },
-    notify(workshopId: number): void {
-      if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
-      const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - Date.now());
-      pending.set(workshopId, setTimeout(() => void flush(workshopId), wait));
-    },
+    notify,
     /** After a lost change feed: every dashboard gets a fresh state. */
     notifyAll(): void {
-      for (const id of listeners.keys()) this.notify(id);
+      for (const id of listeners.keys()) notify(id);
     },
     /** Ends every stream (on shutdown), so the server can close. */
     closeAll(): void {
