@@ -11,7 +11,7 @@ import { ROOT_DIR } from '../paths';
 import { BENCH_PASSWORD, seedBench } from './bench-seed';
 import { liveLatency, pageWeight } from './bench-measure';
 import { startProcess } from './spawn';
-import { benchDatabase } from './bench-database';
+import { temporaryDatabase } from './temporary-database';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, postgres: { type: 'string' } } });
 const SMOKE = values.smoke;
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const deadline = setTimeout(() => (console.error('benchmark took longer than 170 s; stopped'), process.exit(1)), 170_000);
   deadline.unref();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-bench-'));
-  const db = await benchDatabase(dir, PG_URL);
+  const db = await temporaryDatabase(dir, PG_URL, 'bench');
   const store = await db.open();
   const seed = await seedBench(store, 300, SMOKE ? 5 : 20).finally(() => store.close());
   // On a machine with 2 or more cores, each server gets the last core to itself and the load generator

@@ -4,22 +4,34 @@
  * event stream is open. Checks: no errors, every answer stored, and the stream reports the
  * last completion within 1 second.
  *
- *   npm run load-test -- [--participants 300] [--timeout 120]
+ *   npm run load-test -- [--participants 300] [--timeout 120] [--postgres postgres://… --instances 2]
+ *
+ * With --postgres and --instances K > 1, K server processes share one PostgreSQL database (a temporary
+ * schema): the trainer's stream is on the first instance and the participants use the others, so every
+ * completion reaches the dashboard across instances.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '../db/sqlite-store';
 import { createUserService } from '../services/users';
 import { startProcess } from './spawn';
+import { temporaryDatabase } from './temporary-database';
 
-const { values } = parseArgs({ options: { participants: { type: 'string', default: '300' }, timeout: { type: 'string', default: '120' } } });
+const { values } = parseArgs({
+  options: { participants: { type: 'string', default: '300' }, timeout: { type: 'string', default: '120' }, postgres: { type: 'string' }, instances: { type: 'string', default: '1' } },
+});
 const N = Number(values.participants);
+const K = Number(values.instances);
+if (!Number.isInteger(K) || K < 1 || (K > 1 && !values.postgres)) {
+  console.error('--instances must be a whole number from 1; several instances need --postgres postgres://…');
+  process.exit(2);
+}
 const TIMEOUT_MS = Number(values.timeout) * 1000;
 const PASSWORD = 'load-test-password';
 
-type Model = { likert: { items: { id: string }[] }; choice: { items: { id: string; options: { id: string }[] }[] } };
+type Model = { version: string; likert: { items: { id: string }[] }; choice: { items: { id: string; options: { id: string }[] }[] } };
 
 async function main(): Promise<number> {
   const deadline = setTimeout(() => {
@@ -27,11 +39,14 @@ async function main(): Promise<number> {
     process.exit(1);
   }, TIMEOUT_MS);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-load-'));
-  const db = path.join(dir, 'load.sqlite');
-  const setup = openSqliteStore(db);
+  const db = await temporaryDatabase(dir, values.postgres, 'load');
+  const setup = await db.open();
   await createUserService(setup).add({ email: 'load@example.nl', name: 'Load', role: 'trainer', password: PASSWORD });
   await setup.close();
-  const server = await startProcess('server.js', { DATABASE_PATH: db });
+  const env = { ...db.env, SESSION_SECRET: randomBytes(32).toString('base64url') };
+  const servers = await Promise.all(Array.from({ length: K }, () => startProcess('server.js', env)));
+  const server = servers[0]!; // the trainer's instance
+  const participantUrl = (i: number) => servers[K === 1 ? 0 : 1 + (i % (K - 1))]!.url;
   const json = { 'Content-Type': 'application/json' };
   try {
     const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'load@example.nl', password: PASSWORD }) });
@@ -65,8 +80,8 @@ async function main(): Promise<number> {
     });
 
     const errors: string[] = [];
-    const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(server.url + url, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const call = async (base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(base + url, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!res.ok) errors.push(`${method} ${url.replace(/[A-Za-z0-9_-]{24}/, '…')} → ${res.status}`);
       return res;
     };
@@ -80,11 +95,12 @@ async function main(): Promise<number> {
     ];
     await Promise.all(
       Array.from({ length: N }, async (_, i) => {
-        const joined = await call('POST', '/api/assessments', { consent: true, sessionCode: session.code, name: `P${i + 1}` }, { Cookie: `dv.client=load-${i}` });
+        const base = participantUrl(i);
+        const joined = await call(base, 'POST', '/api/assessments', { consent: true, sessionCode: session.code, name: `P${i + 1}` }, { Cookie: `dv.client=load-${i}` });
         if (!joined.ok) return;
         const { token } = (await joined.json()) as { token: string };
-        for (const page of pages) await call('PUT', `/api/assessments/${token}/answers`, page);
-        const done = await call('POST', `/api/assessments/${token}/complete`);
+        for (const page of pages) await call(base, 'PUT', `/api/assessments/${token}/answers`, page);
+        const done = await call(base, 'POST', `/api/assessments/${token}/complete`);
         if (done.ok) lastCompletion = Math.max(lastCompletion, performance.now());
       }),
     );
@@ -92,13 +108,16 @@ async function main(): Promise<number> {
     const seenAt = await Promise.race([allSeen, new Promise<number>((r) => setTimeout(() => r(NaN), 5000))]);
     abort.abort();
 
-    const check = openSqliteStore(db);
-    const count = (sql: string) => check.sqlite.prepare(sql).pluck().get() as number;
-    const stored = { likert: count('SELECT count(*) FROM likert_answers'), choice: count('SELECT count(*) FROM choice_answers'), completed: count('SELECT count(*) FROM assessments WHERE completed_at IS NOT NULL') };
-    await check.close();
+    // What the database holds afterwards, read through the repositories: every completed profile with its answers.
+    const check = await db.open();
+    const rows = await check.stats.completed(model.version, null).finally(() => check.close());
+    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
+    const stored = { likert: sum((r) => Object.keys(r.answers.likert).length), choice: sum((r) => Object.keys(r.answers.choice).length), completed: rows.length };
     const expected = { likert: N * model.likert.items.length, choice: N * model.choice.items.length, completed: N };
     const delay = seenAt - lastCompletion;
     const result = {
+      backend: values.postgres ? 'postgres' : 'sqlite',
+      instances: K,
       participants: N,
       requests: N * (pages.length + 2),
       seconds: Math.round(elapsed / 100) / 10,
@@ -114,7 +133,8 @@ async function main(): Promise<number> {
     return ok ? 0 : 1;
   } finally {
     clearTimeout(deadline);
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    await db.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
