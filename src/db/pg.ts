@@ -32,10 +32,15 @@ const types = {
  * and our session settings added, as node-postgres lets the URL's options replace ours otherwise.
  */
 export function connectionConfig(options: PgOptions): pg.ClientConfig {
-  const url = new URL(options.url);
-  const fromUrl = url.searchParams.get('options');
-  url.searchParams.delete('options');
-  return { connectionString: url.toString(), options: [fromUrl, sessionOptions(options)].filter(Boolean).join(' ') };
+  // Only the query string is touched (split by hand): WHATWG URL parsing refuses valid libpq forms
+  // such as postgres://user@/db?host=/var/run/postgresql.
+  const at = options.url.indexOf('?');
+  const base = at < 0 ? options.url : options.url.slice(0, at);
+  const query = new URLSearchParams(at < 0 ? '' : options.url.slice(at + 1));
+  const fromUrl = query.get('options');
+  query.delete('options');
+  const rest = query.toString();
+  return { connectionString: rest ? `${base}?${rest}` : base, options: [fromUrl, sessionOptions(options)].filter(Boolean).join(' ') };
 }
 
 export function createPool(options: PgOptions): Pool {
@@ -81,9 +86,10 @@ export async function changed(db: Queryable, text: string, values: unknown[] = [
 
 /** A URL that puts every connection into `schema` (libpq's options parameter). */
 export function urlWithSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
+  const at = url.indexOf('?');
+  const query = new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+  query.set('options', `-c search_path=${schema}`);
+  return `${at < 0 ? url : url.slice(0, at)}?${query.toString()}`;
 }
 
 /** Removes a schema with everything in it (temporary benchmark and test schemas). */
