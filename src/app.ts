@@ -20,7 +20,7 @@ import { requireUser } from './http/auth';
 import { assetVersion } from './http/assets';
 import { requireJsonBody } from './http/validate';
 import { createPageCache, type PageCache } from './http/page-cache';
-import { assessmentLimit, loginLimits } from './http/rate-limits';
+import { assessmentLimit, joinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { modelApi } from './routes/api-model';
 import { assessmentsApi, saveAnswersHandler } from './routes/api-assessments';
@@ -57,6 +57,7 @@ type Shared = {
   creationLimit: RequestHandler;
   /** One set of login limits for the form and the API, so neither is a way around the other. */
   loginLimits: RequestHandler[];
+  joinLimits: JoinLimits;
 };
 
 /** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
@@ -80,8 +81,9 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
     // Login sessions only where they are used: participants' hot paths stay free of session lookups.
     session: loginSession(config, db.loginSessions),
     profileCache: createPageCache(),
-    creationLimit: assessmentLimit(config),
-    loginLimits: loginLimits(config),
+    creationLimit: assessmentLimit(config, db.rateLimits),
+    loginLimits: loginLimits(config, db.rateLimits),
+    joinLimits: (codeOf, skip) => joinLimits(config, db.rateLimits, codeOf, skip),
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.
@@ -119,11 +121,11 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
 }
 
 /** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
-function mountApi(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits }: Shared) {
+function mountApi(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
   app.use(LOGIN_API, session);
-  app.use(assessmentsApi(assessments, workshops, services.stats, config, creationLimit, profileCache));
+  app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));
   app.use(authApi(users, loginLimits));
   app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
@@ -133,7 +135,7 @@ function mountApi(app: Express, { config, content, services, session, profileCac
 }
 
 /** The pages: versioned static files, language, forms. */
-function mountPages(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits }: Shared) {
+function mountPages(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared) {
   const { assessments, workshops, users, reader, myProfiles, projects } = services;
   // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
   const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
@@ -161,5 +163,5 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(startPages(assessments, config, creationLimit));
   app.use(questionnairePages(assessments));
   app.use(profileActions(assessments, profileCache));
-  app.use(joinPages(workshops, assessments, config));
+  app.use(joinPages(workshops, assessments, config, joinLimits));
 }

@@ -7,7 +7,7 @@ import type { SqliteDb } from './sqlite';
 import { openSqliteStore } from './sqlite-store';
 
 /** Parents before children, so every foreign key finds its row. */
-const TABLE_ORDER = ['users', 'workshops', 'assessments', 'likert_answers', 'choice_answers', 'projects', 'stakeholders', 'norm_tables', 'login_sessions'];
+const TABLE_ORDER = ['users', 'workshops', 'assessments', 'likert_answers', 'choice_answers', 'projects', 'stakeholders', 'norm_tables', 'login_sessions', 'rate_limits'];
 
 export type TableCheck = { table: string; sqlite: number; postgres: number; same: boolean };
 

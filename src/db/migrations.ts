@@ -133,6 +133,18 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX assessments_completed_version ON assessments (model_version, completed_at) WHERE completed_at IS NOT NULL;
     `,
   },
+  {
+    id: 6,
+    name: 'shared rate-limit counters',
+    sql: `
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        hits INTEGER NOT NULL,
+        reset_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX rate_limits_reset ON rate_limits (reset_at);
+    `,
+  },
 ];
 
 export function migrate(db: SqliteDb): number[] {

@@ -114,6 +114,13 @@ const PG_SQL: Record<number, string> = {
     );
     CREATE INDEX norm_tables_version ON norm_tables (model_version);
     CREATE INDEX assessments_completed_version ON assessments (model_version, completed_at) WHERE completed_at IS NOT NULL;`,
+  6: `
+    CREATE TABLE rate_limits (
+      key text PRIMARY KEY,
+      hits integer NOT NULL,
+      reset_at bigint NOT NULL
+    );
+    CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
 };
 
 // Any constant would do; it only has to be the same in every instance.

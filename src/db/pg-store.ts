@@ -8,6 +8,7 @@ import { createPgProjectRepo } from './pg-projects';
 import { createPgStatsRepo } from './pg-stats';
 import { createPgLoginSessionRepo, createPgUserRepo } from './pg-users';
 import { createPgWorkshopRepo } from './pg-workshops';
+import { createPgRateLimitRepo } from './rate-limits';
 import type { Store } from './store';
 
 export type PgStore = Store & { pool: pg.Pool; schema: string; changes: ReturnType<typeof createPgChangeFeed> };
@@ -49,6 +50,7 @@ export async function openPgStore(options: PgOptions & { onError?: (err: Error) 
       assessments: createPgAssessmentRepo(pool),
       users: createPgUserRepo(pool),
       loginSessions: createPgLoginSessionRepo(pool),
+      rateLimits: createPgRateLimitRepo(pool),
       workshops: createPgWorkshopRepo(pool),
       projects: createPgProjectRepo(pool),
       stats: createPgStatsRepo(pool),

@@ -5,6 +5,7 @@ import { openSqlite, type SqliteDb, type SqliteOptions } from './sqlite';
 import { createSqliteAssessmentRepo } from './sqlite-assessments';
 import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-users';
 import { createSqliteWorkshopRepo } from './sqlite-workshops';
+import { createSqliteRateLimitRepo } from './rate-limits';
 import { createSqliteProjectRepo } from './sqlite-projects';
 import { createSqliteStatsRepo } from './sqlite-stats';
 import type { ChangeFeed, Store } from './store';
@@ -44,6 +45,7 @@ export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
     assessments: createSqliteAssessmentRepo(sqlite),
     users: createSqliteUserRepo(sqlite),
     loginSessions: createSqliteLoginSessionRepo(sqlite),
+    rateLimits: createSqliteRateLimitRepo(sqlite),
     workshops: createSqliteWorkshopRepo(sqlite),
     projects: createSqliteProjectRepo(sqlite),
     stats: createSqliteStatsRepo(sqlite),

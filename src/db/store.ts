@@ -201,6 +201,17 @@ export interface StatsRepo {
   activateNormTable(modelVersion: string, id: number | null): Promise<boolean>;
 }
 
+/** Hit counters of the rate limits, in the database so several instances share them (and a restart keeps them). */
+export interface RateLimitRepo {
+  /** Counts one hit on `key`; a window that has ended starts again with this hit. */
+  hit(key: string, windowMs: number, now: number): Promise<{ hits: number; resetAt: number }>;
+  /** Takes one hit back (a request that should not count, such as a successful login). */
+  undo(key: string, now: number): Promise<void>;
+  reset(key: string): Promise<void>;
+  /** Deletes counters whose window has ended; returns how many. */
+  prune(now: number): Promise<number>;
+}
+
 /**
  * Tells the other app instances on the same database that a workshop changed, so they drop cached
  * summaries and update their live dashboards. `null` means "anything may have changed" (after a lost
@@ -218,6 +229,7 @@ export interface Store {
   assessments: AssessmentRepo;
   users: UserRepo;
   loginSessions: LoginSessionRepo;
+  rateLimits: RateLimitRepo;
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   stats: StatsRepo;

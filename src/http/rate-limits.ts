@@ -1,24 +1,49 @@
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { rateLimit, ipKeyGenerator, type Options, type Store } from 'express-rate-limit';
 import type { Config } from '../config';
+import type { RateLimitRepo } from '../db/store';
 import { AppError } from '../errors';
 import { cookiePolicy } from './cookies';
 
 /*
- * Rate limits live in memory, per app instance (documented in the README). Joins are keyed on
- * session code + address + browser, so a whole room behind one NAT address can join while one
- * client cannot flood a session; a ceiling per code + address stops a cookie-dropping bot.
+ * Rate limits count in the database (rate_limits), so several instances share them and a restart
+ * does not reset them. Joins are keyed on session code + address + browser, so a whole room behind
+ * one NAT address can join while one client cannot flood a session; a ceiling per code + address
+ * stops a cookie-dropping bot.
  */
+
+/**
+ * express-rate-limit's store over our repository; one per limiter, told apart by `prefix`. Keys are
+ * stored as a SHA-256 digest: no e-mail address or IP address in the table, and no request-made
+ * string (any length, any character) reaches the database as a key.
+ */
+function dbStore(repo: RateLimitRepo, prefix: string): Store {
+  let windowMs = MINUTE;
+  const stored = (key: string) => prefix + createHash('sha256').update(key).digest('base64url');
+  return {
+    prefix,
+    localKeys: false,
+    init: (options: Options) => void (windowMs = options.windowMs),
+    async increment(key) {
+      const { hits, resetAt } = await repo.hit(stored(key), windowMs, Date.now());
+      return { totalHits: hits, resetTime: new Date(resetAt) };
+    },
+    decrement: (key) => repo.undo(stored(key), Date.now()),
+    resetKey: (key) => repo.reset(stored(key)),
+  };
+}
 const MINUTE = 60 * 1000;
 const tooMany = (message: string): RequestHandler => (_req, _res, next) => next(new AppError('too_many_requests', message));
 const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
 export const CLIENT_COOKIE = 'dv.client';
 
-export function loginLimits(config: Config): RequestHandler[] {
+export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler[] {
   const message = 'Too many login attempts. Wait a few minutes and try again.';
   return [
-    rateLimit({ windowMs: 15 * MINUTE, limit: config.rateLimits.loginPerIp, keyGenerator: ip, handler: tooMany(message), standardHeaders: 'draft-8', legacyHeaders: false }),
+    rateLimit({ windowMs: 15 * MINUTE, limit: config.rateLimits.loginPerIp, keyGenerator: ip, handler: tooMany(message), standardHeaders: 'draft-8', legacyHeaders: false, store: dbStore(repo, 'login-ip:') }),
     rateLimit({
+      store: dbStore(repo, 'login-email:'),
       windowMs: 15 * MINUTE,
       limit: config.rateLimits.loginPerEmail,
       skipSuccessfulRequests: true,
@@ -30,21 +55,25 @@ export function loginLimits(config: Config): RequestHandler[] {
   ];
 }
 
-export function joinLimits(config: Config, codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
+/** The join limits of one route, given how it finds the session code (and which requests are not joins). */
+export type JoinLimits = (codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[];
+
+export function joinLimits(config: Config, repo: RateLimitRepo, codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
   const message = 'Too many joins from this device. Wait a few minutes and try again.';
   const common = { windowMs: 10 * MINUTE, handler: tooMany(message), standardHeaders: 'draft-8' as const, legacyHeaders: false, skip };
   const cookie = cookiePolicy(config.isProduction).name(CLIENT_COOKIE);
   const client = (req: Request) => String((req.cookies as Record<string, string> | undefined)?.[cookie] ?? 'none').slice(0, 64);
   return [
-    rateLimit({ ...common, limit: config.rateLimits.joinPerClient, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}` }),
-    rateLimit({ ...common, limit: config.rateLimits.joinPerAddress, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}` }),
+    rateLimit({ ...common, store: dbStore(repo, 'join-client:'), limit: config.rateLimits.joinPerClient, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}` }),
+    rateLimit({ ...common, store: dbStore(repo, 'join-address:'), limit: config.rateLimits.joinPerAddress, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}` }),
   ];
 }
 
 /** New self-assessments per client address, shared by the API and the start form; joins (with a session code) have their own limits. */
-export function assessmentLimit(config: Config): RequestHandler {
+export function assessmentLimit(config: Config, repo: RateLimitRepo): RequestHandler {
   const skip = (req: Request) => Boolean((req.body as { sessionCode?: unknown } | undefined)?.sessionCode);
   return rateLimit({
+    store: dbStore(repo, 'create:'),
     windowMs: 10 * MINUTE,
     limit: config.rateLimits.assessmentsPerIp,
     keyGenerator: ip,

@@ -1,7 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
-import type { Config } from '../config';
-import { joinLimits } from '../http/rate-limits';
+import type { JoinLimits } from '../http/rate-limits';
 import { normaliseCode, type WorkshopService } from '../services/workshops';
 import { z } from 'zod';
 import { LANGS, DEFAULT_LANG } from '../domain/drives';
@@ -52,8 +51,7 @@ export function assessmentsApi(
   service: AssessmentService,
   workshops: WorkshopService,
   stats: StatsService,
-  config: Config,
-  creationLimit: RequestHandler,
+  { creationLimit, joinLimits }: { creationLimit: RequestHandler; joinLimits: JoinLimits },
   profilePages: PageCache,
 ): Router {
   // The profile as JSON (409 while in progress), with where its scores stand against others (null while there are too few).
@@ -62,7 +60,7 @@ export function assessmentsApi(
     return { ...profile, norms: await stats.profileNorms(record.profile!) };
   };
   const router = Router();
-  const limits = joinLimits(config, sessionCodeOf, (req) => !sessionCodeOf(req));
+  const limits = joinLimits(sessionCodeOf, (req) => !sessionCodeOf(req));
 
   router.post('/api/assessments', cookieParser(), ...limits, creationLimit, async (req, res) => {
     const body = parse(createBody, req.body ?? {});

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { Lang } from '../domain/drives';
 import { AppError } from '../errors';
-import { CLIENT_COOKIE, joinLimits } from '../http/rate-limits';
+import { CLIENT_COOKIE, type JoinLimits } from '../http/rate-limits';
 import type { AssessmentService } from '../services/assessments';
 import { isWellFormedToken } from '../services/tokens';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../services/workshops';
@@ -18,7 +18,7 @@ export const joinForm = z.object({ name: z.string().optional().default('').pipe(
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */
-export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config): Router {
+export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config, joinLimits: JoinLimits): Router {
   const router = Router();
   const cookies = cookiePolicy(config.isProduction);
   const clientCookie = cookies.name(CLIENT_COOKIE);
@@ -65,7 +65,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
 
   router.post(
     '/join/:code',
-    ...joinLimits(config, (req) => normaliseCode(String(req.params.code ?? ''))),
+    ...joinLimits((req) => normaliseCode(String(req.params.code ?? ''))),
     async (req, res) => {
       const code = codeParam(req);
       const w = await workshops.joinable(code);

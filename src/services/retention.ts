@@ -11,5 +11,6 @@ export async function purgeExpired(store: Store, retention: { unfinishedDays: nu
   const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const sessions = await store.workshops.purgeExpired(iso(retention.sessionDays), now.toISOString());
   const unfinished = await store.assessments.purgeUnfinished(iso(retention.unfinishedDays));
+  await store.rateLimits.prune(now.getTime()); // counters whose window has ended
   return { sessions, unfinished };
 }

@@ -65,7 +65,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
     expect(run.out).toContain('every table has the same rows on both sides');
     expect(run.code).toBe(0);
     const lines = run.out.split('\n').filter((l) => /^(same|DIFFERENT)\t/.test(l));
-    expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual(['assessments', 'choice_answers', 'likert_answers', 'login_sessions', 'norm_tables', 'projects', 'stakeholders', 'users', 'workshops']);
+    expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual(['assessments', 'choice_answers', 'likert_answers', 'login_sessions', 'norm_tables', 'projects', 'rate_limits', 'stakeholders', 'users', 'workshops']);
     for (const l of lines) {
       const [verdict, , lite, pg] = l.split('\t');
       expect(verdict).toBe('same');

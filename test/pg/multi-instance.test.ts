@@ -7,7 +7,7 @@ jest.setTimeout(60_000);
 
 // Two app instances (separate processes, different ports) on one PostgreSQL database, as behind a
 // load balancer: participants use instance 1, the trainer's dashboard is on instance 2.
-const SHARED = { SESSION_SECRET: 'multi-instance-secret-'.padEnd(48, 'x'), RATE_LIMIT_JOIN_PER_CLIENT: '1000' };
+const SHARED = { SESSION_SECRET: 'multi-instance-secret-'.padEnd(48, 'x'), RATE_LIMIT_JOIN_PER_CLIENT: '1000', RATE_LIMIT_LOGIN_PER_EMAIL: '3' };
 const PASSWORD = 'two-instances-password';
 let db: ServerDb;
 let one: RunningServer;
@@ -67,4 +67,11 @@ test('A trainer logged in on instance 2 sees, live on instance 2, every particip
   const summaryOn = async (s: RunningServer) => (await (await fetch(`${s.url}/api/sessions/${session.id}/summary`, { headers: { Cookie: cookie } })).json()) as { participants: number };
   expect((await summaryOn(one)).participants).toBe(5);
   expect(await summaryOn(two)).toEqual(await summaryOn(one));
+});
+
+test('Rate limits are shared: failed logins for one address on either instance add up, and the fourth is refused on both', async () => {
+  const attempt = (s: RunningServer) => fetch(`${s.url}/api/login`, json('POST', { email: 'guess@example.nl', password: 'wrong-password-123' })).then((r) => r.status);
+  expect([await attempt(one), await attempt(two), await attempt(one)]).toEqual([401, 401, 401]);
+  expect(await attempt(two)).toBe(429);
+  expect(await attempt(one)).toBe(429);
 });
