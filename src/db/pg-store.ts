@@ -14,11 +14,6 @@ import type { Store } from './store';
 export type PgStore = Store & { pool: pg.Pool; schema: string; changes: ReturnType<typeof createPgChangeFeed> };
 
 /**
- * Connects to PostgreSQL, applies pending migrations and returns the repositories over one pool.
- * Several instances may open the same database: migrations wait for each other, and changes to
- * workshops travel between instances on a LISTEN/NOTIFY channel named after the schema.
- */
-/**
  * The NOTIFY channel of a schema: readable for plain names; a hash where the name would pass PostgreSQL's
  * 63-byte limit for identifiers (a truncated name could be shared by two schemas).
  */
@@ -28,6 +23,11 @@ export function channelFor(schema: string): string {
   return `drijfveer_changes_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`;
 }
 
+/**
+ * Connects to PostgreSQL, applies pending migrations and returns the repositories over one pool.
+ * Several instances may open the same database: migrations wait for each other, and changes to
+ * workshops travel between instances on a LISTEN/NOTIFY channel named after the schema.
+ */
 export async function openPgStore(options: PgOptions & { onError?: (err: Error) => void }): Promise<PgStore> {
   const pool = createPool(options);
   pool.on('error', (err) => options.onError?.(err)); // an idle connection that broke; the pool replaces it
