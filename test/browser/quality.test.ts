@@ -1,20 +1,15 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT_DIR } from '../../src/paths';
+import { runCli } from '../helpers/cli';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import type { ServerDb } from '../helpers/server';
 
 jest.setTimeout(120_000);
 
-function cli(db: ServerDb, args: string[]) {
-  return new Promise<string>((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...db.env } });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (out += d));
-    proc.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-  });
-}
+const cli = async (db: ServerDb, args: string[]) => {
+  const res = await runCli(args, db.env);
+  if (res.code !== 0) throw new Error(res.out + res.err);
+  return res.out;
+};
 
 const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' }], async (db) => {
   expect(await cli(db, ['simulate', '--n', '300', '--reliability', '0.8', '--seed', '42'])).toMatch(/Added 300 simulated profiles \(model version 1, reliability 0.8, seed 42\)/);

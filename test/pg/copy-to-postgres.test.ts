@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { compareTables } from '../../src/db/copy-to-postgres';
 import { openPgStore } from '../../src/db/pg-store';
 import { openSqliteStore } from '../../src/db/sqlite-store';
-import { ROOT_DIR } from '../../src/paths';
 import { createUserService } from '../../src/services/users';
 import { answersPicking } from '../helpers/app';
+import { runCli } from '../helpers/cli';
 import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
 import { realContent } from '../helpers/content';
 import { tempDatabase } from '../helpers/server';
@@ -17,15 +15,10 @@ jest.setTimeout(60_000);
 const PASSWORD = 'copy-test-password-1';
 const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_JOIN_PER_CLIENT: '1000' });
 
-function cli(args: string[]) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (out += d));
-    proc.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const cli = async (args: string[]) => {
+  const res = await runCli(args, {});
+  return { code: res.code, out: res.out + res.err };
+};
 
 /** A SQLite database with something in every table, made through the app as people would. */
 async function filledSqlite(): Promise<{ file: string; token: string }> {

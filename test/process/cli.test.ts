@@ -1,25 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { ROOT_DIR } from '../../src/paths';
+import { runCli } from '../helpers/cli';
 import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(30_000);
 
-/** Runs the built CLI (as `npm run cli --` does) with a piped standard input. */
-function cli(db: string, args: string[], input = ''): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db, NODE_ENV: 'test' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (err += d));
-    proc.on('exit', (code) => resolve({ code, out, err }));
-    proc.stdin.end(input);
-  });
-}
+const cli = (db: string, args: string[], input = '') => runCli(args, { DATABASE_PATH: db }, input);
 
 let server: RunningServer | undefined;
 afterEach(() => stopServer(server));
@@ -88,14 +72,7 @@ test('When purge runs (by the CLI, or at server start), then unfinished assessme
 
 test('When DATABASE_URL is set, then backup and restore explain that PostgreSQL is backed up with pg_dump', async () => {
   for (const action of ['backup', 'restore']) {
-    const proc = await new Promise<{ code: number | null; err: string }>((resolve) => {
-      const p = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), action, 'copy.sqlite'], {
-        env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'postgres://root@127.0.0.1:1/none', NODE_ENV: 'test' },
-      });
-      let err = '';
-      p.stderr.on('data', (d) => (err += d));
-      p.on('exit', (code) => resolve({ code, err }));
-    });
-    expect(proc).toEqual({ code: 1, err: expect.stringContaining(`"${action}" is for the SQLite file; with PostgreSQL (DATABASE_URL) use pg_dump and pg_restore`) });
+    const res = await runCli([action, 'copy.sqlite'], { DATABASE_URL: 'postgres://root@127.0.0.1:1/none' });
+    expect(res).toMatchObject({ code: 1, err: expect.stringContaining(`"${action}" is for the SQLite file; with PostgreSQL (DATABASE_URL) use pg_dump and pg_restore`) });
   }
 });

@@ -1,0 +1,21 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/paths';
+
+export type CliResult = { code: number | null; out: string; err: string };
+
+/** Runs the built CLI (as `npm run cli --` does) with only the given environment and a piped standard input. */
+export function runCli(args: string[], env: Record<string, string>, input = ''): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (err += d));
+    proc.on('exit', (code) => resolve({ code, out, err }));
+    proc.stdin.end(input);
+  });
+}
