@@ -1,17 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { ROOT_DIR } from '../../src/paths';
+import { runTool } from './cli';
 
 /** Runs the benchmark in smoke mode (1 s per scenario) with extra arguments. */
-export function runBenchSmoke(args: string[] = []) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'tools', 'bench.js'), '--smoke', ...args], { env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (out += d));
-    proc.on('exit', (code) => resolve({ code, out }));
-  });
-}
+export const runBenchSmoke = (args: string[] = []) => runTool('bench', ['--smoke', ...args]);
 
 /** Every scenario answered without errors and the report lists every budget. */
 export function expectSmokeReport(result: { code: number | null; out: string }) {

@@ -19,3 +19,14 @@ export function runCli(args: string[], env: Record<string, string>, input = ''):
     proc.stdin.end(input);
   });
 }
+
+/** Runs a built tool (dist/tools/NAME.js) with the given arguments; stdout and stderr together. */
+export function runTool(name: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'tools', `${name}.js`), ...args], { env: { PATH: process.env.PATH ?? '' } });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (out += d));
+    proc.on('exit', (code) => resolve({ code, out }));
+  });
+}
