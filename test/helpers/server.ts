@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from '../../src/paths';
-import { openPgStore } from '../../src/db/pg-store';
-import { openSqliteStore } from '../../src/db/sqlite-store';
 import type { Store } from '../../src/db/store';
-import { BACKEND, TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from './backend';
+import { temporaryDatabase } from '../../src/tools/temporary-database';
+import { BACKEND, TEST_DATABASE_URL } from './backend';
 
 export type RunningServer = { url: string; port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -16,19 +15,17 @@ export const tempDatabase = (): string => path.join(fs.mkdtempSync(path.join(os.
 export type ServerDb = { env: Record<string, string>; open(): Promise<Store>; drop(): Promise<void> };
 
 export async function serverDatabase(): Promise<ServerDb> {
-  if (BACKEND === 'postgres') {
-    const schema = await createSchema();
-    return {
-      env: { DATABASE_URL: urlWithSchema(TEST_DATABASE_URL, schema) },
-      open: () => openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 2 }),
-      drop: () => dropSchema(schema),
-    };
-  }
-  const file = tempDatabase();
+  if (BACKEND === 'postgres' && !TEST_DATABASE_URL) throw new Error('The PostgreSQL tests need TEST_DATABASE_URL, e.g. postgres://root@127.0.0.1:5432/test');
+  // The same temporary database the benchmark and the load test use; its schema is made on the first open().
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-srv-'));
+  const db = await temporaryDatabase(dir, BACKEND === 'postgres' ? TEST_DATABASE_URL : undefined, 't');
   return {
-    env: { DATABASE_PATH: file },
-    open: async () => openSqliteStore(file),
-    drop: async () => fs.rmSync(path.dirname(file), { recursive: true, force: true }),
+    env: db.env,
+    open: db.open,
+    drop: async () => {
+      await db.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
