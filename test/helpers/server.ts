@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { assertBuilt } from './built';
 import { ROOT_DIR } from '../../src/paths';
 import type { Store } from '../../src/db/store';
 import { temporaryDatabase } from '../../src/tools/temporary-database';
@@ -35,8 +36,8 @@ export async function serverDatabase(): Promise<ServerDb> {
  */
 export async function startServer(db: string | ServerDb, env: Record<string, string> = {}): Promise<RunningServer> {
   const dbEnv = typeof db === 'string' ? { DATABASE_PATH: db } : db.env;
+  assertBuilt();
   const entry = path.join(ROOT_DIR, 'dist', 'server.js');
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does it).`);
   const proc = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...dbEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
