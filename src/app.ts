@@ -12,6 +12,7 @@ import { createLogger, redactUrl } from './logger';
 import { PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
 import { createServices, type Services } from './services';
 import type { LiveHub } from './services/live';
+import { createPasswords, type Passwords } from './services/passwords';
 import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
 import { pageLanguage } from './http/lang';
 import { cookiePolicy } from './http/cookies';
@@ -20,7 +21,7 @@ import { requireUser } from './http/auth';
 import { assetVersion } from './http/assets';
 import { requireJsonBody } from './http/validate';
 import { createPageCache, type PageCache } from './http/page-cache';
-import { assessmentLimit, joinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
+import { assessmentLimit, createJoinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { modelApi } from './routes/api-model';
 import { assessmentsApi, saveAnswersHandler } from './routes/api-assessments';
@@ -39,7 +40,8 @@ import { projectPages } from './routes/pages-projects';
 import { statsApi } from './routes/api-stats';
 import { statsPages } from './routes/pages-stats';
 
-export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub };
+/** `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control. */
+export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub; passwords?: Passwords };
 export type App = Express & { live: LiveHub };
 
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
@@ -61,7 +63,7 @@ type Shared = {
 };
 
 /** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
-export function createApp({ db, config, content = loadContent(config.dataDir), logger = createLogger(config.logLevel), live }: AppDeps): App {
+export function createApp({ db, config, content = loadContent(config.dataDir), logger = createLogger(config.logLevel), live, passwords = createPasswords(config.passwords) }: AppDeps): App {
   const app = express() as App;
   app.disable('x-powered-by');
   // No automatic ETag (a hash of every response body): the pages that can be reused set their own.
@@ -72,7 +74,7 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   // Templates compile once, except in development where edits should show on reload.
   app.set('view cache', config.env !== 'development');
 
-  const services = createServices(db, content, live);
+  const services = createServices(db, content, live, passwords);
   app.live = services.hub;
   const shared: Shared = {
     config,
@@ -83,7 +85,7 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
     profileCache: createPageCache(),
     creationLimit: assessmentLimit(config, db.rateLimits),
     loginLimits: loginLimits(config, db.rateLimits),
-    joinLimits: (codeOf, skip) => joinLimits(config, db.rateLimits, codeOf, skip),
+    joinLimits: createJoinLimits(config, db.rateLimits),
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.

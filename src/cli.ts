@@ -11,6 +11,7 @@ import { copyToPostgres } from './db/copy-to-postgres';
 import type { Role } from './db/store';
 import { AppError } from './errors';
 import { ROLES, createUserService } from './services/users';
+import { createPasswords } from './services/passwords';
 import { purgeExpired } from './services/retention';
 import { backupTo, integrityOf, restoreFrom } from './db/backup';
 import { loadContent } from './content/load';
@@ -109,7 +110,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 
   const config = loadConfig();
   const store = await openStore(config);
-  const users = createUserService(store);
+  const users = createUserService(store, createPasswords(config.passwords));
   try {
     switch (command) {
       case 'add': {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, configWarnings, loadConfig } from './config';
 import { ContentError, loadContent } from './content/load';
 import { dbErrorKind } from './db/errors';
 import { openStore } from './db/open';
@@ -13,6 +13,7 @@ async function startUp() {
     const config = loadConfig();
     const content = loadContent(config.dataDir);
     const logger = createLogger(config.logLevel);
+    for (const warning of configWarnings(config)) logger.warn(warning);
     const store = await openStore(config, { server: true, onError: (err) => logger.warn({ err }, 'database connection problem') });
     const app = createApp({ db: store, config, content, logger });
     return { config, logger, store, app };

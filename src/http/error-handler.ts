@@ -38,6 +38,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error.status >= 500) logger.error({ err }, 'request failed');
     if (res.headersSent) return res.end();
     res.status(error.status);
+    if (error.options.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.options.retryAfterSeconds));
     if (req.originalUrl.startsWith('/api/')) {
       res.json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } });
       return;

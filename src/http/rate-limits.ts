@@ -55,8 +55,40 @@ export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler
   ];
 }
 
-/** The join limits of one route, given how it finds the session code (and which requests are not joins). */
-export type JoinLimits = (codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[];
+/**
+ * The join limits of one route, given how it finds the session code (and which requests are not joins);
+ * `codeLookups` alone for routes that only look a code up (the join page).
+ */
+export type JoinLimits = ((codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[]) & { codeLookups: RequestHandler };
+
+/**
+ * Unknown session codes per client address: the join limits count per code, so without this one address
+ * could try code after code. Only failed look-ups (404) count; past the limit every look-up from that
+ * address is refused, as a known code must not answer differently from an unknown one.
+ */
+export function codeLookupLimit(config: Config, repo: RateLimitRepo): RequestHandler {
+  return rateLimit({
+    store: dbStore(repo, 'code-lookup:'),
+    windowMs: 10 * MINUTE,
+    limit: config.rateLimits.codeLookupsPerAddress,
+    keyGenerator: ip,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 404,
+    handler: tooMany('Too many unknown session codes from this address. Wait a few minutes and check the code with your trainer.'),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+  });
+}
+
+/** One set of join limits for the app: the join page, the join API and code look-ups share the counts. */
+export function createJoinLimits(config: Config, repo: RateLimitRepo): JoinLimits {
+  const codeLookups = codeLookupLimit(config, repo);
+  const make = (codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] => [
+    (req, res, next) => (skip(req) ? next() : codeLookups(req, res, next)),
+    ...joinLimits(config, repo, codeOf, skip),
+  ];
+  return Object.assign(make, { codeLookups });
+}
 
 export function joinLimits(config: Config, repo: RateLimitRepo, codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
   const message = 'Too many joins from this device. Wait a few minutes and try again.';
@@ -69,15 +101,16 @@ export function joinLimits(config: Config, repo: RateLimitRepo, codeOf: (req: Re
   ];
 }
 
-/** New self-assessments per client address, shared by the API and the start form; joins (with a session code) have their own limits. */
+/**
+ * New self-assessments per client address, shared by the API and the start form. It skips nothing itself:
+ * the API passes joins (with a session code) to the join limits instead; the start form never joins.
+ */
 export function assessmentLimit(config: Config, repo: RateLimitRepo): RequestHandler {
-  const skip = (req: Request) => Boolean((req.body as { sessionCode?: unknown } | undefined)?.sessionCode);
   return rateLimit({
     store: dbStore(repo, 'create:'),
     windowMs: 10 * MINUTE,
     limit: config.rateLimits.assessmentsPerIp,
     keyGenerator: ip,
-    skip,
     handler: tooMany('Too many new questionnaires from this address. Wait a few minutes and try again.'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,

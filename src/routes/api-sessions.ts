@@ -8,9 +8,10 @@ import { parse } from '../http/validate';
 import { AppError } from '../errors';
 import type { WorkshopService } from '../services/workshops';
 import { exportCsv, exportJson } from './export';
+import { visibleText } from './fields';
 
 export const workshopFields = {
-  title: z.string().trim().min(1, 'required').max(120, 'at most 120 characters').refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters'),
+  title: visibleText(120, { required: true }),
   lang: z.enum(LANGS),
   minGroupSize: z.number().int().min(1).max(500),
 };

@@ -9,7 +9,7 @@ import { CLIENT_COOKIE, type JoinLimits } from '../http/rate-limits';
 import type { AssessmentService } from '../services/assessments';
 import { isWellFormedToken } from '../services/tokens';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../services/workshops';
-import { nameField } from './fields';
+import { isInvisibleIssue, nameField } from './fields';
 import { cookiePolicy } from '../http/cookies';
 import { joinUrlFor } from './api-sessions';
 
@@ -50,7 +50,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
   });
 
-  router.get('/join/:code', async (req, res) => {
+  router.get('/join/:code', joinLimits.codeLookups, async (req, res) => {
     const code = codeParam(req);
     ensureClientId(req, res);
     // Back again (refresh, closed tab): continue where they were.
@@ -73,7 +73,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
       const name = parsed.success ? (parsed.data.name ?? null) : null;
       const errors: Record<string, string> = {};
       if (!parsed.success) {
-        for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : 'start.errorName';
+        for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : isInvisibleIssue(i) ? 'names.errorInvisible' : 'start.errorName';
       } else if (!w.anonymous && !name) errors.name = 'join.errorName';
       if (Object.keys(errors).length) {
         const typed = typeof req.body?.name === 'string' ? req.body.name : '';
