@@ -1,0 +1,246 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSqliteStore } from '../../src/db/sqlite-store';
+import { createUserService } from '../../src/services/users';
+import { startServer, stopServer, type RunningServer } from '../helpers/server';
+
+/**
+ * A real full disk: the server's SQLite database lives on a small tmpfs that a filler file fills up.
+ * (A fake limit such as max_page_count fails earlier, in SQLite's pager, and misses the commit path.)
+ * SQLite only: a PostgreSQL server's disk is not ours to fill; test/pg/faults.test.ts covers its failures.
+ */
+jest.setTimeout(120_000);
+const EMAIL = 'vol@example.nl';
+const PASSWORD = 'full-disk-password-123';
+const json = { 'Content-Type': 'application/json' };
+
+let dir = '';
+let mounted = false;
+let server: RunningServer | undefined;
+
+beforeAll(() => {
+  if (process.getuid?.() !== 0) {
+    throw new Error('test/process/full-disk.test.ts needs root: it mounts a small tmpfs to fill a real disk (CI runs as root; run it with sudo).');
+  }
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-full-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]);
+  mounted = true;
+});
+
+afterAll(async () => {
+  if (process.env.DEBUG_FULL) console.log(server?.output());
+  await stopServer(server);
+  if (mounted) execFileSync('umount', [dir]);
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const filler = () => path.join(dir, 'filler');
+/** Writes until the file system refuses (ENOSPC): what is left is less than one page. */
+function fillDisk(): void {
+  const fd = fs.openSync(filler(), 'a');
+  try {
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 512, 1]) {
+      const chunk = Buffer.alloc(size, 1);
+      for (;;) {
+        try {
+          fs.writeSync(fd, chunk);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+          break;
+        }
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+const freeDisk = () => fs.rmSync(filler(), { force: true });
+
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const form = typeof body === 'string';
+  const res = await fetch(`${server!.url}${url}`, {
+    method,
+    redirect: 'manual',
+    headers: { ...(body === undefined ? {} : form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : json), ...headers },
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, location: res.headers.get('location'), cookie: res.headers.get('set-cookie'), body: safeJson(text) };
+}
+const safeJson = (text: string): any => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Creates questionnaires until the disk refuses one. Until then SQLite may still reuse space it holds
+ * (a checkpointed WAL starts again from its beginning), which is fine as long as what it acknowledges
+ * is stored: the acknowledged tokens are returned for checking.
+ */
+async function untilRefused(): Promise<string[]> {
+  const acknowledged: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const r = await call('POST', '/api/assessments', { consent: true, name: `Vullen ${i}` });
+    if (r.status === 503) return acknowledged;
+    expect(r.status).toBe(201);
+    acknowledged.push(r.body.token);
+  }
+  throw new Error(`the full disk accepted 300 new questionnaires without one 503 (acknowledged: ${acknowledged.length})`);
+}
+const storedStatus = async (tokens: string[]) => Promise.all(tokens.map(async (t) => (await call('GET', `/api/assessments/${t}`)).status));
+
+describe('a real full disk (tmpfs) under the running server', () => {
+  let cookie = '';
+  let code = '';
+  let projectId = '';
+  let token = '';
+
+  beforeAll(async () => {
+    const db = path.join(dir, 'db.sqlite');
+    const setup = openSqliteStore(db);
+    await createUserService(setup).add({ email: EMAIL, name: 'Vol', role: 'trainer', password: PASSWORD });
+    await setup.close();
+    server = await startServer(db, { LOG_LEVEL: 'info', RATE_LIMIT_ASSESSMENTS_PER_IP: '1000' });
+    const login = await call('POST', '/api/login', { email: EMAIL, password: PASSWORD });
+    expect(login.status).toBe(200);
+    cookie = login.cookie!.split(';')[0]!;
+    const auth = { Cookie: cookie };
+    code = (await call('POST', '/api/sessions', { title: 'Vooraf' }, auth)).body.code;
+    projectId = (await call('POST', '/api/projects', { client: 'Vooraf', system: 'S', phase: 'P' }, auth)).body.id;
+    token = (await call('POST', '/api/assessments', { consent: true })).body.token;
+    expect([code, projectId, token].every(Boolean)).toBe(true);
+  });
+
+  test('When the disk is full, then every write answers 503 "nothing was saved" or its record is there once space is back', async () => {
+    const auth = { Cookie: cookie };
+    fillDisk();
+    const priming = await untilRefused();
+    const results = {
+      assessment: await call('POST', '/api/assessments', { consent: true, name: 'Api' }),
+      apiJoin: await call('POST', '/api/assessments', { consent: true, sessionCode: code, name: 'Api deelnemer' }, { Cookie: 'dv.client=full1' }),
+      start: await call('POST', '/start', 'consent=yes&name=Pagina'),
+      join: await call('POST', `/join/${code}`, 'consent=yes&name=Deelnemer', { Cookie: 'dv.client=full2' }),
+      session: await call('POST', '/api/sessions', { title: 'Tijdens' }, auth),
+      project: await call('POST', '/api/projects', { client: 'Tijdens', system: 'S', phase: 'P' }, auth),
+      patch: await call('PATCH', `/api/projects/${projectId}`, { client: 'Gewijzigd' }, auth),
+      answer: await call('PUT', `/api/assessments/${token}/answers`, { likert: { L01: 4 } }),
+      login: await call('POST', '/api/login', { email: EMAIL, password: PASSWORD }),
+    };
+    for (const [route, r] of Object.entries(results)) {
+      expect(`${route}: ${r.status}`).toMatch(/: (503|200|201|303)$/);
+      if (r.status === 503 && route !== 'start' && route !== 'join') {
+        expect(r.body.error).toEqual({ code: 'unavailable', message: expect.stringMatching(/nothing from this request was saved/) });
+      }
+      expect(r.text).not.toMatch(/\n\s+at /);
+    }
+    freeDisk();
+
+    // Whatever was acknowledged is stored.
+    const page = (r: { location: string | null }) => call('GET', r.location!.replace(/^https?:\/\/[^/]+/, ''));
+    const checks: [keyof typeof results, () => Promise<number>][] = [
+      ['assessment', async () => (await call('GET', `/api/assessments/${results.assessment.body.token}`)).status],
+      ['apiJoin', async () => (await call('GET', `/api/assessments/${results.apiJoin.body.token}`)).status],
+      ['start', async () => (await page(results.start)).status],
+      ['join', async () => (await page(results.join)).status],
+      ['session', async () => (await call('GET', `/api/sessions/${results.session.body.id}`, undefined, auth)).status],
+      ['project', async () => (await call('GET', `/api/projects/${results.project.body.id}`, undefined, auth)).status],
+      ['login', async () => (await call('GET', '/api/me', undefined, { Cookie: results.login.cookie?.split(';')[0] ?? '' })).status],
+    ];
+    const stored: Record<string, number> = {};
+    for (const [route, check] of checks) if (results[route].status !== 503) stored[route] = await check();
+    expect(stored).toEqual(Object.fromEntries(Object.keys(stored).map((route) => [route, 200])));
+    expect(await storedStatus(priming)).toEqual(priming.map(() => 200));
+    const project = (await call('GET', `/api/projects/${projectId}`, undefined, auth)).body;
+    expect(project.client).toBe(results.patch.status === 200 ? 'Gewijzigd' : 'Vooraf');
+    // And writing works again.
+    expect((await call('POST', '/api/assessments', { consent: true })).status).toBe(201);
+  });
+
+  test('When the disk is full, then a logged-in read still answers cleanly and the log holds no stack trace or uncaught error', async () => {
+    const before = server!.output().length;
+    fillDisk();
+    try {
+      const list = await call('GET', '/api/sessions', undefined, { Cookie: cookie });
+      expect(list.status).toBe(200);
+      const trainer = await call('GET', '/trainer', undefined, { Cookie: cookie });
+      expect(trainer.status).toBe(200);
+      expect(trainer.text).not.toMatch(/\n\s+at /);
+    } finally {
+      freeDisk();
+    }
+    const log = server!.output().slice(before);
+    expect(log).not.toMatch(/\\n\s+at |\n\s+at /);
+    expect(log).not.toMatch(/uncaught|unhandled/i);
+    // The read's session could not be extended: reported once, as a line of its own.
+    expect(log).toMatch(/"code":"SQLITE_FULL","message":"database or disk is full"\},"msg":"could not extend a login session"/);
+    expect(server!.proc.exitCode).toBeNull();
+  });
+
+  test('When a write has just failed on the full disk, then /healthz answers 503 with the reason', async () => {
+    fillDisk();
+    let acknowledged: string[] = [];
+    try {
+      acknowledged = await untilRefused();
+      const health = await call('GET', '/healthz');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ status: 'unavailable', database: 'cannot write' });
+      expect(health.body.reason).toMatch(/write failed/);
+    } finally {
+      freeDisk();
+    }
+    expect(await storedStatus(acknowledged)).toEqual(acknowledged.map(() => 200));
+  });
+});
+
+describe('every SQLite write with RETURNING, on a real full disk', () => {
+  test('When the disk is full, then each one is refused with SQLITE_FULL or what it returned is stored', async () => {
+    const store = openSqliteStore(path.join(dir, 'repos.sqlite'));
+    const now = new Date().toISOString();
+    const assessment = (i: number) => ({ tokenHash: `hash-${i}`, lang: 'nl' as const, name: null, modelVersion: '1', consentVersion: '1', now });
+    const owner = await store.users.create({ email: 'repo@example.nl', name: 'Repo', role: 'trainer', passwordHash: 'x', now });
+    if (owner === 'email_taken') throw new Error('fresh database');
+    const fields = { client: 'C', system: 'S', phase: 'P', notes: '' };
+    const project = await store.projects.create({ ...fields, publicId: 'project-1', ownerId: owner.id, now });
+    const person = { name: 'N', department: '', influence: 3, support: 0, drives: [], concerns: '', approach: '', lastContact: null };
+    const stakeholder = await store.projects.addStakeholder(project.id, { ...person, publicId: 'stakeholder-1', now });
+    fillDisk();
+    const outcomes: Record<string, 'refused' | (() => Promise<boolean>)> = {};
+    // Until the first refusal, SQLite may reuse space it already holds; those writes must be stored.
+    for (let i = 0; i < 300 && !Object.values(outcomes).includes('refused'); i++) {
+      outcomes[`assessments.create ${i}`] = await attempt(store.assessments.create(assessment(i)), async () => (await store.assessments.findByTokenHash(`hash-${i}`)) !== null);
+    }
+    const attempts: [string, () => Promise<unknown>, () => Promise<boolean>][] = [
+      ['users.create', () => store.users.create({ email: 'new@example.nl', name: 'New', role: 'trainer', passwordHash: 'x', now }), async () => (await store.users.findForLogin('new@example.nl')) !== null],
+      ['workshops.create', () => store.workshops.create({ publicId: 'w-1', ownerId: owner.id, title: 'W', lang: 'nl', anonymous: false, minGroupSize: 3, code: 'ABC234', createdAt: now }), async () => (await store.workshops.findByCode('ABC234')) !== null],
+      ['projects.create', () => store.projects.create({ ...fields, publicId: 'project-2', ownerId: owner.id, now }), async () => (await store.projects.find('project-2')) !== null],
+      ['projects.update', () => store.projects.update(project.id, { client: 'Changed' }, now), async () => (await store.projects.find('project-1'))?.client === 'Changed'],
+      ['projects.addStakeholder', () => store.projects.addStakeholder(project.id, { ...person, publicId: 'stakeholder-2', now }), async () => (await store.projects.findStakeholder(project.id, 'stakeholder-2')) !== null],
+      ['projects.updateStakeholder', () => store.projects.updateStakeholder(stakeholder.id, { name: 'Changed' }, now), async () => (await store.projects.findStakeholder(project.id, 'stakeholder-1'))?.name === 'Changed'],
+      ['stats.createNormTable', () => store.stats.createNormTable('1', 0, {} as never, now), async () => (await store.stats.normTables('1')).length > 0],
+      ['rateLimits.hit', () => store.rateLimits.hit('key', 60_000, Date.now()), async () => (await store.rateLimits.hit('key', 60_000, Date.now())).hits === 2],
+    ];
+    for (const [name, write, stored] of attempts) outcomes[name] = await attempt(write(), stored);
+    freeDisk();
+    const lost: string[] = [];
+    for (const [name, outcome] of Object.entries(outcomes)) if (outcome !== 'refused' && !(await outcome())) lost.push(name);
+    expect(lost).toEqual([]);
+    expect(Object.values(outcomes)).toContain('refused');
+    await store.close();
+  });
+});
+
+/** 'refused' when the write threw SQLITE_FULL; otherwise the check that its result is stored. */
+async function attempt(write: Promise<unknown>, stored: () => Promise<boolean>): Promise<'refused' | (() => Promise<boolean>)> {
+  try {
+    await write;
+    return stored;
+  } catch (err) {
+    expect((err as { code?: string }).code).toBe('SQLITE_FULL');
+    return 'refused';
+  }
+}
