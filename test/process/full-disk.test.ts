@@ -1,68 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/db/sqlite-store';
 import { createUserService } from '../../src/services/users';
 import { startServer, stopServer, type RunningServer } from '../helpers/server';
+import { useTmpfs } from '../helpers/tmpfs';
 
 /**
  * A real full disk: the server's SQLite database lives on a small tmpfs that a filler file fills up.
  * (A fake limit such as max_page_count fails earlier, in SQLite's pager, and misses the commit path.)
  * SQLite only: a PostgreSQL server's disk is not ours to fill; test/pg/faults.test.ts covers its failures.
+ * test/process/full-disk-repos.test.ts checks every SQLite write with RETURNING the same way.
  */
 jest.setTimeout(120_000);
 const EMAIL = 'vol@example.nl';
 const PASSWORD = 'full-disk-password-123';
 const json = { 'Content-Type': 'application/json' };
 
-let dir = '';
-let mounted = false;
 let server: RunningServer | undefined;
-
-beforeAll(() => {
-  if (process.getuid?.() !== 0) {
-    throw new Error('test/process/full-disk.test.ts needs root: it mounts a small tmpfs to fill a real disk (CI runs as root; run it with sudo).');
-  }
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-full-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]);
-  mounted = true;
-});
-
-afterAll(async () => {
-  if (process.env.DEBUG_FULL) console.log(server?.output());
-  await stopServer(server);
-  // Lazy: detached even when a failed test left a file open on it.
-  if (mounted) execFileSync('umount', ['-l', dir]);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** The tmpfs, or an error when beforeAll could not mount it (so no test writes outside it). */
-const mountPoint = (): string => {
-  if (!mounted) throw new Error('no tmpfs mounted (see the first error)');
-  return dir;
-};
-const filler = () => path.join(mountPoint(), 'filler');
-/** Writes until the file system refuses (ENOSPC): what is left is less than one page. */
-function fillDisk(): void {
-  const fd = fs.openSync(filler(), 'a');
-  try {
-    for (const size of [1 << 20, 1 << 16, 1 << 12, 512, 1]) {
-      const chunk = Buffer.alloc(size, 1);
-      for (;;) {
-        try {
-          fs.writeSync(fd, chunk);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-          break;
-        }
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-const freeDisk = () => fs.rmSync(filler(), { force: true });
+// Before the tmpfs's own afterAll (hooks run in the order they are declared): stop the server, then unmount.
+afterAll(() => stopServer(server));
+const disk = useTmpfs('test/process/full-disk.test.ts');
 
 async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   const form = typeof body === 'string';
@@ -120,7 +76,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
   let token = '';
 
   beforeAll(async () => {
-    const db = path.join(mountPoint(), 'db.sqlite');
+    const db = path.join(disk.root(), 'db.sqlite');
     const setup = openSqliteStore(db);
     await createUserService(setup).add({ email: EMAIL, name: 'Vol', role: 'trainer', password: PASSWORD });
     await setup.close();
@@ -137,7 +93,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
 
   test('When the disk is full, then every write answers 503 "nothing was saved" or its record is there once space is back', async () => {
     const auth = { Cookie: cookie };
-    fillDisk();
+    disk.fill();
     const priming = await untilRefused();
     const results = {
       assessment: await call('POST', '/api/assessments', { consent: true, name: 'Api' }),
@@ -157,7 +113,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
       }
       expect(r.text).not.toMatch(/\n\s+at /);
     }
-    freeDisk();
+    disk.free();
 
     // Whatever was acknowledged is stored.
     // A page's redirect leads to the questionnaire (following /a/<token> to its first page).
@@ -183,7 +139,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
 
   test('When the disk is full, then a logged-in read still answers cleanly and the log holds no stack trace or uncaught error', async () => {
     const before = server!.output().length;
-    fillDisk();
+    disk.fill();
     let acknowledged: string[] = [];
     try {
       acknowledged = await untilRefused();
@@ -199,7 +155,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
       expect(trainer.status).toBe(200);
       expect(trainer.text).not.toMatch(/\n\s+at /);
     } finally {
-      freeDisk();
+      disk.free();
     }
     // The log is written after the response: wait for the last request's line.
     const log = await loggedSince(before, /"url":"\/trainer"\},"res":\{"statusCode":200\}/);
@@ -212,7 +168,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
   });
 
   test('When a write has just failed on the full disk, then /healthz answers 503 with the reason', async () => {
-    fillDisk();
+    disk.fill();
     let acknowledged: string[] = [];
     try {
       acknowledged = await untilRefused();
@@ -221,59 +177,8 @@ describe('a real full disk (tmpfs) under the running server', () => {
       expect(health.body).toMatchObject({ status: 'unavailable', database: 'cannot write' });
       expect(health.body.reason).toMatch(/write failed/);
     } finally {
-      freeDisk();
+      disk.free();
     }
     expect(await storedStatus(acknowledged)).toEqual(acknowledged.map(() => 200));
   });
 });
-
-describe('every SQLite write with RETURNING, on a real full disk', () => {
-  let afterTest = async () => undefined as void;
-  afterEach(() => afterTest());
-
-  test('When the disk is full, then each one is refused with SQLITE_FULL or what it returned is stored', async () => {
-    const store = openSqliteStore(path.join(mountPoint(), 'repos.sqlite'));
-    afterTest = () => store.close();
-    const now = new Date().toISOString();
-    const assessment = (i: number) => ({ tokenHash: `hash-${i}`, lang: 'nl' as const, name: null, modelVersion: '1', consentVersion: '1', now });
-    const owner = await store.users.create({ email: 'repo@example.nl', name: 'Repo', role: 'trainer', passwordHash: 'x', now });
-    if (owner === 'email_taken') throw new Error('fresh database');
-    const fields = { client: 'C', system: 'S', phase: 'P', notes: '' };
-    const project = await store.projects.create({ ...fields, publicId: 'project-1', ownerId: owner.id, now });
-    const person = { name: 'N', department: '', influence: 3, support: 0, drives: [], concerns: '', approach: '', lastContact: null };
-    const stakeholder = await store.projects.addStakeholder(project.id, { ...person, publicId: 'stakeholder-1', now });
-    fillDisk();
-    const outcomes: Record<string, 'refused' | (() => Promise<boolean>)> = {};
-    // Until the first refusal, SQLite may reuse space it already holds; those writes must be stored.
-    for (let i = 0; i < 300 && !Object.values(outcomes).includes('refused'); i++) {
-      outcomes[`assessments.create ${i}`] = await attempt(store.assessments.create(assessment(i)), async () => (await store.assessments.findByTokenHash(`hash-${i}`)) !== null);
-    }
-    const attempts: [string, () => Promise<unknown>, () => Promise<boolean>][] = [
-      ['users.create', () => store.users.create({ email: 'new@example.nl', name: 'New', role: 'trainer', passwordHash: 'x', now }), async () => (await store.users.findForLogin('new@example.nl')) !== null],
-      ['workshops.create', () => store.workshops.create({ publicId: 'w-1', ownerId: owner.id, title: 'W', lang: 'nl', anonymous: false, minGroupSize: 3, code: 'ABC234', createdAt: now }), async () => (await store.workshops.findByCode('ABC234')) !== null],
-      ['projects.create', () => store.projects.create({ ...fields, publicId: 'project-2', ownerId: owner.id, now }), async () => (await store.projects.find('project-2')) !== null],
-      ['projects.update', () => store.projects.update(project.id, { client: 'Changed' }, now), async () => (await store.projects.find('project-1'))?.client === 'Changed'],
-      ['projects.addStakeholder', () => store.projects.addStakeholder(project.id, { ...person, publicId: 'stakeholder-2', now }), async () => (await store.projects.findStakeholder(project.id, 'stakeholder-2')) !== null],
-      ['projects.updateStakeholder', () => store.projects.updateStakeholder(stakeholder.id, { name: 'Changed' }, now), async () => (await store.projects.findStakeholder(project.id, 'stakeholder-1'))?.name === 'Changed'],
-      ['stats.createNormTable', () => store.stats.createNormTable('1', 0, {} as never, now), async () => (await store.stats.normTables('1')).length > 0],
-      ['rateLimits.hit', () => store.rateLimits.hit('key', 60_000, Date.now()), async () => (await store.rateLimits.hit('key', 60_000, Date.now())).hits === 2],
-    ];
-    for (const [name, write, stored] of attempts) outcomes[name] = await attempt(write(), stored);
-    freeDisk();
-    const lost: string[] = [];
-    for (const [name, outcome] of Object.entries(outcomes)) if (outcome !== 'refused' && !(await outcome())) lost.push(name);
-    expect(lost).toEqual([]);
-    expect(Object.values(outcomes)).toContain('refused');
-  });
-});
-
-/** 'refused' when the write threw SQLITE_FULL; otherwise the check that its result is stored. */
-async function attempt(write: Promise<unknown>, stored: () => Promise<boolean>): Promise<'refused' | (() => Promise<boolean>)> {
-  try {
-    await write;
-    return stored;
-  } catch (err) {
-    expect((err as { code?: string }).code).toBe('SQLITE_FULL');
-    return 'refused';
-  }
-}
