@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { changed } from './pg';
-import type { SqliteDb } from './sqlite';
+import { written, type SqliteDb } from './sqlite';
 import type { RateLimitRepo } from './store';
 
 // One statement per hit: a counter whose window has ended starts again at 1 with a new window.
@@ -25,7 +25,7 @@ export function createSqliteRateLimitRepo(db: SqliteDb): RateLimitRepo {
   const prune = q(PRUNE);
   return {
     async hit(key, windowMs, now) {
-      const r = hit.get(args(key, now, windowMs)) as { hits: number; reset_at: number };
+      const r = written<{ hits: number; reset_at: number }>(hit, args(key, now, windowMs))!;
       return { hits: r.hits, resetAt: r.reset_at };
     },
     async undo(key, now) {

@@ -1,5 +1,5 @@
 import type { Answers } from '../domain/answers';
-import type { SqliteDb } from './sqlite';
+import { written, type SqliteDb } from './sqlite';
 import { ASSESSMENT_COLUMNS, toAssessment as toRecord, type AssessmentRow as Row } from './rows';
 import type { AssessmentRepo, StoredAnswers } from './store';
 
@@ -82,7 +82,7 @@ export function createSqliteAssessmentRepo(db: SqliteDb): AssessmentRepo {
 
   return {
     async create(input) {
-      return toRecord(insert.get({ ...input, workshopId: input.workshopId ?? null, userId: input.userId ?? null }) as Row);
+      return toRecord(written<Row>(insert, { ...input, workshopId: input.workshopId ?? null, userId: input.userId ?? null })!);
     },
     async findByTokenHash(hash) {
       const row = find(hash);

@@ -1,4 +1,4 @@
-import type { SqliteDb } from './sqlite';
+import { written, type SqliteDb } from './sqlite';
 import { PROJECT_COLUMNS, STAKEHOLDER_COLUMNS, toProject, toStakeholder, type ProjectRow, type StakeholderRow } from './rows';
 import type { ProjectRepo } from './store';
 
@@ -24,12 +24,12 @@ export function createSqliteProjectRepo(db: SqliteDb): ProjectRepo {
     const sets = [...keys.map((k) => `${columns[k]} = @${k}`), 'updated_at = @now'].join(', ');
     const values: Record<string, unknown> = { id, now };
     for (const k of keys) values[k] = k === 'drives' ? JSON.stringify(change[k]) : change[k];
-    return db.prepare(`UPDATE ${table} SET ${sets} WHERE id = @id RETURNING *`).get(values);
+    return written(db.prepare(`UPDATE ${table} SET ${sets} WHERE id = @id RETURNING *`), values);
   }
 
   return {
     async create(input) {
-      return toProject(insert.get(input) as ProjectRow);
+      return toProject(written<ProjectRow>(insert, input)!);
     },
     async list(ownerId) {
       return (ofOwner.all(ownerId) as ProjectRow[]).map(toProject);
@@ -49,7 +49,7 @@ export function createSqliteProjectRepo(db: SqliteDb): ProjectRepo {
     },
     async addStakeholder(projectId, input) {
       return db.transaction(() => {
-        const row = insertStakeholder.get({ ...input, projectId, drives: JSON.stringify(input.drives) }) as StakeholderRow;
+        const row = written<StakeholderRow>(insertStakeholder, { ...input, projectId, drives: JSON.stringify(input.drives) })!;
         touchProject.run(input.now, projectId);
         return toStakeholder(row);
       })();

@@ -1,7 +1,7 @@
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import type { Answers } from '../domain/answers';
 import type { ScoredProfile } from '../domain/scoring';
-import type { SqliteDb } from './sqlite';
+import { written, type SqliteDb } from './sqlite';
 import { toNorm, type NormRow } from './rows';
 import type { CompletedRow, StatsRepo } from './store';
 
@@ -61,7 +61,7 @@ export function createSqliteStatsRepo(db: SqliteDb): StatsRepo {
       return { n: all.length, last: (lastCompleted.get(version) as string | null) ?? null, scores };
     },
     async createNormTable(version, n, scores, now) {
-      return toNorm(insertNorm.get(version, now, n, JSON.stringify(scores)) as NormRow);
+      return toNorm(written<NormRow>(insertNorm, version, now, n, JSON.stringify(scores))!);
     },
     async normTables(version) {
       return (normsOf.all(version) as NormRow[]).map(toNorm);

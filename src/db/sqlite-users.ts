@@ -1,4 +1,4 @@
-import type { SqliteDb } from './sqlite';
+import { written, type SqliteDb } from './sqlite';
 import { toUser, type UserRow as Row } from './rows';
 import type { LoginSessionRepo, UserRepo } from './store';
 
@@ -14,7 +14,7 @@ export function createSqliteUserRepo(db: SqliteDb): UserRepo {
   const remove = db.prepare('DELETE FROM users WHERE email = ?');
   return {
     async create(input) {
-      const row = insert.get(input) as Row | undefined;
+      const row = written<Row>(insert, input);
       return row ? toUser(row) : 'email_taken';
     },
     async findById(id) {

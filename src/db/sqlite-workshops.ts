@@ -1,4 +1,4 @@
-import type { SqliteDb } from './sqlite';
+import { written, type SqliteDb } from './sqlite';
 import { PARTICIPANTS_SQL, participantMapper, toWorkshop, type ParticipantDbRow, type WorkshopRow as Row } from './rows';
 import type { WorkshopRecord, WorkshopRepo } from './store';
 
@@ -30,7 +30,7 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
 
   return {
     async create(input) {
-      const row = insert.get({ ...input, anonymous: input.anonymous ? 1 : 0 }) as Row | undefined;
+      const row = written<Row>(insert, { ...input, anonymous: input.anonymous ? 1 : 0 });
       return row ? toWorkshop(row) : 'code_taken';
     },
     async findByPublicId(publicId) {

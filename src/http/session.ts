@@ -11,6 +11,7 @@ class RepoSessionStore extends session.Store {
   constructor(
     private readonly repo: LoginSessionRepo,
     private readonly ttlMs: number,
+    private readonly onTouchFailed: (err: unknown) => void,
   ) {
     super();
   }
@@ -26,7 +27,12 @@ class RepoSessionStore extends session.Store {
     prune.then(() => this.repo.set(sid, JSON.stringify(sess), this.expiry(sess))).then(() => cb?.(), cb);
   }
   override touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
-    this.repo.touch(sid, this.expiry(sess)).then(() => cb?.(), cb);
+    // A read must not fail because its session could not be extended (a full disk): the session
+    // keeps its old expiry, and the failure is reported once instead of reaching the request.
+    this.repo.touch(sid, this.expiry(sess)).then(
+      () => cb?.(),
+      (err: unknown) => (this.onTouchFailed(err), cb?.()),
+    );
   }
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
     this.repo.destroy(sid).then(() => cb?.(), cb);
@@ -40,12 +46,12 @@ declare module 'express-session' {
 }
 
 /** The login-session cookie: __Host- prefixed and Secure in production (behind TLS), httpOnly, SameSite=Lax. */
-export function loginSession(config: Config, repo: LoginSessionRepo): RequestHandler {
+export function loginSession(config: Config, repo: LoginSessionRepo, onTouchFailed: (err: unknown) => void): RequestHandler {
   const ttlMs = config.sessionHours * 3600 * 1000;
   return session({
     name: config.isProduction ? '__Host-dv.sid' : 'dv.sid',
     secret: config.sessionSecret(),
-    store: new RepoSessionStore(repo, ttlMs),
+    store: new RepoSessionStore(repo, ttlMs, onTouchFailed),
     resave: false,
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/', maxAge: ttlMs },
