@@ -155,7 +155,7 @@ function mountApi(app: Express, { config, content, services, session, profileCac
   app.use(LOGIN_API, session);
   app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));
-  app.use(authApi(users, loginLimits));
+  app.use(authApi(users, loginLimits, { live: hub, isProduction: config.isProduction }));
   app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
   app.use('/api/stats', requireUser(users, TRAINERS), statsApi(services.stats));
   app.use(['/api/recognize', '/api/me', '/api/projects'], requireUser(users, EVERYONE));
@@ -174,7 +174,8 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), year));
   app.use(staticBase, express.static(PUBLIC_DIR, year));
 
-  app.use(cookieParser());
+  // With the session secret: the login form's CSRF cookie is signed (see http/csrf.ts).
+  app.use(cookieParser(config.sessionSecret()));
   app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
   // Profile pages are read again and again: served before the form and login machinery.
   app.use(profilePage(assessments, profileCache, services.stats));
@@ -182,7 +183,7 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(LOGIN_PAGES, session);
 
-  app.use(authPages(users, loginLimits));
+  app.use(authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction }));
   app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
   app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
   app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, services.stats, content));

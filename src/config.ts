@@ -73,6 +73,8 @@ const envSchema = z.object({
   RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  // Absolute lifetime of a login, however active: a stolen cookie in use still expires.
+  LOGIN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_JOIN_PER_CLIENT: z.coerce.number().int().min(1).default(10),
@@ -105,6 +107,7 @@ export type Config = Readonly<{
   /** The address participants use, for join links and QR codes; else taken from the request. */
   publicUrl: string | null;
   sessionHours: number;
+  loginSessionMaxHours: number;
   heartbeatMs: number;
   rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number; codeLookupsPerAddress: number };
   /** Returns the session secret; throws in production when it is not set. Used from the sessions issue on. */
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     sessionHours: e.SESSION_HOURS,
+    loginSessionMaxHours: e.LOGIN_SESSION_MAX_HOURS,
     heartbeatMs: e.SSE_HEARTBEAT_MS,
     rateLimits: Object.freeze({
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,

@@ -5,6 +5,7 @@ const STATUS = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  https_required: 403,
   not_found: 404,
   conflict: 409,
   already_completed: 409,

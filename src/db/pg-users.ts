@@ -57,5 +57,9 @@ export function createPgLoginSessionRepo(pool: Pool): LoginSessionRepo {
     async prune(now) {
       return changed(pool, 'DELETE FROM login_sessions WHERE expires_at <= $1', [now]);
     },
+    async destroyByUser(userId) {
+      // The user id lives in the session's JSON (express-session data); a full scan is fine for this rare write.
+      return changed(pool, "DELETE FROM login_sessions WHERE data::jsonb ->> 'userId' = $1", [String(userId)]);
+    },
   };
 }

@@ -46,6 +46,8 @@ export function createSqliteLoginSessionRepo(db: SqliteDb): LoginSessionRepo {
   const touch = db.prepare('UPDATE login_sessions SET expires_at = ? WHERE sid = ?');
   const destroy = db.prepare('DELETE FROM login_sessions WHERE sid = ?');
   const prune = db.prepare('DELETE FROM login_sessions WHERE expires_at <= ?');
+  // The user id lives in the session's JSON (express-session data); a full scan is fine for this rare write.
+  const byUser = db.prepare("DELETE FROM login_sessions WHERE json_extract(data, '$.userId') = ?");
   return {
     async get(sid, now) {
       return (get.pluck().get(sid, now) as string | undefined) ?? null;
@@ -61,6 +63,9 @@ export function createSqliteLoginSessionRepo(db: SqliteDb): LoginSessionRepo {
     },
     async prune(now) {
       return prune.run(now).changes;
+    },
+    async destroyByUser(userId) {
+      return byUser.run(userId).changes;
     },
   };
 }

@@ -146,6 +146,8 @@ export interface LoginSessionRepo {
   touch(sid: string, expiresAt: number): Promise<void>;
   destroy(sid: string): Promise<void>;
   prune(now: number): Promise<number>;
+  /** Ends every login session of the user (after a password change or removal); returns how many. */
+  destroyByUser(userId: number): Promise<number>;
 }
 
 export type WorkshopRecord = {

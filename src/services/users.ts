@@ -18,12 +18,18 @@ export function createUserService(store: Store, passwords: Passwords = createPas
       if (user === 'email_taken') throw new AppError('conflict', `A user with e-mail ${email} already exists.`);
       return user;
     },
+    /** A new password ends every login session of the user: a thief with an old cookie is out too. */
     async setPassword(email: string, password: string): Promise<void> {
       passwordSchema.parse(password);
-      if (!(await repo.setPassword(emailSchema.parse(email), await passwords.hash(password)))) throw new AppError('not_found', `No user with e-mail ${email}.`);
+      const user = await repo.findForLogin(emailSchema.parse(email));
+      if (!user || !(await repo.setPassword(user.email, await passwords.hash(password)))) throw new AppError('not_found', `No user with e-mail ${email}.`);
+      await store.loginSessions.destroyByUser(user.id);
     },
+    /** Also ends the user's login sessions (SQLite may give a later user the same id). */
     async remove(email: string): Promise<void> {
-      if (!(await repo.remove(emailSchema.parse(email)))) throw new AppError('not_found', `No user with e-mail ${email}.`);
+      const user = await repo.findForLogin(emailSchema.parse(email));
+      if (!user || !(await repo.remove(user.email))) throw new AppError('not_found', `No user with e-mail ${email}.`);
+      await store.loginSessions.destroyByUser(user.id);
     },
     list: () => repo.list(),
     byId: (id: number) => repo.findById(id),
