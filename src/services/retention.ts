@@ -12,5 +12,6 @@ export async function purgeExpired(store: Store, retention: { unfinishedDays: nu
   const sessions = await store.workshops.purgeExpired(iso(retention.sessionDays), now.toISOString());
   const unfinished = await store.assessments.purgeUnfinished(iso(retention.unfinishedDays));
   await store.rateLimits.prune(now.getTime()); // counters whose window has ended
+  if (sessions + unfinished > 0) await store.scrub(); // the deleted data leaves the database's files too
   return { sessions, unfinished };
 }

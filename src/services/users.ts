@@ -24,6 +24,7 @@ export function createUserService(store: Store) {
     },
     async remove(email: string): Promise<void> {
       if (!(await repo.remove(emailSchema.parse(email)))) throw new AppError('not_found', `No user with e-mail ${email}.`);
+      await store.scrub(); // the deleted data leaves the database's files too
     },
     list: () => repo.list(),
     byId: (id: number) => repo.findById(id),
