@@ -59,7 +59,7 @@ export function assessmentsApi(
     const profile = service.toApiProfile(record);
     return { ...profile, norms: await stats.profileNorms(record.profile!) };
   };
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const limits = joinLimits(sessionCodeOf, (req) => !sessionCodeOf(req));
 
   router.post('/api/assessments', cookieParser(), ...limits, creationLimit, async (req, res) => {

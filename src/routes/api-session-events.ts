@@ -8,7 +8,7 @@ import type { WorkshopService } from '../services/workshops';
  * resumes with the current state), then on every change (throttled by the hub), and a heartbeat.
  */
 export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbeatMs: number): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.get('/:id/events', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id as string);
     const first = await workshops.summaryJson(w);

@@ -30,7 +30,7 @@ const publicUser = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.r
 
 /** POST /api/login and /api/logout. */
 export function authApi(users: UserService, limits: RequestHandler[]): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router.post('/api/login', ...limits, async (req, res) => {
     const { email, password } = parse(credentials, req.body ?? {});
@@ -50,7 +50,7 @@ export function authApi(users: UserService, limits: RequestHandler[]): Router {
 
 /** The login form and the logout button. */
 export function authPages(users: UserService, limits: RequestHandler[]): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router.get('/login', provideFormToken, (req, res) => {
     res.render('login', { values: { email: '' }, next: safeNext(typeof req.query.next === 'string' ? req.query.next : undefined), failed: false });
