@@ -79,6 +79,9 @@ export function createApp({
   now = Date.now,
 }: AppDeps): App {
   const app = express() as App;
+  // /P/<token> must not reach the profile route: paths are matched exactly as the log redaction sees them.
+  // Before any route (the app's router is made on first use); each Router is made with caseSensitive too.
+  app.set('case sensitive routing', true);
   app.disable('x-powered-by');
   // No automatic ETag (a hash of every response body): the pages that can be reused set their own.
   app.set('etag', false);

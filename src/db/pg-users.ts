@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { changed, row, rows } from './pg';
+import { changed, inTransaction, row, rows } from './pg';
 import { toUser, type UserRow as Row } from './rows';
 import type { LoginSessionRepo, UserRepo } from './store';
 
@@ -30,7 +30,11 @@ export function createPgUserRepo(pool: Pool): UserRepo {
       return (await changed(pool, 'UPDATE users SET password_hash = $1 WHERE email = $2', [hash, email])) > 0;
     },
     async remove(email) {
-      return (await changed(pool, 'DELETE FROM users WHERE email = $1', [email])) > 0;
+      // The user's own profiles ("this is my profile") go with them; workshops and projects cascade in the schema.
+      return inTransaction(pool, async (c) => {
+        await c.query('DELETE FROM assessments WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email]);
+        return (await changed(c, 'DELETE FROM users WHERE email = $1', [email])) > 0;
+      });
     },
   };
 }

@@ -8,6 +8,7 @@ import { createSqliteWorkshopRepo } from './sqlite-workshops';
 import { createSqliteRateLimitRepo } from './rate-limits';
 import { createSqliteProjectRepo } from './sqlite-projects';
 import { createSqliteStatsRepo } from './sqlite-stats';
+import { createSqliteScrub } from './sqlite-scrub';
 import type { ChangeFeed, Store } from './store';
 
 /**
@@ -38,6 +39,7 @@ const SINGLE_PROCESS: ChangeFeed = { publish: () => undefined, subscribe: () => 
 
 /** The repositories over an open connection (also a read-only one, for tests of a read-only disk). */
 export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
+  const scrubber = createSqliteScrub(sqlite);
   return {
     backend: 'sqlite',
     changes: SINGLE_PROCESS,
@@ -49,10 +51,14 @@ export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
     workshops: createSqliteWorkshopRepo(sqlite),
     projects: createSqliteProjectRepo(sqlite),
     stats: createSqliteStatsRepo(sqlite),
+    async scrub() {
+      await scrubber.scrub();
+    },
     async ping() {
       sqlite.prepare('SELECT 1').get();
     },
     async close() {
+      scrubber.stop();
       if (sqlite.open) sqlite.close();
     },
   };

@@ -11,7 +11,13 @@ export function createSqliteUserRepo(db: SqliteDb): UserRepo {
   const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const all = db.prepare('SELECT * FROM users ORDER BY email');
   const passwd = db.prepare('UPDATE users SET password_hash = ? WHERE email = ?');
-  const remove = db.prepare('DELETE FROM users WHERE email = ?');
+  // The user's own profiles ("this is my profile") go with them; workshops and projects cascade in the schema.
+  const removeProfiles = db.prepare('DELETE FROM assessments WHERE user_id = (SELECT id FROM users WHERE email = ?)');
+  const removeUser = db.prepare('DELETE FROM users WHERE email = ?');
+  const remove = db.transaction((email: string) => {
+    removeProfiles.run(email);
+    return removeUser.run(email).changes > 0;
+  });
   return {
     async create(input) {
       const row = written<Row>(insert, input);
@@ -32,7 +38,7 @@ export function createSqliteUserRepo(db: SqliteDb): UserRepo {
       return passwd.run(hash, email).changes > 0;
     },
     async remove(email) {
-      return remove.run(email).changes > 0;
+      return remove(email);
     },
   };
 }

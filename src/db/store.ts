@@ -135,7 +135,7 @@ export interface UserRepo {
   findForLogin(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
   list(): Promise<UserRecord[]>;
   setPassword(email: string, passwordHash: string): Promise<boolean>;
-  /** Removes the user with their workshops and those workshops' participants. */
+  /** Removes the user with their own profiles, their projects, their workshops and those workshops' participants. */
   remove(email: string): Promise<boolean>;
 }
 
@@ -235,6 +235,11 @@ export interface Store {
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   stats: StatsRepo;
+  /**
+   * Called after every deletion of personal data, so the deleted rows leave every file on disk promptly, not
+   * only the tables. Never throws: the deletion itself has committed (SQLite keeps trying in the background).
+   */
+  scrub(): Promise<void>;
   /** Throws when the database cannot answer (for the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

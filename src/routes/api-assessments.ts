@@ -59,7 +59,7 @@ export function assessmentsApi(
     const profile = service.toApiProfile(record);
     return { ...profile, norms: await stats.profileNorms(record.profile!) };
   };
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   // A request with a session code is a join (join and code look-up limits); any other creates a new questionnaire.
   const notJoin = (req: Request) => !(req.body as { sessionCode?: unknown } | undefined)?.sessionCode;
   const limits = joinLimits(sessionCodeOf, notJoin);

@@ -12,7 +12,7 @@ import type { WorkshopService } from '../services/workshops';
  * database, so a logout, password change or user removal elsewhere (CLI, other instance) ends the stream.
  */
 export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbeatMs: number): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.get('/:id/events', async (req, res) => {
     const user = currentUser(res);
     const w = await workshops.get(user, req.params.id as string);

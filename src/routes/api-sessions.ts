@@ -26,7 +26,7 @@ export const joinUrlFor = (config: Config, req: Request, code: string) => `${con
 
 /** The trainer's session API; the caller mounts it behind requireUser. */
 export function sessionsApi(workshops: WorkshopService, config: Config): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const describe = (req: Request, w: WorkshopRecord) => ({
     id: w.publicId,
     code: w.code,

@@ -40,7 +40,7 @@ const publicUser = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.r
 
 /** POST /api/login and /api/logout. */
 export function authApi(users: UserService, limits: RequestHandler[], { live, isProduction }: AuthDeps): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const secureOnly: RequestHandler = (req, _res, next) => next(insecureLogin(isProduction, req) ? new AppError('https_required', HTTPS_REQUIRED) : undefined);
 
   router.post('/api/login', secureOnly, ...limits, async (req, res) => {
@@ -61,7 +61,7 @@ export function authApi(users: UserService, limits: RequestHandler[], { live, is
 
 /** The login form and the logout button. */
 export function authPages(users: UserService, limits: RequestHandler[], { live, isProduction }: AuthDeps): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   // A page view stores nothing on the server: the form's CSRF token is a signed cookie, not a session.
   const token = loginFormToken(isProduction);
   const render = (req: Request, res: Response, status: number, values: { email: string }, next: string | undefined, failed: boolean) =>

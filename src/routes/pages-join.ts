@@ -19,7 +19,7 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */
 export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config, joinLimits: JoinLimits): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const cookies = cookiePolicy(config.isProduction);
   const clientCookie = cookies.name(CLIENT_COOKIE);
   const resumeCookie = (code: string) => cookies.name(`dv.join.${code}`);

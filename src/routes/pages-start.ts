@@ -12,7 +12,7 @@ export const startForm = z.object({
 
 /** The start page: what drives are (and are not), consent, optional name. */
 export function startPages(service: AssessmentService, config: Config, creationLimit: RequestHandler): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router.get('/privacy', (_req, res) => {
     res.render('privacy', { retention: config.retention });

@@ -10,7 +10,7 @@ import type { StatsService } from '../services/stats';
 
 /** "How good is the measurement?": the quality page (admins: everything; trainers: their sessions). Mounted behind requireUser. */
 export function statsPages(stats: StatsService, content: Content): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
 
   router.get('/', async (req, res) => {

@@ -19,7 +19,7 @@ export const createForm = z.object({
 
 /** Trainer pages: the list of sessions with a create form, and the projector dashboard. Mounted behind requireUser. */
 export function trainerPages(workshops: WorkshopService, content: Content, config: Config): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
 
   const renderList = async (res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) => {

@@ -30,6 +30,7 @@ export function createUserService(store: Store, passwords: Passwords = createPas
       const user = await repo.findForLogin(emailSchema.parse(email));
       if (!user || !(await repo.remove(user.email))) throw new AppError('not_found', `No user with e-mail ${email}.`);
       await store.loginSessions.destroyByUser(user.id);
+      await store.scrub(); // the deleted data leaves the database's files too
     },
     list: () => repo.list(),
     byId: (id: number) => repo.findById(id),

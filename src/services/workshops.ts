@@ -175,6 +175,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     async removeParticipant(user: UserRecord, publicId: string, participantId: number): Promise<void> {
       const w = await get(user, publicId);
       if (!(await repo.removeParticipant(w.id, participantId))) throw new AppError('not_found', 'No such participant in this session.');
+      await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);
     },
 
@@ -192,6 +193,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     async remove(user: UserRecord, publicId: string): Promise<void> {
       const w = await get(user, publicId);
       await repo.remove(w.id);
+      await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);
     },
 
