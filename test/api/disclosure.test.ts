@@ -143,3 +143,15 @@ describe('quality statistics for a trainer', () => {
     expect(eleven.choices).toEqual(ten.choices);
   });
 });
+
+describe('the privacy page', () => {
+  test('When someone reads it, then it says what a trainer sees in named and anonymous sessions, before and after the reveal (nl and en)', async () => {
+    const nl = (await t.http().get('/privacy').expect(200)).text;
+    expect(nl).toContain('Wat de trainer ziet');
+    expect(nl).toContain('Voordat de trainer het teambeeld toont, ziet de trainer alleen je naam (of schuilnaam) en hoe ver je bent.');
+    expect(nl).toContain('In een anonieme sessie ziet de trainer daarna alleen cijfers van de hele groep');
+    const en = (await t.http().get('/privacy?lang=en').expect(200)).text;
+    expect(en).toContain('What the trainer sees');
+    expect(en).toContain('In an anonymous session the trainer then sees only figures for the whole group');
+  });
+});
