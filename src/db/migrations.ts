@@ -145,6 +145,13 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX rate_limits_reset ON rate_limits (reset_at);
     `,
   },
+  {
+    id: 7,
+    name: 'published team aggregate of anonymous sessions',
+    // Which completed participants the shown team chart covers (opaque keys, JSON), so it only moves on
+    // in steps of at least the minimum group size (src/domain/disclosure.ts).
+    sql: `ALTER TABLE workshops ADD COLUMN team_published TEXT;`,
+  },
 ];
 
 export function migrate(db: SqliteDb): number[] {

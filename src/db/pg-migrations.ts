@@ -121,6 +121,7 @@ const PG_SQL: Record<number, string> = {
       reset_at bigint NOT NULL
     );
     CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
+  7: `ALTER TABLE workshops ADD COLUMN team_published text;`,
 };
 
 // Any constant would do; it only has to be the same in every instance.

@@ -51,6 +51,7 @@ export type WorkshopRow = {
   revealed: number;
   created_at: string;
   keep_until: string | null;
+  team_published: string | null;
 };
 export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   id: r.id,
@@ -65,6 +66,7 @@ export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   revealed: r.revealed === 1,
   createdAt: r.created_at,
   keepUntil: r.keep_until,
+  teamPublished: r.team_published,
 });
 
 /** One participant as the workshop overview reads it; `answered` is null once completed (answered everything). */

@@ -16,6 +16,7 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
   const setStatus = db.prepare('UPDATE workshops SET status = ? WHERE id = ?');
   const setRevealed = db.prepare('UPDATE workshops SET revealed = ? WHERE id = ?');
   const setKeepUntil = db.prepare('UPDATE workshops SET keep_until = ? WHERE id = ?');
+  const publishTeam = db.prepare('UPDATE workshops SET team_published = ? WHERE id = ? AND team_published IS ?');
   const removeParticipant = db.prepare('DELETE FROM assessments WHERE id = ? AND workshop_id = ?');
   const purge = db.prepare('DELETE FROM workshops WHERE created_at < ? AND (keep_until IS NULL OR keep_until < ?)');
   const remove = db.prepare('DELETE FROM workshops WHERE id = ?');
@@ -56,6 +57,9 @@ export function createSqliteWorkshopRepo(db: SqliteDb): WorkshopRepo {
     },
     async removeParticipant(workshopId, assessmentId) {
       return removeParticipant.run(assessmentId, workshopId).changes > 0;
+    },
+    async publishTeam(id, expected, next) {
+      return publishTeam.run(next, id, expected).changes > 0;
     },
     async purgeExpired(createdBefore, now) {
       return purge.run(createdBefore, now).changes;

@@ -164,8 +164,10 @@ export type WorkshopRecord = {
   createdAt: string;
   /** Kept until this time (ISO) when the trainer extended it; otherwise created + the retention period. */
   keepUntil: string | null;
+  /** The membership of the shown team chart of an anonymous session (JSON, see domain/disclosure), or null. */
+  teamPublished: string | null;
 };
-export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil'>;
+export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished'>;
 /** answered is null for a completed participant: they answered everything. */
 export type ParticipantRow = { id: number; name: string | null; answered: number | null; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
 
@@ -180,6 +182,8 @@ export interface WorkshopRepo {
   remove(id: number): Promise<void>;
   /** Deletes one participant (assessment) of a workshop; false when it is not theirs. */
   removeParticipant(workshopId: number, assessmentId: number): Promise<boolean>;
+  /** Sets teamPublished to `next` only if it is still `expected` (compare and set); false when another write came first. */
+  publishTeam(id: number, expected: string | null, next: string): Promise<boolean>;
   /** Deletes workshops (with participants) created before `createdBefore` and not kept past `now`; returns how many. */
   purgeExpired(createdBefore: string, now: string): Promise<number>;
   participants(id: number): Promise<ParticipantRow[]>;
