@@ -170,6 +170,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** Start-up warnings about a configuration that works but is probably not what was meant. */
 export function configWarnings(config: Config): string[] {
   const warnings: string[] = [];
+  // In production the login cookie is Secure: without a TLS proxy that the app trusts, every login
+  // fails, so say so before the first user tries.
+  if (config.isProduction && !config.behindProxy) {
+    warnings.push(
+      'NODE_ENV=production without TRUST_PROXY: logins need HTTPS (the login cookie is Secure), and the app only sees ' +
+        'HTTPS through a trusted proxy. Run it behind a TLS proxy and set TRUST_PROXY (see docs/deploy.md).',
+    );
+  }
   if (config.isProduction && config.trustProxy === true) {
     warnings.push(
       'TRUST_PROXY=true trusts every X-Forwarded-For hop, so any client can choose its own address and get around the rate limits. Set TRUST_PROXY to the number of proxies in front of the app (usually 1) or their addresses.',
