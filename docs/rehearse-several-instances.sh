@@ -9,7 +9,7 @@ PGURL_ADMIN="${PGURL_ADMIN:-postgres://root@127.0.0.1:5432/postgres}"
 DB=drijfveer_rehearsal
 BASE="${PGURL_ADMIN%/*}"
 export DATABASE_URL="$BASE/$DB"
-export NODE_ENV=production SESSION_SECRET="rehearsal-secret-$(openssl rand -hex 24)" TRUST_PROXY=true LOG_LEVEL=warn
+export NODE_ENV=production SESSION_SECRET="rehearsal-secret-$(openssl rand -hex 24)" TRUST_PROXY=1 LOG_LEVEL=warn
 export PUBLIC_URL=http://127.0.0.1:8080
 WORK=$(mktemp -d)
 pids=()

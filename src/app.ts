@@ -8,10 +8,12 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
 import type { Store } from './db/store';
+import { writeFailures } from './db/errors';
 import { createLogger, redactUrl } from './logger';
 import { PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
 import { createServices, type Services } from './services';
 import type { LiveHub } from './services/live';
+import { createPasswords, type Passwords } from './services/passwords';
 import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
 import { pageLanguage } from './http/lang';
 import { cookiePolicy } from './http/cookies';
@@ -20,8 +22,8 @@ import { requireUser } from './http/auth';
 import { assetVersion } from './http/assets';
 import { requireJsonBody } from './http/validate';
 import { createPageCache, type PageCache } from './http/page-cache';
-import { assessmentLimit, joinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
-import { errorHandler, notFoundHandler } from './http/error-handler';
+import { assessmentLimit, createJoinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
+import { errorHandler, logFailure, notFoundHandler } from './http/error-handler';
 import { modelApi } from './routes/api-model';
 import { assessmentsApi, saveAnswersHandler } from './routes/api-assessments';
 import { authApi, authPages } from './routes/auth';
@@ -39,11 +41,17 @@ import { projectPages } from './routes/pages-projects';
 import { statsApi } from './routes/api-stats';
 import { statsPages } from './routes/pages-stats';
 
-export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub };
+/**
+ * `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control.
+ * `now`: the clock /healthz reads (tests move it on).
+ */
+export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub; passwords?: Passwords; now?: () => number };
 export type App = Express & { live: LiveHub };
 
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
 const chartJsVersion = (): string => (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** After a failed write, /healthz answers 503 this long, so a load balancer stops sending traffic. */
+const WRITE_FAILURE_WINDOW_MS = 60_000;
 const TRAINERS = ['trainer', 'admin'] as const;
 const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
 const LOGIN_API = ['/api/login', '/api/logout', '/api/sessions', '/api/recognize', '/api/me', '/api/projects', '/api/stats'];
@@ -61,8 +69,19 @@ type Shared = {
 };
 
 /** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
-export function createApp({ db, config, content = loadContent(config.dataDir), logger = createLogger(config.logLevel), live }: AppDeps): App {
+export function createApp({
+  db,
+  config,
+  content = loadContent(config.dataDir),
+  logger = createLogger(config.logLevel),
+  live,
+  passwords = createPasswords(config.passwords),
+  now = Date.now,
+}: AppDeps): App {
   const app = express() as App;
+  // /P/<token> must not reach the profile route: paths are matched exactly as the log redaction sees them.
+  // Before any route (the app's router is made on first use); each Router is made with caseSensitive too.
+  app.set('case sensitive routing', true);
   app.disable('x-powered-by');
   // No automatic ETag (a hash of every response body): the pages that can be reused set their own.
   app.set('etag', false);
@@ -72,18 +91,19 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   // Templates compile once, except in development where edits should show on reload.
   app.set('view cache', config.env !== 'development');
 
-  const services = createServices(db, content, live);
+  const failures = writeFailures(now);
+  const services = createServices(db, content, live, passwords);
   app.live = services.hub;
   const shared: Shared = {
     config,
     content,
     services,
     // Login sessions only where they are used: participants' hot paths stay free of session lookups.
-    session: loginSession(config, db.loginSessions),
+    session: loginSession(config, db.loginSessions, (err) => logFailure(logger, failures, err, 'could not extend a login session')),
     profileCache: createPageCache(),
     creationLimit: assessmentLimit(config, db.rateLimits),
     loginLimits: loginLimits(config, db.rateLimits),
-    joinLimits: (codeOf, skip) => joinLimits(config, db.rateLimits, codeOf, skip),
+    joinLimits: createJoinLimits(config, db.rateLimits),
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.
@@ -95,6 +115,8 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
           req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
+        // pino-http invents an Error (with a stack) for every 5xx; the error handler has logged the real one.
+        customErrorObject: (_req, _res, _err, { err: _made, ...line }: Record<string, unknown>) => line,
       }),
     );
   }
@@ -104,19 +126,28 @@ export function createApp({ db, config, content = loadContent(config.dataDir), l
   // Compression for pages, JSON and assets, but never for the live event stream (it would be buffered).
   app.use(compression({ filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) }));
 
-  // For load balancers and monitoring: 200 when the database answers, 503 when it does not.
+  // For load balancers and monitoring: 200 when the database answers and takes writes; 503 when it does
+  // not answer, or for a minute after a write failed (a full disk answers reads but stores nothing).
   app.get('/healthz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store');
     try {
       await db.ping();
-      res.set('Cache-Control', 'no-store').json({ status: 'ok', database: 'ok' });
     } catch {
-      res.status(503).set('Cache-Control', 'no-store').json({ status: 'unavailable', database: 'not answering' });
+      res.status(503).json({ status: 'unavailable', database: 'not answering' });
+      return;
     }
+    const ago = failures.since(WRITE_FAILURE_WINDOW_MS);
+    if (ago === null) {
+      res.json({ status: 'ok', database: 'ok' });
+      return;
+    }
+    const reason = `A write failed ${Math.round(ago / 1000)} s ago (disk full, read-only or unreachable); healthy again once no write has failed for ${WRITE_FAILURE_WINDOW_MS / 1000} s.`;
+    res.status(503).json({ status: 'unavailable', database: 'cannot write', reason });
   });
   mountApi(app, shared);
   mountPages(app, shared);
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, failures));
   return app;
 }
 
@@ -127,7 +158,7 @@ function mountApi(app: Express, { config, content, services, session, profileCac
   app.use(LOGIN_API, session);
   app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));
-  app.use(authApi(users, loginLimits));
+  app.use(authApi(users, loginLimits, { live: hub, isProduction: config.isProduction }));
   app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
   app.use('/api/stats', requireUser(users, TRAINERS), statsApi(services.stats));
   app.use(['/api/recognize', '/api/me', '/api/projects'], requireUser(users, EVERYONE));
@@ -146,7 +177,8 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), year));
   app.use(staticBase, express.static(PUBLIC_DIR, year));
 
-  app.use(cookieParser());
+  // With the session secret: the login form's CSRF cookie is signed (see http/csrf.ts).
+  app.use(cookieParser(config.sessionSecret()));
   app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
   // Profile pages are read again and again: served before the form and login machinery.
   app.use(profilePage(assessments, profileCache, services.stats));
@@ -154,7 +186,7 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(LOGIN_PAGES, session);
 
-  app.use(authPages(users, loginLimits));
+  app.use(authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction }));
   app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
   app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
   app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, services.stats, content));

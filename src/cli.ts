@@ -11,6 +11,7 @@ import { copyToPostgres } from './db/copy-to-postgres';
 import type { Role } from './db/store';
 import { AppError } from './errors';
 import { ROLES, createUserService } from './services/users';
+import { createPasswords } from './services/passwords';
 import { purgeExpired } from './services/retention';
 import { backupTo, integrityOf, restoreFrom } from './db/sqlite/backup';
 import { loadContent } from './content/load';
@@ -30,7 +31,8 @@ Usage: npm run cli -- <command> [options]
   user passwd --email E
       Sets a new password, read like "user add" does.
   user remove --email E
-      Removes the user with their sessions and those sessions' participants' data.
+      Removes the user with everything that is theirs: their own profiles, their projects (with
+      stakeholders), their sessions and those sessions' participants' data. This cannot be undone.
   purge
       Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS);
       the server also does this at start and daily.
@@ -109,7 +111,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 
   const config = loadConfig();
   const store = await openStore(config);
-  const users = createUserService(store);
+  const users = createUserService(store, createPasswords(config.passwords));
   try {
     switch (command) {
       case 'add': {
@@ -130,7 +132,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         break;
       case 'remove':
         await users.remove(need('email'));
-        out(`Removed ${values.email}.`);
+        out(`Removed ${values.email} with their own profiles, projects and sessions (with those sessions' participants).`);
         break;
     }
     return 0;

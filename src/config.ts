@@ -1,7 +1,43 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, ROOT_DIR } from './paths';
+
+/**
+ * TRUST_PROXY, in the forms Express's `trust proxy` setting takes: `false` (default), a hop count (`1`: the one
+ * proxy in front of us; its X-Forwarded-For entry is the client), or the proxies' addresses and subnets,
+ * comma-separated (`loopback`, `10.0.0.0/8`, `::1`). `true` trusts every hop, so the client's own left-most
+ * X-Forwarded-For entry becomes its address: it keeps working, but start-up warns about it in production.
+ */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v, ctx): boolean | number | string[] => {
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((s) => s.trim());
+    const bad = entries.filter((s) => !isProxyAddress(s));
+    if (bad.length === 0 && entries.length > 0) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad.join(', ')}" is not a hop count or proxy address: use true, false, a number of proxies (e.g. 1) or addresses/subnets such as loopback, 10.0.0.0/8 (comma-separated)`,
+    });
+    return z.NEVER;
+  });
+
+/** scrypt cost as log2(N): OWASP's 2^17 by default and at least that in production; tests set it low (fast). */
+const SCRYPT_COST_DEFAULT = 17;
+const SCRYPT_COST_PRODUCTION_MIN = 17;
 
 /**
  * The only reader of process.env. Every key: description, format, default.
@@ -29,9 +65,16 @@ const envSchema = z.object({
   RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RATE_LIMIT_ASSESSMENTS_PER_IP: z.coerce.number().int().min(1).default(200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: trustProxySchema,
+  PASSWORD_SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(SCRYPT_COST_DEFAULT),
+  // Password hashes at once per instance (each takes 128 MB at the default cost) and logins that may wait for one.
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(100).default(6),
+  RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  // Absolute lifetime of a login, however active: a stolen cookie in use still expires.
+  LOGIN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_JOIN_PER_CLIENT: z.coerce.number().int().min(1).default(10),
@@ -54,13 +97,19 @@ export type Config = Readonly<{
   /** The drive model, texts and reader data. */
   dataDir: string;
   retention: { unfinishedDays: number; sessionDays: number };
-  trustProxy: boolean;
+  /** Express's `trust proxy` value: false, true (every hop), a hop count, or proxy addresses/subnets. */
+  trustProxy: boolean | number | readonly string[];
+  /** Whether a proxy in front of the app is configured (TRUST_PROXY other than false or 0). */
+  behindProxy: boolean;
+  /** Password hashing: scrypt cost as log2(N), and how many hashes may run and wait at once per instance. */
+  passwords: { costLog2: number; maxRunning: number; maxWaiting: number };
   logLevel: string;
   /** The address participants use, for join links and QR codes; else taken from the request. */
   publicUrl: string | null;
   sessionHours: number;
+  loginSessionMaxHours: number;
   heartbeatMs: number;
-  rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number };
+  rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number; codeLookupsPerAddress: number };
   /** Returns the session secret; throws in production when it is not set. Used from the sessions issue on. */
   sessionSecret: () => string;
 }>;
@@ -74,6 +123,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration in environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.PASSWORD_SCRYPT_COST < SCRYPT_COST_PRODUCTION_MIN) {
+    throw new ConfigError(
+      `Invalid configuration in environment variables:\n  PASSWORD_SCRYPT_COST: ${e.PASSWORD_SCRYPT_COST} is too low for production (at least ${SCRYPT_COST_PRODUCTION_MIN}, i.e. N=2^${SCRYPT_COST_PRODUCTION_MIN}); low costs are for tests only`,
+    );
+  }
   const devSecret = randomBytes(32).toString('base64url');
   return Object.freeze({
     env: e.NODE_ENV,
@@ -87,10 +141,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pgPoolMax: e.PG_POOL_MAX,
     dataDir: path.resolve(e.DATA_DIR),
     retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, sessionDays: e.RETENTION_SESSION_DAYS }),
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
+    behindProxy: e.TRUST_PROXY !== false && e.TRUST_PROXY !== 0,
+    passwords: Object.freeze({ costLog2: e.PASSWORD_SCRYPT_COST, maxRunning: e.PASSWORD_HASH_CONCURRENCY, maxWaiting: e.PASSWORD_HASH_QUEUE }),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     sessionHours: e.SESSION_HOURS,
+    loginSessionMaxHours: e.LOGIN_SESSION_MAX_HOURS,
     heartbeatMs: e.SSE_HEARTBEAT_MS,
     rateLimits: Object.freeze({
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
@@ -98,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       joinPerClient: e.RATE_LIMIT_JOIN_PER_CLIENT,
       joinPerAddress: e.RATE_LIMIT_JOIN_PER_ADDRESS,
       assessmentsPerIp: e.RATE_LIMIT_ASSESSMENTS_PER_IP,
+      codeLookupsPerAddress: e.RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS,
     }),
     sessionSecret: () => {
       if (e.SESSION_SECRET) return e.SESSION_SECRET;
@@ -107,4 +165,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return devSecret;
     },
   });
+}
+
+/** Start-up warnings about a configuration that works but is probably not what was meant. */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  // In production the login cookie is Secure: without a TLS proxy that the app trusts, every login
+  // fails, so say so before the first user tries.
+  if (config.isProduction && !config.behindProxy) {
+    warnings.push(
+      'NODE_ENV=production without TRUST_PROXY: logins need HTTPS (the login cookie is Secure), and the app only sees ' +
+        'HTTPS through a trusted proxy. Run it behind a TLS proxy and set TRUST_PROXY (see docs/deploy.md).',
+    );
+  }
+  if (config.isProduction && config.trustProxy === true) {
+    warnings.push(
+      'TRUST_PROXY=true trusts every X-Forwarded-For hop, so any client can choose its own address and get around the rate limits. Set TRUST_PROXY to the number of proxies in front of the app (usually 1) or their addresses.',
+    );
+  }
+  return warnings;
 }

@@ -5,6 +5,7 @@ const STATUS = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  https_required: 403,
   not_found: 404,
   conflict: 409,
   already_completed: 409,
@@ -18,12 +19,16 @@ const STATUS = {
 } as const;
 export type ErrorCode = keyof typeof STATUS;
 
+/** Response headers an error may carry: `Retry-After` for a 503 or 429 that will pass. */
+export type AppErrorOptions = { retryAfterSeconds?: number };
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly options: AppErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';

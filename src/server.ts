@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, configWarnings, loadConfig } from './config';
 import { ContentError, loadContent } from './content/load';
 import { dbErrorKind } from './db/errors';
 import { openStore } from './db/open';
 import { createLogger } from './logger';
-import { purgeExpired } from './services/retention';
+import { purgeExpired, startRateLimitPruning } from './services/retention';
 
 /** Starts Drijfveer: config, content, database (migrated), HTTP; stops cleanly on SIGTERM/SIGINT. */
 async function startUp() {
@@ -13,6 +13,7 @@ async function startUp() {
     const config = loadConfig();
     const content = loadContent(config.dataDir);
     const logger = createLogger(config.logLevel);
+    for (const warning of configWarnings(config)) logger.warn(warning);
     const store = await openStore(config, { server: true, onError: (err) => logger.warn({ err }, 'database connection problem') });
     const app = createApp({ db: store, config, content, logger });
     return { config, logger, store, app };
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   await purge();
   const daily = setInterval(() => void purge(), DAY_MS);
   daily.unref();
+  // Ended rate-limit counters go within the hour, as the privacy page says.
+  const stopPruning = startRateLimitPruning(store, { onError: (err) => logger.error({ err }, 'rate-limit pruning failed') });
 
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       clearInterval(sweeper);
       clearInterval(daily);
+      stopPruning();
       await store.close();
       logger.info('stopped');
       process.exit(0);

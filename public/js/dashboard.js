@@ -50,11 +50,26 @@
     button.disabled = !s.canReveal;
     $('[data-reveal-hint]').textContent = s.canReveal ? '' : fill(T.revealHint, { min: s.minGroupSize });
     $('[data-hidden-note]').textContent = s.revealed ? '' : T.hidden;
-    $('[data-team]').hidden = !s.revealed;
+    // Anonymous sessions: the chart covers a published set that moves on in steps (or is hidden for a while).
+    var p = s.revealed ? s.published : null;
+    var note = $('[data-published-note]');
+    note.hidden = !p;
+    if (p) {
+      var why = fill(T.publishedWhy, { min: s.minGroupSize });
+      note.textContent = (p.count === null ? fill(T.publishedHidden, { next: p.nextAt }) : fill(T.publishedNote, { n: p.count, next: p.nextAt })) + ' ' + why;
+    }
+    var shown = s.revealed && !(p && p.count === null);
+    $('[data-team]').hidden = !shown;
+    // The downloads are refused until the chart is shown (and while an anonymous chart is hidden).
+    var exp = document.querySelector('[data-export]');
+    if (exp) {
+      exp.hidden = !shown;
+      document.querySelector('[data-export-note]').textContent = shown ? '' : (s.revealed ? T.exportWaiting : T.exportAfterReveal);
+    }
   }
 
   function renderTeam(s) {
-    if (!s.revealed) return;
+    if (!s.revealed || !s.insights) return;
     var labels = s.drives.map(function (d) { return byId[d.drive].name; });
     var data = {
       labels: labels,

@@ -20,3 +20,30 @@ export function dbErrorKind(err: unknown): 'busy' | 'cannot_write' | 'bad_text' 
 // node-postgres reports a full pool only by message.
 const poolTimeout = (err: unknown): boolean =>
   err instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(err.message);
+
+/**
+ * When the database last refused a write ('cannot_write'), so /healthz can tell a load balancer to stop
+ * sending traffic while writes fail. `now` is injectable for tests.
+ */
+export type WriteFailures = {
+  /** Remembers `err` when it is a 'cannot_write' error; says whether it was one. */
+  note(err: unknown): boolean;
+  /** Milliseconds since the last failed write if that is less than `windowMs` ago, else null. */
+  since(windowMs: number): number | null;
+};
+
+export function writeFailures(now: () => number = Date.now): WriteFailures {
+  let last: number | null = null;
+  return {
+    note(err) {
+      if (dbErrorKind(err) !== 'cannot_write') return false;
+      last = now();
+      return true;
+    },
+    since(windowMs) {
+      if (last === null) return null;
+      const ago = now() - last;
+      return ago < windowMs ? ago : null;
+    },
+  };
+}

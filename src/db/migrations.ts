@@ -189,9 +189,17 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     id: 7,
+    name: 'published team aggregate of anonymous sessions',
+    // Which completed participants the shown team chart covers (opaque keys, JSON), so it only moves on
+    // in steps of at least the minimum group size (src/domain/disclosure.ts).
+    sql: () => 'ALTER TABLE workshops ADD COLUMN team_published TEXT;',
+  },
+  {
+    id: 8,
     name: 'native types on PostgreSQL',
     // SQLite keeps 0/1, ISO text and JSON text (its STRICT tables know no other types); the adapters
-    // return the same values from both (see sql.ts and postgres/pool.ts).
+    // return the same values from both (see sql.ts and postgres/pool.ts). team_published stays text: an
+    // opaque value compared as written (compare and set), not JSON to query.
     sql: (d) => (d.name === 'sqlite' ? '' : POSTGRES_NATIVE_TYPES),
   },
 ];

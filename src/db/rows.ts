@@ -52,6 +52,7 @@ export type WorkshopRow = {
   revealed: number | boolean;
   created_at: string;
   keep_until: string | null;
+  team_published: string | null;
 };
 export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   id: r.id,
@@ -66,6 +67,7 @@ export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   revealed: Boolean(r.revealed),
   createdAt: r.created_at,
   keepUntil: r.keep_until,
+  teamPublished: r.team_published,
 });
 
 /** One participant as the workshop overview reads it; `answered` is null once completed (answered everything). */

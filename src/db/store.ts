@@ -135,7 +135,7 @@ export interface UserRepo {
   findForLogin(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
   list(): Promise<UserRecord[]>;
   setPassword(email: string, passwordHash: string): Promise<boolean>;
-  /** Removes the user with their workshops and those workshops' participants. */
+  /** Removes the user with their own profiles, their projects, their workshops and those workshops' participants. */
   remove(email: string): Promise<boolean>;
 }
 
@@ -146,6 +146,8 @@ export interface LoginSessionRepo {
   touch(sid: string, expiresAt: number): Promise<void>;
   destroy(sid: string): Promise<void>;
   prune(now: number): Promise<number>;
+  /** Ends every login session of the user (after a password change or removal); returns how many. */
+  destroyByUser(userId: number): Promise<number>;
 }
 
 export type WorkshopRecord = {
@@ -162,8 +164,10 @@ export type WorkshopRecord = {
   createdAt: string;
   /** Kept until this time (ISO) when the trainer extended it; otherwise created + the retention period. */
   keepUntil: string | null;
+  /** The membership of the shown team chart of an anonymous session (JSON, see domain/disclosure), or null. */
+  teamPublished: string | null;
 };
-export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil'>;
+export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished'>;
 /** answered is null for a completed participant: they answered everything. */
 export type ParticipantRow = { id: number; name: string | null; answered: number | null; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
 
@@ -178,6 +182,8 @@ export interface WorkshopRepo {
   remove(id: number): Promise<void>;
   /** Deletes one participant (assessment) of a workshop; false when it is not theirs. */
   removeParticipant(workshopId: number, assessmentId: number): Promise<boolean>;
+  /** Sets teamPublished to `next` only if it is still `expected` (compare and set); false when another write came first. */
+  publishTeam(id: number, expected: string | null, next: string): Promise<boolean>;
   /** Deletes workshops (with participants) created before `createdBefore` and not kept past `now`; returns how many. */
   purgeExpired(createdBefore: string, now: string): Promise<number>;
   participants(id: number): Promise<ParticipantRow[]>;
@@ -233,6 +239,11 @@ export interface Store {
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   stats: StatsRepo;
+  /**
+   * Called after every deletion of personal data, so the deleted rows leave every file on disk promptly, not
+   * only the tables. Never throws: the deletion itself has committed (SQLite keeps trying in the background).
+   */
+  scrub(): Promise<void>;
   /** Throws when the database cannot answer (for the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -29,7 +29,11 @@ export function createUserRepo(sql: Sql): UserRepo {
       return (await sql.run('UPDATE users SET password_hash = $1 WHERE email = $2', [hash, email])) > 0;
     },
     async remove(email) {
-      return (await sql.run('DELETE FROM users WHERE email = $1', [email])) > 0;
+      // The user's own profiles ("this is my profile") go with them; workshops and projects cascade in the schema.
+      return sql.transaction(async (tx) => {
+        await tx.run('DELETE FROM assessments WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email]);
+        return (await tx.run('DELETE FROM users WHERE email = $1', [email])) > 0;
+      });
     },
   };
 }
@@ -55,6 +59,11 @@ export function createLoginSessionRepo(sql: Sql): LoginSessionRepo {
     },
     async prune(now) {
       return sql.run('DELETE FROM login_sessions WHERE expires_at <= $1', [now]);
+    },
+    async destroyByUser(userId) {
+      // The user id lives in the session's JSON (express-session data); a full scan is fine for this rare write.
+      // ->> reads a JSON field in both engines (SQLite 3.38+; PostgreSQL on jsonb).
+      return sql.run("DELETE FROM login_sessions WHERE CAST(data ->> 'userId' AS INTEGER) = $1", [userId]);
     },
   };
 }

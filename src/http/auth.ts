@@ -22,3 +22,10 @@ export function requireUser(users: UserService, roles: readonly Role[]): Request
     next();
   };
 }
+
+export const HTTPS_REQUIRED =
+  'Logging in needs HTTPS: this request came over plain HTTP, so the browser would not keep the secure login cookie. ' +
+  'Run the app behind a TLS proxy (HTTPS) and set TRUST_PROXY so the app sees the secure connection (see docs/deploy.md).';
+
+/** In production the login cookie is Secure; over plain HTTP a login would "succeed" without one, so say why instead. */
+export const insecureLogin = (isProduction: boolean, req: Request): boolean => isProduction && !req.secure;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { zodFieldErrors } from './validate';
 import { DEFAULT_LANG } from '../domain/drives';
-import { dbErrorKind } from '../db/errors';
+import { dbErrorKind, type WriteFailures } from '../db/errors';
 
 /** Maps body-parser and database errors to AppError; anything else is an internal error. */
 function normalize(err: unknown): AppError {
@@ -21,7 +21,7 @@ function normalize(err: unknown): AppError {
   if (db === 'bad_text') return new AppError('validation_failed', 'The request contains a character that cannot be stored (such as a null character).');
   if (db === 'busy') return new AppError('unavailable', 'The database is busy. Nothing was lost; please try again in a moment.');
   if (db === 'cannot_write') {
-    return new AppError('unavailable', 'The database cannot store anything right now (disk full, read-only or unreachable). What was saved before is safe; please try again later.');
+    return new AppError('unavailable', 'The database cannot store anything right now (disk full, read-only or unreachable). What was saved before is safe; nothing from this request was saved. Please try again later.');
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('bad_request', 'The request could not be understood.');
   return new AppError('internal', 'Something went wrong on our side.');
@@ -31,13 +31,28 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new AppError('not_found', 'This page does not exist.'));
 };
 
+/**
+ * Logs a failure once. A database that is busy or cannot write is an expected condition, not a bug:
+ * its code and message are enough (no stack trace, and a full disk is not filled further with them).
+ * A 'cannot_write' error is also remembered for /healthz.
+ */
+export function logFailure(logger: Logger, failures: WriteFailures, err: unknown, msg: string): void {
+  failures.note(err);
+  const kind = dbErrorKind(err);
+  if (kind === null) return logger.error({ err }, msg);
+  const { name, code, message } = err as { name?: string; code?: unknown; message?: string };
+  // Not under `err`: pino's error serializer would add an empty stack.
+  logger[kind === 'busy' ? 'warn' : 'error']({ dbError: { type: name, code, message } }, msg);
+}
+
 /** The one error handler: JSON under /api, a friendly page elsewhere; never a stack trace. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, failures: WriteFailures): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const error = normalize(err);
-    if (error.status >= 500) logger.error({ err }, 'request failed');
+    if (error.status >= 500) logFailure(logger, failures, err, res.headersSent ? 'failed after the response was sent' : 'request failed');
     if (res.headersSent) return res.end();
     res.status(error.status);
+    if (error.options.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.options.retryAfterSeconds));
     if (req.originalUrl.startsWith('/api/')) {
       res.json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } });
       return;

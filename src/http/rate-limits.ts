@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { rateLimit, ipKeyGenerator, type Options, type Store } from 'express-rate-limit';
 import type { Config } from '../config';
@@ -14,13 +14,24 @@ import { cookiePolicy } from './cookies';
  */
 
 /**
- * express-rate-limit's store over our repository; one per limiter, told apart by `prefix`. Keys are
- * stored as a SHA-256 digest: no e-mail address or IP address in the table, and no request-made
- * string (any length, any character) reaches the database as a key.
+ * The key for the counters' names, derived from SESSION_SECRET: every instance on one database has the same
+ * secret, so their counters meet. A plain digest of an IPv4 address can be reversed by trying all 2^32
+ * addresses; without this key nobody can. (In development the session secret is random per start, so the
+ * counters start over with the server: harmless there.)
  */
-function dbStore(repo: RateLimitRepo, prefix: string): Store {
+export function rateLimitKey(config: Config): Buffer {
+  return Buffer.from(hkdfSync('sha256', config.sessionSecret(), 'drijfveer', 'rate-limit keys', 32));
+}
+
+/**
+ * express-rate-limit's store over our repository; one per limiter, told apart by `prefix`. Keys are
+ * stored as an HMAC-SHA256 with the server's secret (rateLimitKey): no e-mail address or IP address in
+ * the table, none that can be worked back, and no request-made string (any length, any character)
+ * reaches the database as a key.
+ */
+function dbStore(repo: RateLimitRepo, prefix: string, secret: Buffer): Store {
   let windowMs = MINUTE;
-  const stored = (key: string) => prefix + createHash('sha256').update(key).digest('base64url');
+  const stored = (key: string) => prefix + createHmac('sha256', secret).update(key).digest('base64url');
   return {
     prefix,
     localKeys: false,
@@ -40,10 +51,11 @@ export const CLIENT_COOKIE = 'dv.client';
 
 export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler[] {
   const message = 'Too many login attempts. Wait a few minutes and try again.';
+  const secret = rateLimitKey(config);
   return [
-    rateLimit({ windowMs: 15 * MINUTE, limit: config.rateLimits.loginPerIp, keyGenerator: ip, handler: tooMany(message), standardHeaders: 'draft-8', legacyHeaders: false, store: dbStore(repo, 'login-ip:') }),
+    rateLimit({ windowMs: 15 * MINUTE, limit: config.rateLimits.loginPerIp, keyGenerator: ip, handler: tooMany(message), standardHeaders: 'draft-8', legacyHeaders: false, store: dbStore(repo, 'login-ip:', secret) }),
     rateLimit({
-      store: dbStore(repo, 'login-email:'),
+      store: dbStore(repo, 'login-email:', secret),
       windowMs: 15 * MINUTE,
       limit: config.rateLimits.loginPerEmail,
       skipSuccessfulRequests: true,
@@ -55,29 +67,63 @@ export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler
   ];
 }
 
-/** The join limits of one route, given how it finds the session code (and which requests are not joins). */
-export type JoinLimits = (codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[];
+/**
+ * The join limits of one route, given how it finds the session code (and which requests are not joins);
+ * `codeLookups` alone for routes that only look a code up (the join page).
+ */
+export type JoinLimits = ((codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[]) & { codeLookups: RequestHandler };
+
+/**
+ * Unknown session codes per client address: the join limits count per code, so without this one address
+ * could try code after code. Only failed look-ups (404) count; past the limit every look-up from that
+ * address is refused, as a known code must not answer differently from an unknown one.
+ */
+export function codeLookupLimit(config: Config, repo: RateLimitRepo): RequestHandler {
+  return rateLimit({
+    store: dbStore(repo, 'code-lookup:', rateLimitKey(config)),
+    windowMs: 10 * MINUTE,
+    limit: config.rateLimits.codeLookupsPerAddress,
+    keyGenerator: ip,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 404,
+    handler: tooMany('Too many unknown session codes from this address. Wait a few minutes and check the code with your trainer.'),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+  });
+}
+
+/** One set of join limits for the app: the join page, the join API and code look-ups share the counts. */
+export function createJoinLimits(config: Config, repo: RateLimitRepo): JoinLimits {
+  const codeLookups = codeLookupLimit(config, repo);
+  const make = (codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] => [
+    (req, res, next) => (skip(req) ? next() : codeLookups(req, res, next)),
+    ...joinLimits(config, repo, codeOf, skip),
+  ];
+  return Object.assign(make, { codeLookups });
+}
 
 export function joinLimits(config: Config, repo: RateLimitRepo, codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
   const message = 'Too many joins from this device. Wait a few minutes and try again.';
   const common = { windowMs: 10 * MINUTE, handler: tooMany(message), standardHeaders: 'draft-8' as const, legacyHeaders: false, skip };
   const cookie = cookiePolicy(config.isProduction).name(CLIENT_COOKIE);
+  const secret = rateLimitKey(config);
   const client = (req: Request) => String((req.cookies as Record<string, string> | undefined)?.[cookie] ?? 'none').slice(0, 64);
   return [
-    rateLimit({ ...common, store: dbStore(repo, 'join-client:'), limit: config.rateLimits.joinPerClient, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}` }),
-    rateLimit({ ...common, store: dbStore(repo, 'join-address:'), limit: config.rateLimits.joinPerAddress, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}` }),
+    rateLimit({ ...common, store: dbStore(repo, 'join-client:', secret), limit: config.rateLimits.joinPerClient, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}` }),
+    rateLimit({ ...common, store: dbStore(repo, 'join-address:', secret), limit: config.rateLimits.joinPerAddress, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}` }),
   ];
 }
 
-/** New self-assessments per client address, shared by the API and the start form; joins (with a session code) have their own limits. */
+/**
+ * New self-assessments per client address, shared by the API and the start form. It skips nothing itself:
+ * the API passes joins (with a session code) to the join limits instead; the start form never joins.
+ */
 export function assessmentLimit(config: Config, repo: RateLimitRepo): RequestHandler {
-  const skip = (req: Request) => Boolean((req.body as { sessionCode?: unknown } | undefined)?.sessionCode);
   return rateLimit({
-    store: dbStore(repo, 'create:'),
+    store: dbStore(repo, 'create:', rateLimitKey(config)),
     windowMs: 10 * MINUTE,
     limit: config.rateLimits.assessmentsPerIp,
     keyGenerator: ip,
-    skip,
     handler: tooMany('Too many new questionnaires from this address. Wait a few minutes and try again.'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,

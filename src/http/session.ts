@@ -1,24 +1,40 @@
 import session from 'express-session';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config';
 import type { LoginSessionRepo } from '../db/store';
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
-/** express-session storage in our database (not the leaking memory store); express-session signs the cookie. */
+/**
+ * express-session storage in our database (not the leaking memory store); express-session signs the cookie.
+ * Besides the idle timeout (moved by every request) a login has an absolute lifetime from `loginAt`.
+ */
 class RepoSessionStore extends session.Store {
   private lastPrune = 0;
   constructor(
     private readonly repo: LoginSessionRepo,
     private readonly ttlMs: number,
+    private readonly maxMs: number,
+    private readonly onTouchFailed: (err: unknown) => void,
   ) {
     super();
   }
   private expiry(sess: session.SessionData): number {
-    return sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + this.ttlMs;
+    const idle = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + this.ttlMs;
+    return Math.min(idle, (sess.loginAt ?? 0) + this.maxMs);
   }
   override get(sid: string, cb: (err: unknown, sess?: session.SessionData | null) => void): void {
-    this.repo.get(sid, Date.now()).then((data) => cb(null, data ? (JSON.parse(data) as session.SessionData) : null), cb);
+    this.read(sid, Date.now()).then((sess) => cb(null, sess), cb);
+  }
+  private async read(sid: string, now: number): Promise<session.SessionData | null> {
+    const data = await this.repo.get(sid, now);
+    const sess = data ? (JSON.parse(data) as session.SessionData) : null;
+    // Only a login stores a session; one without a login time, or past its lifetime, is over.
+    if (sess && !(typeof sess.loginAt === 'number' && now < sess.loginAt + this.maxMs)) {
+      await this.repo.destroy(sid);
+      return null;
+    }
+    return sess;
   }
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const now = Date.now();
@@ -26,7 +42,12 @@ class RepoSessionStore extends session.Store {
     prune.then(() => this.repo.set(sid, JSON.stringify(sess), this.expiry(sess))).then(() => cb?.(), cb);
   }
   override touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
-    this.repo.touch(sid, this.expiry(sess)).then(() => cb?.(), cb);
+    // A read must not fail because its session could not be extended (a full disk): the session
+    // keeps its old expiry, and the failure is reported once instead of reaching the request.
+    this.repo.touch(sid, this.expiry(sess)).then(
+      () => cb?.(),
+      (err: unknown) => (this.onTouchFailed(err), cb?.()),
+    );
   }
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
     this.repo.destroy(sid).then(() => cb?.(), cb);
@@ -36,18 +57,31 @@ class RepoSessionStore extends session.Store {
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    /** Epoch milliseconds of the login: the start of the absolute lifetime. */
+    loginAt?: number;
   }
 }
 
 /** The login-session cookie: __Host- prefixed and Secure in production (behind TLS), httpOnly, SameSite=Lax. */
-export function loginSession(config: Config, repo: LoginSessionRepo): RequestHandler {
+export function loginSession(config: Config, repo: LoginSessionRepo, onTouchFailed: (err: unknown) => void): RequestHandler {
   const ttlMs = config.sessionHours * 3600 * 1000;
   return session({
     name: config.isProduction ? '__Host-dv.sid' : 'dv.sid',
     secret: config.sessionSecret(),
-    store: new RepoSessionStore(repo, ttlMs),
+    store: new RepoSessionStore(repo, ttlMs, config.loginSessionMaxHours * 3600 * 1000, onTouchFailed),
     resave: false,
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/', maxAge: ttlMs },
+  });
+}
+
+/**
+ * Whether the request's login session still exists in the database for this user: a long-lived stream asks
+ * again, because a logout, password change or removal on any instance (or the CLI) ends it there.
+ */
+export function loginStillValid(req: Request, userId: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!req.sessionStore) return resolve(false);
+    req.sessionStore.get(req.sessionID, (err, sess) => resolve(!err && sess?.userId === userId));
   });
 }

@@ -59,10 +59,13 @@ export function assessmentsApi(
     const profile = service.toApiProfile(record);
     return { ...profile, norms: await stats.profileNorms(record.profile!) };
   };
-  const router = Router();
-  const limits = joinLimits(sessionCodeOf, (req) => !sessionCodeOf(req));
+  const router = Router({ caseSensitive: true });
+  // A request with a session code is a join (join and code look-up limits); any other creates a new questionnaire.
+  const notJoin = (req: Request) => !(req.body as { sessionCode?: unknown } | undefined)?.sessionCode;
+  const limits = joinLimits(sessionCodeOf, notJoin);
+  const newQuestionnaireLimit: RequestHandler = (req, res, next) => (notJoin(req) ? creationLimit(req, res, next) : next());
 
-  router.post('/api/assessments', cookieParser(), ...limits, creationLimit, async (req, res) => {
+  router.post('/api/assessments', cookieParser(), ...limits, newQuestionnaireLimit, async (req, res) => {
     const body = parse(createBody, req.body ?? {});
     const { token } = body.sessionCode
       ? await workshops.join(body.sessionCode, { name: body.name ?? null, ...(body.lang ? { lang: body.lang } : {}) })

@@ -32,7 +32,7 @@ export const stakeholderJson = (s: StakeholderRecord) => ({
 
 /** The consultant toolkit's API; mounted behind requireUser. */
 export function consultantApi(reader: ReaderService, profiles: MyProfilesService, projects: ProjectService): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router.post('/recognize', async (req, res) => {
     const body = parse(recogniseBody, req.body ?? {});

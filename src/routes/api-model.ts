@@ -12,7 +12,7 @@ export function modelApi(content: Content): Router {
   // The model never changes while the process runs: serialise it once per language.
   const bodies = Object.fromEntries(LANGS.map((l) => [l, JSON.stringify(publicModel(content.current, l))]));
   const etags = Object.fromEntries(LANGS.map((l) => [l, `"${createHash('sha256').update(bodies[l]!).digest('base64url').slice(0, 27)}"`]));
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.get('/api/model', (req, res) => {
     const { lang } = parse(query, req.query);
     res.set({ ETag: etags[lang], 'Cache-Control': 'no-cache' }).type('application/json');

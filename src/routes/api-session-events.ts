@@ -1,17 +1,38 @@
 import { Router } from 'express';
+import { AppError } from '../errors';
 import { currentUser } from '../http/auth';
-import type { LiveHub } from '../services/live';
+import { loginStillValid } from '../http/session';
+import { MAX_STREAMS_PER_LOGIN, type LiveHub } from '../services/live';
 import type { WorkshopService } from '../services/workshops';
 
 /**
  * GET /api/sessions/:id/events: Server-Sent Events. Sends the summary on connect (so a reconnect
  * resumes with the current state), then on every change (throttled by the hub), and a heartbeat.
+ * At most MAX_STREAMS_PER_LOGIN per login session. Each heartbeat checks the login session in the
+ * database, so a logout, password change or user removal elsewhere (CLI, other instance) ends the stream.
  */
 export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbeatMs: number): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.get('/:id/events', async (req, res) => {
-    const w = await workshops.get(currentUser(res), req.params.id as string);
+    const user = currentUser(res);
+    const w = await workshops.get(user, req.params.id as string);
     const first = await workshops.summaryJson(w);
+    let ended = false;
+    let checking = false;
+    const cleanups: (() => void)[] = [];
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      for (const c of cleanups) c();
+      res.end();
+    };
+    // No await between the count and the registration: parallel requests cannot both take the last slot.
+    const untrack = live.track(req.sessionID, end);
+    if (!untrack) {
+      throw new AppError('too_many_requests', `At most ${MAX_STREAMS_PER_LOGIN} live dashboards per login are open at once. Close another tab or window with a dashboard, then try again.`);
+    }
+    cleanups.push(untrack);
+    res.on('close', end);
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -22,12 +43,17 @@ export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbe
     const send = (json: string) => res.write(`id: ${++seq}\nevent: summary\ndata: ${json}\n\n`);
     res.write('retry: 3000\n\n');
     send(first);
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
-    const unsubscribe = live.subscribe(w.id, { send, close: () => res.end() });
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    const heartbeat = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      void loginStillValid(req, user.id).then((valid) => {
+        checking = false;
+        if (!valid) return end();
+        if (!ended) res.write(': heartbeat\n\n');
+      });
+    }, heartbeatMs);
+    cleanups.push(() => clearInterval(heartbeat));
+    cleanups.push(live.subscribe(w.id, { send, close: end }));
   });
   return router;
 }

@@ -7,10 +7,11 @@ import { currentUser } from '../http/auth';
 import { parse } from '../http/validate';
 import { AppError } from '../errors';
 import type { WorkshopService } from '../services/workshops';
-import { exportCsv, exportJson } from './export';
+import { exportCsv, exportGroupCsv, exportGroupJson, exportJson } from './export';
+import { visibleText } from './fields';
 
 export const workshopFields = {
-  title: z.string().trim().min(1, 'required').max(120, 'at most 120 characters').refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters'),
+  title: visibleText(120, { required: true }),
   lang: z.enum(LANGS),
   minGroupSize: z.number().int().min(1).max(500),
 };
@@ -25,7 +26,7 @@ export const joinUrlFor = (config: Config, req: Request, code: string) => `${con
 
 /** The trainer's session API; the caller mounts it behind requireUser. */
 export function sessionsApi(workshops: WorkshopService, config: Config): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const describe = (req: Request, w: WorkshopRecord) => ({
     id: w.publicId,
     code: w.code,
@@ -89,16 +90,20 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
     res.status(204).end();
   });
 
+  // The service refuses (409) what the trainer may not download yet; the headers only go out on success.
   router.get('/:id/export.csv', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id as string);
+    const data = await workshops.exportData(w);
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.csv`).type('text/csv; charset=utf-8');
-    res.send(`\uFEFF${exportCsv(await workshops.exportRows(w))}`);
+    res.send(`\uFEFF${data.kind === 'group' ? exportGroupCsv(data.n, data.drives) : exportCsv(data.rows)}`);
   });
 
   router.get('/:id/export.json', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id as string);
+    const data = await workshops.exportData(w);
+    const session = { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous };
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.json`);
-    res.json(exportJson({ id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous }, await workshops.exportRows(w)));
+    res.json(data.kind === 'group' ? exportGroupJson(session, data.n, data.drives) : exportJson(session, data.rows));
   });
   return router;
 }

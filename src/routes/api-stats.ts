@@ -14,7 +14,7 @@ const adminOnly = (role: string) => {
 
 /** /api/stats: quality for admins (all) and trainers (their sessions); norms and test–retest for admins. Mounted behind requireUser. */
 export function statsApi(stats: StatsService): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.get('/quality', async (req, res) => {
     res.json(await stats.quality(currentUser(res), parse(versionQuery, req.query).modelVersion));
   });

@@ -1,38 +1,49 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { UserRecord } from '../db/store';
 import { AppError } from '../errors';
-import { provideFormToken, verifyFormToken } from '../http/csrf';
+import { HTTPS_REQUIRED, insecureLogin } from '../http/auth';
+import { loginFormToken, verifyFormToken } from '../http/csrf';
 import { parse } from '../http/validate';
+import type { LiveHub } from '../services/live';
 import type { UserService } from '../services/users';
 
 export const credentials = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
 export const loginForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(200).default(''), next: z.string().optional() });
 const GENERIC = 'E-mail address or password is not correct.';
 
+/** What login and logout need besides the users: live streams end at logout; production needs HTTPS. */
+export type AuthDeps = { live: LiveHub; isProduction: boolean };
+
 /** Only our own paths: never an open redirect to another site. */
 const safeNext = (next: string | undefined, fallback = '') => (next && /^\/(?![/\\])/.test(next) ? next : fallback);
 /** Where a login lands without a "next": trainers at their sessions, consultants at the drive reader. */
 const home = (user: UserRecord) => (user.role === 'consultant' ? '/reader' : '/trainer');
 
-/** A new session id at login (no fixation), holding only the user id. */
+/** A new session id at login (no fixation), holding the user id and the login time (absolute lifetime). */
 function logIn(req: Request, user: UserRecord): Promise<void> {
   return new Promise((resolve, reject) =>
     req.session.regenerate((err) => {
       if (err) return reject(err);
       req.session.userId = user.id;
+      req.session.loginAt = Date.now();
       req.session.save((e) => (e ? reject(e) : resolve()));
     }),
   );
 }
-const logOut = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+/** Ends the login session and, at once, its live streams on this instance (other instances notice on their heartbeat). */
+function logOut(req: Request, live: LiveHub): Promise<void> {
+  live.closeLogin(req.sessionID);
+  return new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+}
 const publicUser = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role });
 
 /** POST /api/login and /api/logout. */
-export function authApi(users: UserService, limits: RequestHandler[]): Router {
-  const router = Router();
+export function authApi(users: UserService, limits: RequestHandler[], { live, isProduction }: AuthDeps): Router {
+  const router = Router({ caseSensitive: true });
+  const secureOnly: RequestHandler = (req, _res, next) => next(insecureLogin(isProduction, req) ? new AppError('https_required', HTTPS_REQUIRED) : undefined);
 
-  router.post('/api/login', ...limits, async (req, res) => {
+  router.post('/api/login', secureOnly, ...limits, async (req, res) => {
     const { email, password } = parse(credentials, req.body ?? {});
     const user = await users.authenticate(email, password);
     if (!user) throw new AppError('unauthorized', GENERIC);
@@ -41,7 +52,7 @@ export function authApi(users: UserService, limits: RequestHandler[]): Router {
   });
 
   router.post('/api/logout', async (req, res) => {
-    await logOut(req);
+    await logOut(req, live);
     res.status(204).end();
   });
 
@@ -49,27 +60,33 @@ export function authApi(users: UserService, limits: RequestHandler[]): Router {
 }
 
 /** The login form and the logout button. */
-export function authPages(users: UserService, limits: RequestHandler[]): Router {
-  const router = Router();
+export function authPages(users: UserService, limits: RequestHandler[], { live, isProduction }: AuthDeps): Router {
+  const router = Router({ caseSensitive: true });
+  // A page view stores nothing on the server: the form's CSRF token is a signed cookie, not a session.
+  const token = loginFormToken(isProduction);
+  const render = (req: Request, res: Response, status: number, values: { email: string }, next: string | undefined, failed: boolean) =>
+    token.provide(req, res, () => res.status(status).render('login', { values, next: safeNext(next), failed, insecure: insecureLogin(isProduction, req) }));
 
-  router.get('/login', provideFormToken, (req, res) => {
-    res.render('login', { values: { email: '' }, next: safeNext(typeof req.query.next === 'string' ? req.query.next : undefined), failed: false });
-  });
+  router.get('/login', (req, res) => render(req, res, 200, { email: '' }, typeof req.query.next === 'string' ? req.query.next : undefined, false));
 
-  router.post('/login', ...limits, verifyFormToken, async (req, res) => {
+  // Over plain HTTP in production the form says why a login cannot work, before the (then missing) token is checked.
+  const secureOnly: RequestHandler = (req, res, next) => {
+    if (!insecureLogin(isProduction, req)) return next();
+    const form = loginForm.safeParse(req.body ?? {});
+    render(req, res, 403, { email: form.success ? form.data.email : '' }, form.success ? form.data.next : undefined, false);
+  };
+
+  router.post('/login', secureOnly, ...limits, token.verify, async (req, res) => {
     const form = loginForm.safeParse(req.body ?? {});
     const email = form.success ? form.data.email : '';
     const user = form.success ? await users.authenticate(form.data.email, form.data.password) : null;
-    if (!user) {
-      provideFormToken(req, res, () => undefined);
-      return res.status(401).render('login', { values: { email }, next: safeNext(form.success ? form.data.next : undefined), failed: true });
-    }
+    if (!user) return render(req, res, 401, { email }, form.success ? form.data.next : undefined, true);
     await logIn(req, user);
     res.redirect(303, safeNext(form.data!.next, home(user)));
   });
 
   router.post('/logout', verifyFormToken, async (req, res) => {
-    await logOut(req);
+    await logOut(req, live);
     res.redirect(303, '/login');
   });
   return router;

@@ -1,8 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { DRIVE_IDS } from '../domain/drives';
-import type { WorkshopSummary } from '../services/workshops';
-
-export type ExportRow = { name: string; completedAt: string; scores: { drive: string; likert: number; choice: number; combined: number }[] };
+import type { DriveStats } from '../domain/team';
+import type { ExportRow, WorkshopSummary } from '../services/workshops';
 
 /**
  * Spreadsheets run cells that start with = + - @ (or a tab / carriage return) as formulas:
@@ -32,6 +31,18 @@ export function exportCsv(rows: ExportRow[]): string {
   return toCsv(header, body);
 }
 
-export function exportJson(summary: Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>, rows: ExportRow[]) {
-  return { session: { id: summary.id, code: summary.code, title: summary.title, anonymous: summary.anonymous }, participants: rows };
+/** CSV of an anonymous session: one row per drive over the published group, no one's own scores. */
+export function exportGroupCsv(n: number, drives: DriveStats[]): string {
+  return toCsv(['drive', 'n', 'mean', 'sd', 'min', 'max', 'top_count'], drives.map((d) => [d.drive, n, d.mean, d.sd, d.min, d.max, d.topCount]));
+}
+
+type SessionHead = Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>;
+const head = (s: SessionHead) => ({ id: s.id, code: s.code, title: s.title, anonymous: s.anonymous });
+
+export function exportJson(summary: SessionHead, rows: ExportRow[]) {
+  return { session: head(summary), participants: rows };
+}
+
+export function exportGroupJson(summary: SessionHead, n: number, drives: DriveStats[]) {
+  return { session: head(summary), group: { n, drives: drives.map((d) => ({ drive: d.drive, n, mean: d.mean, sd: d.sd, min: d.min, max: d.max, topCount: d.topCount })) } };
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { DRIVE_IDS } from '../domain/drives';
+import { visibleText } from './fields';
 
-// Control characters other than new lines and tabs (which notes may hold).
-const noControl = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
-const text = (max: number, min = 0) =>
-  z.string().trim().min(min, min ? 'required' : undefined).max(max, `at most ${max} characters`).refine(noControl, 'must not contain control characters');
+// Shown text without bidi controls; new lines and tabs allowed (notes may hold them).
+const text = (max: number, min = 0) => visibleText(max, { required: min > 0, lines: true });
 
 export const projectFields = {
   client: text(120, 1),

@@ -9,7 +9,7 @@ import { CLIENT_COOKIE, type JoinLimits } from '../http/rate-limits';
 import type { AssessmentService } from '../services/assessments';
 import { isWellFormedToken } from '../services/tokens';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../services/workshops';
-import { nameField } from './fields';
+import { isInvisibleIssue, nameField } from './fields';
 import { cookiePolicy } from '../http/cookies';
 import { joinUrlFor } from './api-sessions';
 
@@ -19,7 +19,7 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */
 export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config, joinLimits: JoinLimits): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const cookies = cookiePolicy(config.isProduction);
   const clientCookie = cookies.name(CLIENT_COOKIE);
   const resumeCookie = (code: string) => cookies.name(`dv.join.${code}`);
@@ -50,7 +50,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
   });
 
-  router.get('/join/:code', async (req, res) => {
+  router.get('/join/:code', joinLimits.codeLookups, async (req, res) => {
     const code = codeParam(req);
     ensureClientId(req, res);
     // Back again (refresh, closed tab): continue where they were.
@@ -73,7 +73,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
       const name = parsed.success ? (parsed.data.name ?? null) : null;
       const errors: Record<string, string> = {};
       if (!parsed.success) {
-        for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : 'start.errorName';
+        for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : isInvisibleIssue(i) ? 'names.errorInvisible' : 'start.errorName';
       } else if (!w.anonymous && !name) errors.name = 'join.errorName';
       if (Object.keys(errors).length) {
         const typed = typeof req.body?.name === 'string' ? req.body.name : '';

@@ -15,7 +15,7 @@ const DATE = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZ
 
 /** "My profile and my history": claim a private link, take the questionnaire for one's account, compare two profiles. */
 export function myPages(profiles: MyProfilesService, assessments: AssessmentService, stats: StatsService, content: Content): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
   const driveName = (id: string, lang: Lang) => content.current.model.drives.find((d) => d.id === id)!.name[lang];
 

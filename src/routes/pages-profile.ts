@@ -9,7 +9,7 @@ import type { StatsService } from '../services/stats';
 
 /** The profile page at /p/:token: one of the most frequent pages, so app.ts mounts it early. */
 export function profilePage(service: AssessmentService, cache: PageCache, stats: StatsService): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   // A completed profile never changes: its page is rendered once per language and then served from memory.
   router.get('/p/:token', async (req, res) => {
@@ -39,7 +39,7 @@ export function profilePage(service: AssessmentService, cache: PageCache, stats:
 
 /** Deleting one's own data from the profile page. */
 export function profileActions(service: AssessmentService, cache: PageCache): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use('/p', noStore);
 
   router.get('/p/:token/delete', async (req, res) => {

@@ -38,7 +38,7 @@ function stakeholderFromForm(body: Record<string, unknown>) {
 
 /** Implementation projects and the stakeholder map as pages. Mounted behind requireUser. */
 export function projectPages(projects: ProjectService, reader: ReaderService, content: Content): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
   const own = (user: UserRecord) => reader.ownPrimary(user);
 

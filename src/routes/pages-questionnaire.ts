@@ -21,7 +21,7 @@ function pageNumber(state: AssessmentState, raw: string) {
 
 /** The questionnaire at /a/:token: one page at a time, saved on every answer (JS) and on submit (no JS). */
 export function questionnairePages(service: AssessmentService): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use('/a', noStore);
 
   // The private link resumes at the first page with an unanswered item.

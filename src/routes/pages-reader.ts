@@ -18,7 +18,7 @@ export const form = z.object({
 
 /** "What is my client saying?" as a page; the same service as POST /api/recognize. Mounted behind requireUser. */
 export function readerPages(reader: ReaderService, content: Content): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
   const page = (lang: Lang) => ({ behaviours: reader.behaviours(lang) });
 

@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../domain/drives';
 import type { AssessmentService } from '../services/assessments';
-import { nameField } from './fields';
+import { isInvisibleIssue, nameField } from './fields';
 import type { Config } from '../config';
 
 export const startForm = z.object({
@@ -12,7 +12,7 @@ export const startForm = z.object({
 
 /** The start page: what drives are (and are not), consent, optional name. */
 export function startPages(service: AssessmentService, config: Config, creationLimit: RequestHandler): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router.get('/privacy', (_req, res) => {
     res.render('privacy', { retention: config.retention });
@@ -28,7 +28,7 @@ export function startPages(service: AssessmentService, config: Config, creationL
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? 'form');
-        errors[field] = field === 'consent' ? 'start.errorConsent' : 'start.errorName';
+        errors[field] = field === 'consent' ? 'start.errorConsent' : isInvisibleIssue(issue) ? 'names.errorInvisible' : 'start.errorName';
       }
       const name = typeof req.body?.name === 'string' ? req.body.name : '';
       res.status(400).render('home', { values: { name }, errors });

@@ -10,7 +10,7 @@ import type { StatsService } from '../services/stats';
 
 /** "How good is the measurement?": the quality page (admins: everything; trainers: their sessions). Mounted behind requireUser. */
 export function statsPages(stats: StatsService, content: Content): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
 
   router.get('/', async (req, res) => {
@@ -27,7 +27,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
       versions: [...content.models.keys()],
       tables: admin ? await stats.tables(quality.modelVersion) : null,
       retest: admin ? await stats.retest(quality.modelVersion) : null,
-      chart: { label: 'alpha', labels: drives.map((d) => d.name), values: quality.scales.map((s) => s.alpha ?? 0), colours: drives.map((d) => d.hex), max: 1 },
+      chart: quality.withheld ? null : { label: 'alpha', labels: drives.map((d) => d.name), values: quality.scales.map((s) => s.alpha ?? 0), colours: drives.map((d) => d.hex), max: 1 },
       error: typeof req.query.error === 'string' ? 'stats.errorFreeze' : null,
     });
   });

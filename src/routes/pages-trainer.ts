@@ -19,7 +19,7 @@ export const createForm = z.object({
 
 /** Trainer pages: the list of sessions with a create form, and the projector dashboard. Mounted behind requireUser. */
 export function trainerPages(workshops: WorkshopService, content: Content, config: Config): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
 
   const renderList = async (res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) => {
@@ -49,7 +49,7 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
     const drives = content.current.model.drives.map((d) => ({ id: d.id, name: d.name[lang], hex: d.hex }));
     res.render('dashboard', {
       user: currentUser(res),
-      w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status },
+      w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status, revealed: w.revealed },
       joinUrl: joinUrlFor(config, req, w.code),
       summaryJson: await workshops.summaryJson(w),
       drivesJson: JSON.stringify(drives),

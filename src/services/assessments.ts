@@ -165,6 +165,7 @@ export function createAssessmentService(store: Store, content: Content, options:
       const hash = hashOf(token);
       const record = await repo.findByTokenHash(hash);
       if (!record || !(await repo.delete(hash))) throw notFound();
+      await store.scrub(); // the deleted name and answers leave the database's files too
       changed(record);
       if (record.completedAt) options.onProfilesChange?.(record.modelVersion);
     },

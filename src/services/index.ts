@@ -7,6 +7,7 @@ import { createMyProfilesService } from './my-profiles';
 import { createProjectService } from './projects';
 import { createReaderService } from './reader';
 import { createUserService } from './users';
+import type { Passwords } from './passwords';
 import { createWorkshopService } from './workshops';
 import { createStatsService } from './stats';
 
@@ -14,7 +15,7 @@ import { createStatsService } from './stats';
  * All services over one store. A change to a workshop drops its cached summary and tells its live
  * dashboards, here and (through the store's change feed) on every other instance.
  */
-export function createServices(db: Store, content: Content, live?: LiveHub) {
+export function createServices(db: Store, content: Content, live?: LiveHub, passwords?: Passwords) {
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   let workshops: ReturnType<typeof createWorkshopService>;
   const stats = createStatsService(db, content);
@@ -47,7 +48,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub) {
     hub,
     assessments,
     workshops,
-    users: createUserService(db),
+    users: createUserService(db, passwords),
     reader: createReaderService(db, content),
     myProfiles: createMyProfilesService(db),
     projects: createProjectService(db),

@@ -7,10 +7,15 @@
  */
 export type LiveListener = { send: (json: string) => void; close: () => void };
 
+/** Open streams per login session (per instance): one client cannot hold the server's connections. */
+export const MAX_STREAMS_PER_LOGIN = 10;
+
 export function createLiveHub(compute: (workshopId: number) => Promise<string | null>, throttleMs = 200) {
   const listeners = new Map<number, Set<LiveListener>>();
   const pending = new Map<number, NodeJS.Timeout>();
   const lastSent = new Map<number, number>();
+  // Every open stream by login-session id, so a logout can end them and the cap can be counted.
+  const byLogin = new Map<string, Set<() => void>>();
 
   async function flush(workshopId: number) {
     pending.delete(workshopId);
@@ -51,6 +56,25 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       };
     },
     notify,
+    /** Registers an open stream of a login session; null when that session already has the most allowed. */
+    track(loginId: string, close: () => void): (() => void) | null {
+      let set = byLogin.get(loginId);
+      if ((set?.size ?? 0) >= MAX_STREAMS_PER_LOGIN) return null;
+      if (!set) byLogin.set(loginId, (set = new Set()));
+      set.add(close);
+      return () => {
+        set!.delete(close);
+        if (!set!.size && byLogin.get(loginId) === set) byLogin.delete(loginId);
+      };
+    },
+    /** Ends the streams of one login session (at logout). */
+    closeLogin(loginId: string): void {
+      for (const close of [...(byLogin.get(loginId) ?? [])]) close();
+    },
+    /** How many streams of a login session are open on this instance. */
+    openStreams(loginId: string): number {
+      return byLogin.get(loginId)?.size ?? 0;
+    },
     /** After a lost change feed: every dashboard gets a fresh state. */
     notifyAll(): void {
       for (const id of listeners.keys()) notify(id);

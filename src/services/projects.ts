@@ -32,6 +32,7 @@ export function createProjectService(store: Store) {
     },
     async remove(user: UserRecord, publicId: string) {
       await repo.remove((await get(user, publicId)).id);
+      await store.scrub(); // stakeholder names leave the database's files too
     },
     async stakeholders(user: UserRecord, publicId: string) {
       return repo.stakeholders((await get(user, publicId)).id);
@@ -47,6 +48,7 @@ export function createProjectService(store: Store) {
     },
     async removeStakeholder(user: UserRecord, projectId: string, sid: string) {
       await repo.removeStakeholder((await stakeholder(user, projectId, sid)).s.id);
+      await store.scrub();
     },
   };
 }

@@ -12,5 +12,25 @@ export async function purgeExpired(store: Store, retention: { unfinishedDays: nu
   const sessions = await store.workshops.purgeExpired(iso(retention.sessionDays), now.toISOString());
   const unfinished = await store.assessments.purgeUnfinished(iso(retention.unfinishedDays));
   await store.rateLimits.prune(now.getTime()); // counters whose window has ended
+  if (sessions + unfinished > 0) await store.scrub(); // the deleted data leaves the database's files too
   return { sessions, unfinished };
+}
+
+/** How often ended rate-limit counters are deleted: the privacy page promises within the hour. */
+export const RATE_LIMIT_PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * Deletes ended rate-limit counters every hour, for a running server (server.ts starts it; the daily purge
+ * alone would keep them up to a day). Returns the function that stops it. `now` and `everyMs` for tests.
+ */
+export function startRateLimitPruning(
+  store: Store,
+  options: { everyMs?: number; now?: () => number; onPruned?: (count: number) => void; onError?: (err: unknown) => void } = {},
+): () => void {
+  const now = options.now ?? Date.now;
+  const timer = setInterval(() => {
+    store.rateLimits.prune(now()).then(options.onPruned, options.onError ?? (() => undefined));
+  }, options.everyMs ?? RATE_LIMIT_PRUNE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -6,6 +6,7 @@ import { questionnaireQuality, testRetest, type Quality } from '../domain/stats/
 import { MIN_NORM_GROUP, band, percentileRank } from '../domain/stats/norms';
 import { reliableChange } from '../domain/stats/reliability';
 import { AppError } from '../errors';
+import { MIN_STATS_GROUP, statsSlice } from '../domain/disclosure';
 
 const DAY_MS = 86_400_000;
 export const NORMS_TTL_MS = 10_000;
@@ -32,14 +33,29 @@ export function createStatsService(store: Store, content: Content) {
     return index;
   };
 
-  async function quality(user: UserRecord, version?: string): Promise<Quality & { scope: 'all' | 'own sessions' }> {
+  /** Quality over the completed profiles in scope (owner null: all), every one of them: for internal use only. */
+  async function allQuality(v: string, owner: number | null): Promise<Quality> {
+    return cached(`quality-all|${v}|${owner ?? 'all'}`, v, async () => questionnaireQuality(indexOf(v), await repo.completed(v, owner)));
+  }
+
+  /**
+   * What a user is shown. Item statistics of a handful of people give away their answers (and reading
+   * them before and after one more completion gives away that person's), so: below MIN_STATS_GROUP only
+   * the count; from there on over the first multiple of MIN_STATS_GROUP, in order of completion, so each
+   * new version adds at least that many people.
+   */
+  async function quality(user: UserRecord, version?: string): Promise<ShownQuality> {
     const index = indexOf(version);
     const v = index.model.version;
     const owner = user.role === 'admin' ? null : user.id;
-    return cached(`quality|${v}|${owner ?? 'all'}`, v, async () => ({
-      ...questionnaireQuality(index, await repo.completed(v, owner)),
-      scope: owner === null ? ('all' as const) : ('own sessions' as const),
-    }));
+    const scope = owner === null ? ('all' as const) : ('own sessions' as const);
+    return cached(`quality|${v}|${owner ?? 'all'}`, v, async () => {
+      const rows = [...(await repo.completed(v, owner))].sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.id - b.id);
+      const used = statsSlice(rows.length, MIN_STATS_GROUP);
+      const common = { modelVersion: v, completed: rows.length, minGroup: MIN_STATS_GROUP, nextAt: used + MIN_STATS_GROUP, scope };
+      if (used === 0) return { ...common, n: 0, withheld: true as const };
+      return { ...common, ...questionnaireQuality(index, rows.slice(0, used)), withheld: false as const };
+    });
   }
 
   /**
@@ -121,7 +137,7 @@ export function createStatsService(store: Store, content: Content) {
      * index on the likert score, with the scale's alpha and SD in all completed profiles of the version).
      */
     async changes(a: ScoredProfile, b: ScoredProfile) {
-      const q = await quality(SYSTEM, a.modelVersion);
+      const q = await allQuality(indexOf(a.modelVersion).model.version, null);
       return DRIVE_IDS.map((drive) => {
         const x1 = a.scores.find((s) => s.drive === drive)!;
         const x2 = b.scores.find((s) => s.drive === drive)!;
@@ -140,6 +156,7 @@ export function createStatsService(store: Store, content: Content) {
   };
 }
 
-// Statistics over everyone (as an admin sees them), for computations that are not shown per user.
-const SYSTEM: UserRecord = { id: 0, email: '', name: '', role: 'admin', createdAt: '' };
+type Shown = { modelVersion: string; n: number; completed: number; minGroup: number; nextAt: number; scope: 'all' | 'own sessions' };
+/** The quality statistics as shown: withheld (the counts only) below the minimum group. */
+export type ShownQuality = (Shown & { withheld: true }) | (Shown & Quality & { withheld: false });
 export type StatsService = ReturnType<typeof createStatsService>;

@@ -1,7 +1,8 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { parseMembership, publication } from '../domain/disclosure';
 import type { Lang } from '../domain/drives';
-import { driveStats, memberStatus, teamInsights } from '../domain/team';
-import type { Store, UserRecord, WorkshopRecord } from '../db/store';
+import { driveStats, memberStatus, teamInsights, type DriveStats } from '../domain/team';
+import type { ParticipantRow, Store, UserRecord, WorkshopRecord } from '../db/store';
 import { AppError } from '../errors';
 import type { AssessmentService } from './assessments';
 
@@ -16,6 +17,8 @@ export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]
 const notFound = () => new AppError('not_found', 'No such session.');
 const canManage = (user: UserRecord, w: WorkshopRecord) => user.role === 'admin' || w.ownerId === user.id;
 
+export type ExportRow = { name: string; completedAt: string; scores: { drive: string; likert: number; choice: number; combined: number }[] };
+export type ExportData = { kind: 'rows'; rows: ExportRow[] } | { kind: 'group'; n: number; drives: DriveStats[] };
 export type NewWorkshopInput = { title: string; lang: Lang; anonymous: boolean; minGroupSize: number };
 
 export type WorkshopServiceOptions = {
@@ -36,12 +39,39 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     return w;
   }
 
+  // A participant as a member of a published set: opaque, and new when an id is reused for someone else.
+  const memberKey = (w: WorkshopRecord, r: ParticipantRow) => createHash('sha256').update(`${w.publicId}:${r.id}@${r.completedAt}`).digest('base64url').slice(0, 16);
+
+  /**
+   * Whose scores the team chart of a revealed session covers. Named: everyone who completed, live.
+   * Anonymous: the published set (domain/disclosure), which moves on in steps of at least minGroupSize
+   * people; stored with compare-and-set, so instances that race agree on one version.
+   */
+  async function teamMembers(w: WorkshopRecord, completed: ParticipantRow[]) {
+    if (!w.revealed) return { members: [], published: null };
+    if (!w.anonymous) return { members: completed, published: null };
+    let record = w;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const keyed = new Map(completed.map((r) => [memberKey(record, r), r]));
+      const p = publication([...keyed.keys()], parseMembership(record.teamPublished), record.minGroupSize);
+      const next = p.publish && JSON.stringify(p.publish);
+      if (next === null || (await repo.publishTeam(record.id, record.teamPublished, next))) {
+        const members = p.shown ? p.shown.map((key) => keyed.get(key)!) : null;
+        return { members, published: { count: members ? members.length : null, nextAt: p.nextAt } };
+      }
+      // Another request published first: decide again against what it stored.
+      record = (await repo.findById(w.id)) ?? record;
+    }
+    throw new AppError('unavailable', 'The team chart is being updated; please try again.');
+  }
+
   async function summary(w: WorkshopRecord) {
     const rows = await repo.participants(w.id);
     const total = assessments.totalItems();
-    const completed = rows.filter((r) => r.profile);
-    const showScores = w.revealed;
-    const named = completed.map((r) => ({ name: r.name ?? '', profile: r.profile! }));
+    const completed = rows.filter((r) => r.profile && r.completedAt);
+    const { members, published } = await teamMembers(w, completed);
+    const showScores = w.revealed && members !== null && members.length > 0;
+    const named = (members ?? []).map((r) => ({ name: r.name ?? '', profile: r.profile! }));
     const stats = showScores ? driveStats(named.map((m) => m.profile)) : [];
     return {
       id: w.publicId,
@@ -56,6 +86,8 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       completed: completed.length,
       canReveal: completed.length >= w.minGroupSize,
       keepUntil: w.keepUntil,
+      /** Anonymous and revealed: how many the chart covers (null: hidden until the next step) and when it moves on. */
+      published,
       drives: stats,
       insights: showScores ? teamInsights(named, stats) : null,
       members: rows.map((r) => ({
@@ -66,7 +98,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
         total,
         // Individual profiles only in named sessions, and only once the team chart is revealed. Kept small:
         // this summary goes to every open dashboard on every change.
-        ...(showScores && !w.anonymous && r.profile
+        ...(w.revealed && !w.anonymous && r.profile
           ? { profile: { combined: Object.fromEntries(r.profile.scores.map((x) => [x.drive, x.combined])), primary: r.profile.primary } }
           : {}),
       })),
@@ -121,16 +153,28 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       return summaryJson(w);
     },
 
-    /** Completed participants with their scores, for CSV and JSON export. */
-    async exportRows(w: WorkshopRecord) {
-      const rows = await repo.participants(w.id);
-      return rows
-        .filter((r) => r.profile && r.completedAt)
-        .map((r) => ({
+    /**
+     * What a trainer may download: nothing before the reveal; then in a named session one row per
+     * completed participant, in an anonymous one only the published group figures (as on the dashboard).
+     */
+    async exportData(w: WorkshopRecord): Promise<ExportData> {
+      if (!w.revealed) throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
+      const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
+      if (w.anonymous) {
+        const { members, published } = await teamMembers(w, completed);
+        if (!members) {
+          throw new AppError('conflict', `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`, { nextAt: published!.nextAt });
+        }
+        return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
+      }
+      return {
+        kind: 'rows',
+        rows: completed.map((r) => ({
           name: r.name ?? '',
           completedAt: r.completedAt!,
           scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
-        }));
+        })),
+      };
     },
 
     async create(user: UserRecord, input: NewWorkshopInput): Promise<WorkshopRecord> {
@@ -175,6 +219,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     async removeParticipant(user: UserRecord, publicId: string, participantId: number): Promise<void> {
       const w = await get(user, publicId);
       if (!(await repo.removeParticipant(w.id, participantId))) throw new AppError('not_found', 'No such participant in this session.');
+      await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);
     },
 
@@ -192,6 +237,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     async remove(user: UserRecord, publicId: string): Promise<void> {
       const w = await get(user, publicId);
       await repo.remove(w.id);
+      await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);
     },
 

@@ -4,14 +4,15 @@ import http from 'node:http';
  * Opens `listeners` event streams on a session, then completes the pending participants one by one and
  * measures, per listener, the time from sending the completion to receiving the summary that counts it.
  */
-export async function liveLatency(url: string, sessionId: string, cookie: string, pending: string[], listeners: number) {
+export async function liveLatency(url: string, sessionId: string, cookies: string[], pending: string[], listeners: number) {
+  const cookie = cookies[0]!;
   const agent = new http.Agent({ keepAlive: true, maxSockets: listeners + 10 });
   // The current completion's handler: called with (stream number, completed count) for every event.
   let onEvent: (stream: number, completed: number) => void = () => undefined;
   const streams = await Promise.all(
     Array.from({ length: listeners }, (_, n) =>
       new Promise<http.ClientRequest>((resolve, reject) => {
-        const req = http.get(`${url}/api/sessions/${sessionId}/events`, { agent, headers: { cookie } }, (res) => {
+        const req = http.get(`${url}/api/sessions/${sessionId}/events`, { agent, headers: { cookie: cookies[n % cookies.length]! } }, (res) => {
           let buffer = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { ROOT_DIR } from '../paths';
 import { BENCH_PASSWORD, seedBench } from './bench-seed';
 import { liveLatency, pageWeight } from './bench-measure';
+import { MAX_STREAMS_PER_LOGIN } from '../services/live';
 import { startProcess } from './spawn';
 import { temporaryDatabase } from './temporary-database';
 
@@ -44,8 +45,11 @@ async function main(): Promise<number> {
   const bare = await startProcess('tools/bare-server.js', {}, serverCpu);
   const app = await startProcess('server.js', { ...db.env, LOG_LEVEL: 'warn', RATE_LIMIT_LOGIN_PER_IP: '1000' }, serverCpu);
   try {
-    const login = await fetch(`${app.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.nl', password: BENCH_PASSWORD }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const logIn = async () => {
+      const login = await fetch(`${app.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.nl', password: BENCH_PASSWORD }) });
+      return login.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    const cookie = await logIn();
     const rows: Row[] = [];
     rows.push(await load('bare Express "hello"', `${bare.url}/`));
     rows.push(await load('save one answer (PUT …/answers)', `${app.url}/api/assessments/${seed.inProgress}/answers`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ likert: { L03: 4 } }) }));
@@ -59,7 +63,10 @@ async function main(): Promise<number> {
     const base = (rows[0]!.rps + again.rps) / 2;
     for (const r of rows) r.ratio = Math.round((r.rps / base) * 100) / 100;
 
-    const live = await liveLatency(app.url, seed.sessionId, cookie, seed.pendingTokens, LISTENERS);
+    // One login holds at most MAX_STREAMS_PER_LOGIN streams: the listeners are spread over enough logins.
+    const cookies = [cookie];
+    while (cookies.length * MAX_STREAMS_PER_LOGIN < LISTENERS) cookies.push(await logIn());
+    const live = await liveLatency(app.url, seed.sessionId, cookies, seed.pendingTokens, LISTENERS);
     const weight = await pageWeight(app.url, seed.inProgress, seed.done);
     const checks = [
       { budget: 'saving an answer ≥ 0.5× bare', ok: rows[1]!.ratio! >= 0.5, value: `${rows[1]!.ratio}×` },

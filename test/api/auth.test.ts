@@ -34,12 +34,13 @@ describe('POST /api/login and /api/logout', () => {
     },
   );
 
-  test('When logging in, then the session id changes (no session fixation)', async () => {
+  test('When logging in again, then the session id changes and the old one no longer works (no session fixation)', async () => {
     const agent = request.agent(t.app);
-    const before = cookieOf(await agent.get('/login').expect(200), 'dv.sid')!.split(';')[0];
+    const before = cookieOf(await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200), 'dv.sid')!.split(';')[0]!;
     const after = cookieOf(await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200), 'dv.sid')!.split(';')[0];
     expect(before).toMatch(/^dv\.sid=/);
     expect(after).not.toBe(before);
+    await t.http().get('/api/sessions').set('Cookie', before).expect(401);
   });
 
   test('When logged out, then the session no longer works', async () => {
@@ -68,8 +69,32 @@ describe('POST /api/login and /api/logout', () => {
 });
 
 describe('the login form', () => {
+  const tokenOf = (page: request.Response) => /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+
+  test('When the login page is viewed again and again, then no login session is stored (a page view cannot fill the disk)', async () => {
+    const fresh = await makeApp();
+    for (let i = 0; i < 30; i++) await fresh.http().get('/login').expect(200);
+    const agent = request.agent(fresh.app);
+    for (let i = 0; i < 5; i++) await agent.get('/login?next=/trainer').expect(200);
+    // A failed attempt stores nothing either.
+    await agent.post('/login').type('form').send({ _csrf: tokenOf(await agent.get('/login')), email: 'nobody@example.nl', password: 'wrong-password' }).expect(401);
+    expect(Number(await fresh.db.one('SELECT count(*) FROM login_sessions'))).toBe(0);
+  });
+
   test('When the form is posted without its CSRF token, then 403', async () => {
     await t.http().post('/login').type('form').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(403);
+  });
+
+  test("When the form's token does not match its signed cookie (missing, forged or another browser's), then 403", async () => {
+    const mine = request.agent(t.app);
+    const token = tokenOf(await mine.get('/login').expect(200));
+    const other = request.agent(t.app);
+    await other.get('/login').expect(200);
+    const body = { _csrf: token, email: 'trainer@example.nl', password: PASSWORD };
+    await t.http().post('/login').type('form').send(body).expect(403);
+    await t.http().post('/login').set('Cookie', `dv.login=${token}`).type('form').send(body).expect(403);
+    await t.http().post('/login').set('Cookie', `dv.login=${encodeURIComponent(`s:${token}.forged`)}`).type('form').send(body).expect(403);
+    await other.post('/login').type('form').send(body).expect(403);
   });
 
   test('When the form is posted with its token and the right password, then the trainer lands on /trainer', async () => {
@@ -99,6 +124,33 @@ describe('the login form', () => {
   test('When a trainer page is opened without login, then the browser goes to the login page and back', async () => {
     const res = await t.http().get('/trainer').expect(303);
     expect(res.headers.location).toBe('/login?next=%2Ftrainer');
+  });
+});
+
+describe('production', () => {
+  const PROD = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) };
+
+  test('When a login arrives over plain HTTP in production, then 403 https_required names the cause and the fix, and the form says so (nl/en)', async () => {
+    const prod = await makeApp({ ...PROD, TRUST_PROXY: 'false' });
+    const res = await prod.http().post('/api/login').send({ email: 'p@example.nl', password: PASSWORD }).expect(403);
+    expect(res.body.error.code).toBe('https_required');
+    expect(res.body.error.message).toMatch(/HTTPS/);
+    expect(res.body.error.message).toMatch(/TLS proxy/);
+    expect(res.body.error.message).toMatch(/TRUST_PROXY/);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const page = await prod.http().get('/login').expect(200);
+    expect(page.text).toContain('Inloggen kan alleen via HTTPS.');
+    expect((await prod.http().get('/login?lang=en').expect(200)).text).toContain('You can only log in over HTTPS.');
+    // The form (whose Secure token cookie the browser did not keep) says why instead of "form expired".
+    const form = await prod.http().post('/login').type('form').send({ email: 'p@example.nl', password: PASSWORD }).expect(403);
+    expect(form.text).toContain('TRUST_PROXY');
+  });
+
+  test('When behind a TLS proxy in production, then the login page shows no HTTPS warning', async () => {
+    const prod = await makeApp({ ...PROD, TRUST_PROXY: 'true' });
+    const page = await prod.http().get('/login').set('X-Forwarded-Proto', 'https').expect(200);
+    expect(page.text).not.toContain('Inloggen kan alleen via HTTPS.');
+    expect(cookieOf(page, '__Host-dv.login')).toMatch(/Secure/);
   });
 });
 

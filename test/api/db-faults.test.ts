@@ -38,14 +38,16 @@ test('When the database is read-only, then writes get 503 with a clear message a
   const readonly = storeOver(new Database(file, { readonly: true }));
   const http = appOver(readonly);
   const res = await http.post('/api/assessments').send({ consent: true }).expect(503);
-  expect(res.body.error.message).toMatch(/disk full, read-only or unreachable\)\. What was saved before is safe/);
+  expect(res.body.error.message).toMatch(/disk full, read-only or unreachable\)\. What was saved before is safe; nothing from this request was saved\./);
   await http.put(`/api/assessments/${token}/answers`).send({ likert: { L01: 3 } }).expect(503);
   await http.get(`/api/assessments/${token}`).expect(200);
   const page = await http.post('/start').type('form').send({ consent: 'yes' }).expect(503);
   expect(page.text).toContain('Even niet beschikbaar');
 });
 
-test('When the disk is full, then a save gets 503, and what was stored before is intact', async () => {
+// A page limit (max_page_count) fails inside the statement, before any commit; a real full disk fails at the
+// commit, which only test/process/full-disk.test.ts (a filled tmpfs) reaches.
+test('When the database reaches its page limit, then a save gets 503, and what was stored before is intact', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
   const http = appOver(store);

@@ -95,3 +95,28 @@ test('When the session is deleted, then its streams end', async () => {
   await fetch(`${base}/api/sessions/${s.id}`, { method: 'DELETE', headers: { Cookie: cookie } });
   await stream.ended;
 });
+
+test('When one login opens more than 10 streams, then the 11th gets a clear 429, and a closed stream frees its slot', async () => {
+  // A login of its own, so that streams of the other tests do not count.
+  const login = await t.http().post('/api/login').send({ email: 'live@example.nl', password: PASSWORD }).expect(200);
+  const mine = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
+  const sid = decodeURIComponent(mine.slice('dv.sid='.length)).slice(2).split('.')[0]!;
+  const s = await createSession();
+  const streams = [];
+  for (let i = 0; i < 10; i++) streams.push(await openStream(base, `/api/sessions/${s.id}/events`, mine));
+  expect(streams.map((x) => x.status)).toEqual(Array(10).fill(200));
+  const refused = await openStream(base, `/api/sessions/${s.id}/events`, mine);
+  expect(refused.status).toBe(429);
+  await refused.ended;
+  expect(JSON.parse(refused.raw()).error).toEqual({ code: 'too_many_requests', message: expect.stringMatching(/At most 10 live dashboards/) });
+  // Another login is not affected.
+  const other = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
+  expect(other.status).toBe(200);
+  other.close();
+
+  streams.pop()!.close();
+  await waitFor(() => t.app.live.openStreams(sid) === 9);
+  const again = await openStream(base, `/api/sessions/${s.id}/events`, mine);
+  expect(again.status).toBe(200);
+  for (const x of [...streams, again]) x.close();
+});

@@ -207,12 +207,13 @@ describe('the summary', () => {
 });
 
 describe('export', () => {
-  test('When exported as CSV, then a header and one properly quoted row per completed participant, formulas neutralised', async () => {
+  test('When exported as CSV after the reveal, then a header and one properly quoted row per completed participant, formulas neutralised', async () => {
     const s = await newSession({ title: 'Export' });
     await joinAndComplete(t, s.code, 'Jansen, "Piet"', 'purple', 'red');
     await joinAndComplete(t, s.code, '=HYPERLINK("http://evil")', 'blue', 'green');
     await joinAndComplete(t, s.code, '-2+3', 'blue', 'green');
     await t.http().post('/api/assessments').set('Cookie', 'dv.client=busy').send({ consent: true, sessionCode: s.code, name: 'Busy' }).expect(201);
+    await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
     const res = await anna.get(`/api/sessions/${s.id}/export.csv`).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="?drijfveer-${s.code}\\.csv"?$`));
@@ -224,9 +225,10 @@ describe('export', () => {
     expect(lines[3]).toMatch(/^'-2\+3,/);
   });
 
-  test('When exported as JSON, then the session and the completed participants with their scores', async () => {
-    const s = await newSession({ title: 'Json' });
+  test('When exported as JSON after the reveal, then the session and the completed participants with their scores', async () => {
+    const s = await newSession({ title: 'Json', minGroupSize: 1 });
     await joinAndComplete(t, s.code, 'Eva', 'yellow', 'red');
+    await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
     const body = (await anna.get(`/api/sessions/${s.id}/export.json`).expect(200)).body;
     expect(body.session).toEqual({ id: s.id, code: s.code, title: 'Json', anonymous: false });
     expect(body.participants).toHaveLength(1);

@@ -82,8 +82,11 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   expect(await page.locator('[data-counts]').textContent()).toBe('3 deelnemers, 3 klaar');
 
   await page.locator('[data-reveal]:not([disabled])').waitFor();
+  // No downloads are offered before the reveal (the API refuses them); they are once the chart is shown.
+  expect(await page.locator('[data-export]').isHidden()).toBe(true);
   await page.locator('[data-reveal]').click();
   await page.locator('[data-team]:not([hidden])').waitFor();
+  expect(await page.locator('[data-export]').isVisible()).toBe(true);
   await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('team-chart'))));
   expect(await page.locator('[data-team-rows] tr').count()).toBe(6);
   expect(await page.locator('[data-insights]').textContent()).toContain('Sterkst in deze groep');

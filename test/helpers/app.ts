@@ -1,19 +1,21 @@
 import request from 'supertest';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppDeps } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openTestStore, type TestStore } from './backend';
+import { testHashing } from './hashing';
 import { realContent, uniformAnswers } from './content';
 
 /**
  * A fresh app over its own empty database (in-memory SQLite, or its own PostgreSQL schema when the
  * suite runs on PostgreSQL); each test makes its own data. `db` runs raw SQL for checks.
  */
-export async function makeApp(env: Record<string, string> = {}) {
+export async function makeApp(env: Record<string, string> = {}, deps: Pick<AppDeps, 'passwords'> = {}) {
   const db: TestStore = await openTestStore();
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const app: App = createApp({ db: db.store, config, content: realContent() });
-  return { app, store: db.store, db, http: () => request(app) };
+  const config = loadConfig({ NODE_ENV: 'test', ...testHashing(env), ...env });
+  const app: App = createApp({ db: db.store, config, content: realContent(), ...deps });
+  return { app, store: db.store, db, config, http: () => request(app) };
 }
+
 
 export type TestApp = Awaited<ReturnType<typeof makeApp>>;
 
@@ -43,7 +45,8 @@ export const PASSWORD = 'correct-horse-battery-staple';
 /** Adds a user straight through the service (as the CLI does). */
 export async function addUser(t: TestApp, email: string, role: 'trainer' | 'consultant' | 'admin' = 'trainer', name = email.split('@')[0]!) {
   const { createUserService } = await import('../../src/services/users');
-  return createUserService(t.store).add({ email, name, role, password: PASSWORD });
+  const { createPasswords } = await import('../../src/services/passwords');
+  return createUserService(t.store, createPasswords(t.config.passwords)).add({ email, name, role, password: PASSWORD });
 }
 
 /** A supertest agent (keeps cookies) logged in as the user. */

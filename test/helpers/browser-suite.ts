@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { ROOT_DIR } from '../../src/paths';
 import type { Role } from '../../src/db/store';
 import { createUserService } from '../../src/services/users';
+import { createPasswords, DEFAULT_HASHING } from '../../src/services/passwords';
+import { TEST_SCRYPT_COST } from './hashing';
 import { launchBrowser } from './browser';
 import { serverDatabase, startServer, stopServer, type RunningServer, type ServerDb } from './server';
 
@@ -19,7 +21,8 @@ export function browserSuite(users: { email: string; name: string; role: Role; p
     fs.mkdirSync(SHOTS, { recursive: true });
     const db = (suite.db = await serverDatabase());
     const store = await db.open();
-    for (const u of users) await createUserService(store).add(u);
+    const passwords = createPasswords({ ...DEFAULT_HASHING, costLog2: Number(TEST_SCRYPT_COST) });
+    for (const u of users) await createUserService(store, passwords).add(u);
     await store.close();
     await prepare?.(db);
     [suite.server, suite.browser] = await Promise.all([startServer(db), launchBrowser()]);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT_DIR } from '../../src/paths';
 import { assertBuilt } from './built';
+import { testHashing } from './hashing';
 
 export type CliResult = { code: number | null; out: string; err: string };
 
@@ -10,7 +11,7 @@ export function runCli(args: string[], env: Record<string, string>, input = ''):
   assertBuilt();
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...testHashing(env), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';

@@ -7,6 +7,7 @@ import { ROOT_DIR } from '../../src/paths';
 import type { Store } from '../../src/db/store';
 import { temporaryDatabase } from '../../src/tools/temporary-database';
 import { BACKEND, TEST_DATABASE_URL } from './backend';
+import { testHashing } from './hashing';
 
 export type RunningServer = { url: string; port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -39,7 +40,7 @@ export async function startServer(db: string | ServerDb, env: Record<string, str
   assertBuilt();
   const entry = path.join(ROOT_DIR, 'dist', 'server.js');
   const proc = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...dbEnv, ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...testHashing(env), ...dbEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

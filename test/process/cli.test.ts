@@ -15,7 +15,9 @@ test('When users are added, listed, given a new password and removed, then each 
   const list = await cli(db, ['user', 'list']);
   expect(list.out).toMatch(/^anna@example\.nl\tAnna de Wit\ttrainer\t\d{4}-/);
   expect((await cli(db, ['user', 'passwd', '--email', 'anna@example.nl'], 'second-password-456\n')).code).toBe(0);
-  expect((await cli(db, ['user', 'remove', '--email', 'anna@example.nl'])).out).toBe('Removed anna@example.nl.\n');
+  expect((await cli(db, ['user', 'remove', '--email', 'anna@example.nl'])).out).toBe(
+    "Removed anna@example.nl with their own profiles, projects and sessions (with those sessions' participants).\n",
+  );
   expect((await cli(db, ['user', 'list'])).out).toBe('');
 });
 
@@ -35,6 +37,8 @@ test('When asked for --help, then it explains every command', async () => {
   const res = await cli(tempDatabase(), ['--help']);
   expect(res.code).toBe(0);
   for (const cmd of ['user add', 'user list', 'user passwd', 'user remove']) expect(res.out).toContain(cmd);
+  // Removing a user says what goes with them.
+  expect(res.out).toMatch(/user remove --email E\s+Removes the user with everything that is theirs: their own profiles, their projects/);
 });
 
 test('When a user is added while the server runs on the same database, then they can log in right away', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import express from 'express';
+import { ConfigError, configWarnings, loadConfig } from '../../src/config';
 import { ROOT_DIR } from '../../src/paths';
 
 describe('loadConfig()', () => {
@@ -48,5 +49,45 @@ describe('loadConfig()', () => {
     expect(() => loadConfig({ DATABASE_URL: '/var/lib/drijfveer.sqlite' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ PG_POOL_MAX: '0' })).toThrow(/PG_POOL_MAX/);
     expect(() => loadConfig({ PG_POOL_MAX: 'ten' })).toThrow(/PG_POOL_MAX/);
+  });
+
+  test('When TRUST_PROXY is a hop count or proxy addresses, then it becomes the Express value and behindProxy is set', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({}).behindProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' })).toMatchObject({ trustProxy: 1, behindProxy: true });
+    expect(loadConfig({ TRUST_PROXY: '0' })).toMatchObject({ trustProxy: 0, behindProxy: false });
+    expect(loadConfig({ TRUST_PROXY: 'true' })).toMatchObject({ trustProxy: true, behindProxy: true });
+    expect(loadConfig({ TRUST_PROXY: 'false' })).toMatchObject({ trustProxy: false, behindProxy: false });
+    const list = loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.5,fd00::/8' });
+    expect(list.trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
+    expect(list.behindProxy).toBe(true);
+    // Express accepts every form as its `trust proxy` setting.
+    for (const v of ['1', 'true', 'loopback,10.0.0.0/8']) expect(() => express().set('trust proxy', loadConfig({ TRUST_PROXY: v }).trustProxy)).not.toThrow();
+  });
+
+  test('When TRUST_PROXY is neither a hop count nor addresses, then loading fails naming it and the accepted forms', () => {
+    for (const bad of ['yes', '10.0.0.0/33', '10.0.0', 'loopback,nginx', '-1', '']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: .*hop count or proxy address.*e\.g\. 1/);
+    }
+  });
+
+  test('When TRUST_PROXY=true in production, then start-up warns that every hop is trusted; a hop count gives no warning', () => {
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) };
+    expect(configWarnings(loadConfig({ ...prod, TRUST_PROXY: 'true' })).join('\n')).toMatch(/TRUST_PROXY=true trusts every X-Forwarded-For hop.*usually 1/);
+    expect(configWarnings(loadConfig({ ...prod, TRUST_PROXY: '1' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ TRUST_PROXY: 'true' }))).toEqual([]);
+  });
+
+  test('When the scrypt cost is not set, then it is 2^17; tests may set it low', () => {
+    expect(loadConfig({}).passwords).toEqual({ costLog2: 17, maxRunning: 2, maxWaiting: 6 });
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_SCRYPT_COST: '10' }).passwords.costLog2).toBe(10);
+    expect(() => loadConfig({ PASSWORD_SCRYPT_COST: '9' })).toThrow(/PASSWORD_SCRYPT_COST/);
+  });
+
+  test('When NODE_ENV=production has a low scrypt cost, then loading fails with a clear message', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '10' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '10' })).toThrow(/PASSWORD_SCRYPT_COST: 10 is too low for production \(at least 17/);
+    expect(loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '17' }).passwords.costLog2).toBe(17);
   });
 });

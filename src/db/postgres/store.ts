@@ -57,6 +57,13 @@ export async function openPgStore(options: PgOptions & { onError?: (err: Error) 
       workshops: createWorkshopRepo(sql),
       projects: createProjectRepo(sql),
       stats: createStatsRepo(sql),
+      /*
+       * Nothing to do per deletion: PostgreSQL's files are its own. A deleted row stays in its table page as a
+       * dead tuple until (auto)vacuum frees the space and later writes reuse it, and in the WAL segments until
+       * they are recycled. VACUUM per deletion is not feasible (it cannot run in a transaction, and VACUUM FULL
+       * locks and rewrites the whole table), so the data directory and its backups hold personal data like the tables.
+       */
+      async scrub() {},
       async ping() {
         await pool.query('SELECT 1');
       },

@@ -27,13 +27,11 @@ export function sqliteSql(db: SqliteDb): SqliteSql {
   };
   let gate: Promise<void> | null = null;
 
-  // A write that returns rows is stepped to its end inside an explicit transaction: better-sqlite3's
-  // get() stops after the first row, and an error of the implicit commit (a full disk) would be lost.
-  const rowsOf = (stmt: Database.Statement, params: readonly Param[]): unknown[] => {
-    if (!stmt.reader) return (stmt.run(bind(params)), []);
-    if (stmt.readonly || db.inTransaction) return stmt.all(bind(params));
-    return db.transaction(() => stmt.all(bind(params)))();
-  };
+  // A write with RETURNING is always stepped to its end (all(), never get()): in autocommit mode SQLite
+  // commits when the statement ends; get() stops at the first row and leaves the commit to
+  // sqlite3_reset, whose error (SQLITE_FULL on a full disk) better-sqlite3 drops, so the caller would get
+  // a row that was never stored. For one row all() costs the same as get().
+  const rowsOf = (stmt: Database.Statement, params: readonly Param[]): unknown[] => (stmt.reader ? stmt.all(bind(params)) : (stmt.run(bind(params)), []));
   const direct: Sql = {
     dialect: 'sqlite',
     async all<T>(text: string, params: readonly Param[] = []) {

@@ -9,6 +9,7 @@ import { createLoginSessionRepo, createUserRepo } from '../users';
 import { createWorkshopRepo } from '../workshops';
 import { createSqliteAssessmentHotPaths } from './assessments';
 import { migrate } from './migrate';
+import { createSqliteScrub } from './scrub';
 import { openSqlite, type SqliteDb, type SqliteOptions } from './open';
 import { sqliteSql } from './sql';
 
@@ -41,6 +42,7 @@ const SINGLE_PROCESS: ChangeFeed = { publish: () => undefined, subscribe: () => 
 /** The repositories over an open connection (also a read-only one, for tests of a read-only disk). */
 export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
   const sql = sqliteSql(sqlite);
+  const scrubber = createSqliteScrub(sqlite);
   return {
     backend: 'sqlite',
     changes: SINGLE_PROCESS,
@@ -52,10 +54,14 @@ export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
     workshops: createWorkshopRepo(sql),
     projects: createProjectRepo(sql),
     stats: createStatsRepo(sql),
+    async scrub() {
+      await scrubber.scrub();
+    },
     async ping() {
       await sql.first('SELECT 1 AS ok');
     },
     async close() {
+      scrubber.stop();
       if (sqlite.open) sqlite.close();
     },
   };
