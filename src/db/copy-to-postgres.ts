@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { inTransaction } from './pg';
-import { openPgStore } from './pg-store';
+import { inTransaction } from './postgres/pool';
+import { openPgStore } from './postgres/store';
 import { pgSchema, sqliteSchema } from './schema-info';
-import type { SqliteDb } from './sqlite';
-import { openSqliteStore } from './sqlite-store';
+import type { SqliteDb } from './sqlite/open';
+import { openSqliteStore } from './sqlite/store';
 
 /** Parents before children, so every foreign key finds its row. */
 const TABLE_ORDER = ['users', 'workshops', 'assessments', 'likert_answers', 'choice_answers', 'projects', 'stakeholders', 'norm_tables', 'login_sessions', 'rate_limits'];
@@ -70,19 +70,47 @@ export async function copyToPostgres(sqlitePath: string, pgOptions: { url: strin
 /** Row counts and a digest of every row, in key order, of each table on both sides. */
 export async function compareTables(source: SqliteDb, target: pg.Pool): Promise<TableCheck[]> {
   const schema = sqliteSchema(source);
+  const kinds = await nativeKinds(target);
   const checks: TableCheck[] = [];
   for (const t of TABLE_ORDER) {
     const info = schema[t]!;
-    const cols = info.columns.map((col) => pg.escapeIdentifier(col.name)).join(', ');
+    const names = info.columns.map((col) => col.name);
+    const cols = names.map((n) => pg.escapeIdentifier(n)).join(', ');
     const textual = new Set(info.columns.filter((col) => col.type === 'text').map((col) => col.name));
     // Byte order for text keys on both sides, whatever the PostgreSQL locale.
     const order = (collate: boolean) => info.primaryKey.map((k) => `${pg.escapeIdentifier(k)}${collate && textual.has(k) ? ' COLLATE "C"' : ''}`).join(', ');
-    const a = source.prepare(`SELECT ${cols} FROM "${t}" ORDER BY ${order(false)}`).raw().all() as unknown[][];
-    const b = (await target.query({ text: `SELECT ${cols} FROM ${pg.escapeIdentifier(t)} ORDER BY ${order(true)}`, rowMode: 'array' })).rows as unknown[][];
+    const canonical = (rows: unknown[][]) => rows.map((r) => r.map((v, i) => canonicalValue(kinds.get(`${t}.${names[i]}`), v)));
+    const a = canonical(source.prepare(`SELECT ${cols} FROM "${t}" ORDER BY ${order(false)}`).raw().all() as unknown[][]);
+    const b = canonical((await target.query({ text: `SELECT ${cols} FROM ${pg.escapeIdentifier(t)} ORDER BY ${order(true)}`, rowMode: 'array' })).rows as unknown[][]);
     checks.push({ table: t, sqlite: a.length, postgres: b.length, same: a.length === b.length && digest(a) === digest(b) });
   }
   return checks;
 }
+
+type Kind = 'boolean' | 'time' | 'json' | undefined;
+
+/** The columns PostgreSQL keeps in a native type of its own, as `table.column` → kind. */
+async function nativeKinds(target: pg.Pool): Promise<Map<string, Kind>> {
+  const { rows } = await target.query<{ t: string; c: string; type: string }>(
+    `SELECT table_name AS t, column_name AS c, data_type AS type FROM information_schema.columns
+     WHERE table_schema = current_schema() AND data_type IN ('boolean', 'timestamp with time zone', 'jsonb')`,
+  );
+  const kind = (type: string): Kind => (type === 'boolean' ? 'boolean' : type === 'jsonb' ? 'json' : 'time');
+  return new Map(rows.map((r) => [`${r.t}.${r.c}`, kind(r.type)]));
+}
+
+/** One form for a value read from either side: booleans as 0/1, times as ISO text, JSON with sorted keys. */
+function canonicalValue(kind: Kind, v: unknown): unknown {
+  if (v === null || kind === undefined) return v;
+  if (kind === 'boolean') return v === true || v === 1 ? 1 : 0;
+  if (kind === 'time') return new Date(v as string).toISOString();
+  return JSON.stringify(sortKeys(typeof v === 'string' ? JSON.parse(v) : v));
+}
+const sortKeys = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return v;
+};
 
 const digest = (rows: unknown[][]) => {
   const h = createHash('sha256');

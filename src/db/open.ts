@@ -1,6 +1,6 @@
 import type { Config } from '../config';
-import { openPgStore } from './pg-store';
-import { openSqliteStore } from './sqlite-store';
+import { openPgStore } from './postgres/store';
+import { openSqliteStore } from './sqlite/store';
 import type { Store } from './store';
 
 /** The store the configuration asks for: PostgreSQL when DATABASE_URL is set, else the SQLite file. */

@@ -3,8 +3,9 @@ import type { ScoredProfile } from '../domain/scoring';
 import type { AssessmentRecord, NormTable, ParticipantRow, ProjectRecord, Role, StakeholderRecord, UserRecord, WorkshopRecord } from './store';
 
 /**
- * Table rows as both backends return them (same columns, 0/1 for booleans, ISO text for times)
- * and their mapping to the records of store.ts: one place, so SQLite and PostgreSQL cannot drift.
+ * Table rows as both adapters return them (same columns; ISO text for times; JSON as text; booleans as
+ * 0/1 from SQLite and true/false from PostgreSQL) and their mapping to the records of store.ts: one
+ * place, so SQLite and PostgreSQL cannot drift.
  */
 export type AssessmentRow = {
   id: number;
@@ -44,11 +45,11 @@ export type WorkshopRow = {
   owner_id: number;
   title: string;
   lang: Lang;
-  anonymous: number;
+  anonymous: number | boolean;
   min_group_size: number;
   code: string;
   status: 'open' | 'closed';
-  revealed: number;
+  revealed: number | boolean;
   created_at: string;
   keep_until: string | null;
   team_published: string | null;
@@ -59,11 +60,11 @@ export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   ownerId: r.owner_id,
   title: r.title,
   lang: r.lang,
-  anonymous: r.anonymous === 1,
+  anonymous: Boolean(r.anonymous),
   minGroupSize: r.min_group_size,
   code: r.code,
   status: r.status,
-  revealed: r.revealed === 1,
+  revealed: Boolean(r.revealed),
   createdAt: r.created_at,
   keepUntil: r.keep_until,
   teamPublished: r.team_published,
@@ -156,12 +157,12 @@ export const STAKEHOLDER_COLUMNS: Record<string, string> = {
   lastContact: 'last_contact',
 };
 
-export type NormRow = { id: number; model_version: string; created_at: string; n: number; scores_json: string; active: number };
+export type NormRow = { id: number; model_version: string; created_at: string; n: number; scores_json: string; active: number | boolean };
 export const toNorm = (r: NormRow): NormTable => ({
   id: r.id,
   modelVersion: r.model_version,
   createdAt: r.created_at,
   n: r.n,
-  active: r.active === 1,
+  active: Boolean(r.active),
   scores: JSON.parse(r.scores_json) as Record<DriveId, number[]>,
 });

@@ -1,18 +1,24 @@
 import type { Pool } from 'pg';
-import type { SqliteDb } from './sqlite';
+import type { SqliteDb } from './sqlite/open';
 
 /**
  * The schema of either backend in one neutral shape, so the two can be compared (a difference is a
  * test failure) and the copy tool can check its target before writing. Types are reduced to the two
- * families the app uses; names of implicit indexes (primary and unique keys) are left out, as each
+ * families SQLite's STRICT tables know: PostgreSQL's boolean counts as an integer (SQLite's 0/1),
+ * timestamptz, date and jsonb as text (SQLite's ISO and JSON text); names of implicit indexes (primary and unique keys) are left out, as each
  * engine names them its own way.
  */
 export type ColumnInfo = { name: string; type: 'integer' | 'text'; notNull: boolean; default: string | null };
 export type TableInfo = { columns: ColumnInfo[]; primaryKey: string[]; unique: string[]; foreignKeys: string[]; indexes: string[] };
 export type SchemaInfo = Record<string, TableInfo>;
 
-const family = (type: string): 'integer' | 'text' => (/int/i.test(type) ? 'integer' : 'text');
-const cleanDefault = (d: string | null): string | null => (d === null ? null : d.replace(/::[a-z ]+$/i, ''));
+const family = (type: string): 'integer' | 'text' => (/int|^boolean$/i.test(type) ? 'integer' : 'text');
+const BOOLEAN_DEFAULT: Record<string, string> = { false: '0', true: '1' };
+const cleanDefault = (d: string | null): string | null => {
+  if (d === null) return null;
+  const plain = d.replace(/::[a-z ]+$/i, '');
+  return BOOLEAN_DEFAULT[plain] ?? plain;
+};
 const ON_DELETE: Record<string, string> = { c: 'CASCADE', n: 'SET NULL', a: 'NO ACTION', r: 'RESTRICT', d: 'SET DEFAULT' };
 
 export function sqliteSchema(db: SqliteDb): SchemaInfo {

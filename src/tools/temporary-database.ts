@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { dropSchema, urlWithSchema } from '../db/pg';
-import { openPgStore } from '../db/pg-store';
-import { openSqliteStore } from '../db/sqlite-store';
+import { dropSchema, urlWithSchema } from '../db/postgres/pool';
+import { openPgStore } from '../db/postgres/store';
+import { openSqliteStore } from '../db/sqlite/store';
 import type { Store } from '../db/store';
 
 export type TemporaryDatabase = { label: string; env: Record<string, string>; open(): Promise<Store>; drop(): Promise<void> };

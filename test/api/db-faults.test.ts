@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { openSqliteStore, storeOver } from '../../src/db/sqlite-store';
+import { openSqliteStore, storeOver } from '../../src/db/sqlite/store';
 import { realContent } from '../helpers/content';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dv-fault-')), 'db.sqlite');

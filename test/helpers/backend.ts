@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { dropSchema as dropPgSchema, urlWithSchema } from '../../src/db/pg';
-import { openPgStore } from '../../src/db/pg-store';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { dropSchema as dropPgSchema, urlWithSchema } from '../../src/db/postgres/pool';
+import { openPgStore } from '../../src/db/postgres/store';
+import { openSqliteStore } from '../../src/db/sqlite/store';
 import type { Store } from '../../src/db/store';
 
 /**
@@ -71,7 +71,7 @@ function openSqliteTestStore(): TestStore {
   };
 }
 
-export { urlWithSchema } from '../../src/db/pg';
+export { urlWithSchema } from '../../src/db/postgres/pool';
 
 /** A new, empty schema in the test database; dropped again with `dropSchema`. */
 export async function createSchema(): Promise<string> {

@@ -1,7 +1,7 @@
 import net from 'node:net';
-import { connectionConfig } from '../../src/db/pg';
-import { createPgChangeFeed } from '../../src/db/pg-changes';
-import { channelFor, openPgStore, type PgStore } from '../../src/db/pg-store';
+import { connectionConfig } from '../../src/db/postgres/pool';
+import { createPgChangeFeed } from '../../src/db/postgres/changes';
+import { channelFor, openPgStore, type PgStore } from '../../src/db/postgres/store';
 import { TEST_DATABASE_URL, createSchema, dropSchema } from '../helpers/backend';
 import { pgRelay } from '../helpers/relay';
 import { waitFor } from '../helpers/sse';

@@ -2,7 +2,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { openPgStore, type PgStore } from '../../src/db/pg-store';
+import { openPgStore, type PgStore } from '../../src/db/postgres/store';
 import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
 import { realContent } from '../helpers/content';
 import { pgRelay } from '../helpers/relay';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { PgStore } from '../../src/db/pg-store';
+import type { PgStore } from '../../src/db/postgres/store';
 import { scoreProfile } from '../../src/domain/scoring';
 import { openTestStore, type TestStore } from '../helpers/backend';
 import { realContent, uniformAnswers } from '../helpers/content';

@@ -1,8 +1,8 @@
 import { MIGRATIONS } from '../../src/db/migrations';
 import { pgSchema, sqliteSchema } from '../../src/db/schema-info';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openSqliteStore } from '../../src/db/sqlite/store';
 import { openTestStore } from '../helpers/backend';
-import type { PgStore } from '../../src/db/pg-store';
+import type { PgStore } from '../../src/db/postgres/store';
 
 test('A fresh SQLite database and a fresh PostgreSQL database have the same tables, columns, keys, foreign keys and indexes', async () => {
   const sqlite = openSqliteStore(':memory:');

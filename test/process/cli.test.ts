@@ -51,7 +51,7 @@ test('When a user is added while the server runs on the same database, then they
 
 test('When purge runs (by the CLI, or at server start), then unfinished assessments past the retention period are gone', async () => {
   const db = tempDatabase();
-  const { openSqliteStore } = await import('../../src/db/sqlite-store');
+  const { openSqliteStore } = await import('../../src/db/sqlite/store');
   const seed = () => {
     const store = openSqliteStore(db);
     const old = new Date(Date.now() - 40 * 86_400_000).toISOString();

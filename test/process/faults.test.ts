@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATA_DIR, ROOT_DIR } from '../../src/paths';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openSqliteStore } from '../../src/db/sqlite/store';
 import { createUserService } from '../../src/services/users';
 import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openSqliteStore } from '../../src/db/sqlite/store';
 import { useTmpfs } from '../helpers/tmpfs';
 
 /**

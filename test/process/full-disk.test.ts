@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openSqliteStore } from '../../src/db/sqlite-store';
+import { openSqliteStore } from '../../src/db/sqlite/store';
 import { createUserService } from '../../src/services/users';
 import { startServer, stopServer, type RunningServer } from '../helpers/server';
 import { useTmpfs } from '../helpers/tmpfs';

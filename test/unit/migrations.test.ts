@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MIGRATIONS, migrate } from '../../src/db/migrations';
-import { openSqlite } from '../../src/db/sqlite';
+import { MIGRATIONS } from '../../src/db/migrations';
+import { migrate } from '../../src/db/sqlite/migrate';
+import { openSqlite } from '../../src/db/sqlite/open';
 
 describe('migrations', () => {
   test('When run on a fresh database, then every migration is applied once and recorded in order', () => {

@@ -1,4 +1,4 @@
-import { connectionConfig, sessionOptions, urlWithSchema } from '../../src/db/pg';
+import { connectionConfig, sessionOptions, urlWithSchema } from '../../src/db/postgres/pool';
 
 describe('PostgreSQL connection settings', () => {
   test('Every connection gets a lock timeout and a statement timeout; a schema adds a quoted search_path', () => {

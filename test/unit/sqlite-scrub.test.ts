@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createSqliteScrub } from '../../src/db/sqlite-scrub';
-import { openSqlite } from '../../src/db/sqlite';
+import { createSqliteScrub } from '../../src/db/sqlite/scrub';
+import { openSqlite } from '../../src/db/sqlite/open';
 
 const walSize = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 

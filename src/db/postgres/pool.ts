@@ -1,4 +1,4 @@
-import pg, { type Pool, type PoolClient, type QueryResultRow } from 'pg';
+import pg, { type Pool, type PoolClient } from 'pg';
 
 /**
  * The connection pool every PostgreSQL repository shares. bigint (count(*), epoch milliseconds)
@@ -22,9 +22,21 @@ export function sessionOptions({ schema, lockTimeoutMs = 5000, statementTimeoutM
   return opts.join(' ');
 }
 
+/*
+ * Values come back as the shared repositories expect them on both backends (see sql.ts): bigint as a
+ * number (counts and epoch milliseconds stay far below 2^53), timestamptz as ISO text like
+ * Date#toISOString, date as YYYY-MM-DD, jsonb as its JSON text (the row mappers parse it, as for SQLite).
+ */
+const { builtins } = pg.types;
+const parseTimestamptz = pg.types.getTypeParser(builtins.TIMESTAMPTZ) as (v: string) => Date;
+const OWN: Partial<Record<number, (v: string) => unknown>> = {
+  [builtins.INT8]: (v) => Number(v),
+  [builtins.TIMESTAMPTZ]: (v) => parseTimestamptz(v).toISOString(),
+  [builtins.DATE]: (v) => v,
+  [builtins.JSONB]: (v) => v,
+};
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => OWN[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /**
@@ -71,17 +83,6 @@ export async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promis
     // A connection that could not even roll back is discarded instead of going back to the pool.
     client.release(broken);
   }
-}
-
-type Queryable = Pool | PoolClient;
-export async function rows<T extends QueryResultRow>(db: Queryable, text: string, values: unknown[] = []): Promise<T[]> {
-  return (await db.query<T>(text, values)).rows;
-}
-export async function row<T extends QueryResultRow>(db: Queryable, text: string, values: unknown[] = []): Promise<T | null> {
-  return (await db.query<T>(text, values)).rows[0] ?? null;
-}
-export async function changed(db: Queryable, text: string, values: unknown[] = []): Promise<number> {
-  return (await db.query(text, values)).rowCount ?? 0;
 }
 
 /** A URL that puts every connection into `schema` (libpq's options parameter). */

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { connectionConfig, createPool, type PgOptions } from './pg';
-import { createPgAssessmentRepo } from './pg-assessments';
-import { createPgChangeFeed } from './pg-changes';
-import { migratePg } from './pg-migrations';
-import { createPgProjectRepo } from './pg-projects';
-import { createPgStatsRepo } from './pg-stats';
-import { createPgLoginSessionRepo, createPgUserRepo } from './pg-users';
-import { createPgWorkshopRepo } from './pg-workshops';
-import { createPgRateLimitRepo } from './rate-limits';
-import type { Store } from './store';
+import { createAssessmentRepo } from '../assessments';
+import { createProjectRepo } from '../projects';
+import { createRateLimitRepo } from '../rate-limits';
+import { createStatsRepo } from '../stats';
+import type { Store } from '../store';
+import { createLoginSessionRepo, createUserRepo } from '../users';
+import { createWorkshopRepo } from '../workshops';
+import { createPgAssessmentHotPaths } from './assessments';
+import { createPgChangeFeed } from './changes';
+import { migratePg } from './migrate';
+import { connectionConfig, createPool, type PgOptions } from './pool';
+import { pgSql } from './sql';
 
 export type PgStore = Store & { pool: pg.Pool; schema: string; changes: ReturnType<typeof createPgChangeFeed> };
 
@@ -42,18 +44,19 @@ export async function openPgStore(options: PgOptions & { onError?: (err: Error) 
       channel: channelFor(schema),
       onError: options.onError,
     });
+    const sql = pgSql(pool);
     return {
       backend: 'postgres',
       pool,
       schema,
       changes,
-      assessments: createPgAssessmentRepo(pool),
-      users: createPgUserRepo(pool),
-      loginSessions: createPgLoginSessionRepo(pool),
-      rateLimits: createPgRateLimitRepo(pool),
-      workshops: createPgWorkshopRepo(pool),
-      projects: createPgProjectRepo(pool),
-      stats: createPgStatsRepo(pool),
+      assessments: createAssessmentRepo(sql, createPgAssessmentHotPaths(pool)),
+      users: createUserRepo(sql),
+      loginSessions: createLoginSessionRepo(sql),
+      rateLimits: createRateLimitRepo(sql),
+      workshops: createWorkshopRepo(sql),
+      projects: createProjectRepo(sql),
+      stats: createStatsRepo(sql),
       /*
        * Nothing to do per deletion: PostgreSQL's files are its own. A deleted row stays in its table page as a
        * dead tuple until (auto)vacuum frees the space and later writes reuse it, and in the WAL segments until

@@ -1,7 +1,7 @@
-import type { SqliteDb } from './sqlite';
+import type { SqliteDb } from './open';
 
 /**
- * Makes deleted rows leave every file of a SQLite database. secure_delete (see sqlite.ts) overwrites them in
+ * Makes deleted rows leave every file of a SQLite database. secure_delete (see open.ts) overwrites them in
  * the database file, but older copies of their pages stay in the -wal file until later writes happen to
  * cover them, which can take many writes. A TRUNCATE checkpoint copies every page into the database file
  * and empties the -wal file (the -shm file holds only page numbers, never row data).

@@ -5,18 +5,6 @@ import Database from 'better-sqlite3';
 export type SqliteDb = Database.Database;
 
 /**
- * The first row a write with RETURNING gives back (undefined when it gives none), after the write has
- * committed. Every INSERT/UPDATE … RETURNING goes through here, never through `.get()`: in autocommit
- * mode SQLite commits when the statement runs to its end; `.get()` stops at the first row and leaves
- * the commit to sqlite3_reset, whose error (SQLITE_FULL on a full disk) better-sqlite3 drops, so the
- * caller would get a row that was never stored. `.all()` steps to the end: the commit's error is thrown.
- * Costs the same as `.get()` for one row (RETURNING computes every row on the first step anyway).
- */
-export function written<T>(stmt: Database.Statement, ...params: unknown[]): T | undefined {
-  return (stmt.all(...params) as T[])[0];
-}
-
-/**
  * Opens (and creates) the database file with the settings every connection needs.
  * WAL lets readers run during writes; a committed transaction is in the WAL file before
  * better-sqlite3 returns, so it survives a crash of the process (kill -9).

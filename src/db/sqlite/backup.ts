@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { SqliteDb } from './sqlite';
+import type { SqliteDb } from './open';
 
 /** A consistent copy of a live database (SQLite's online backup API), safe while the server writes. */
 export async function backupTo(db: SqliteDb, file: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg, { type Pool } from 'pg';
-import type { ChangeFeed } from './store';
+import type { ChangeFeed } from '../store';
 
 export type PgChangeFeedOptions = {
   /** Connection settings for the listening connection (its own, outside the pool). */

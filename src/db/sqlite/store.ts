@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { migrate } from './migrations';
-import { openSqlite, type SqliteDb, type SqliteOptions } from './sqlite';
-import { createSqliteAssessmentRepo } from './sqlite-assessments';
-import { createSqliteLoginSessionRepo, createSqliteUserRepo } from './sqlite-users';
-import { createSqliteWorkshopRepo } from './sqlite-workshops';
-import { createSqliteRateLimitRepo } from './rate-limits';
-import { createSqliteProjectRepo } from './sqlite-projects';
-import { createSqliteStatsRepo } from './sqlite-stats';
-import { createSqliteScrub } from './sqlite-scrub';
-import type { ChangeFeed, Store } from './store';
+import { createAssessmentRepo } from '../assessments';
+import { createProjectRepo } from '../projects';
+import { createRateLimitRepo } from '../rate-limits';
+import { createStatsRepo } from '../stats';
+import type { ChangeFeed, Store } from '../store';
+import { createLoginSessionRepo, createUserRepo } from '../users';
+import { createWorkshopRepo } from '../workshops';
+import { createSqliteAssessmentHotPaths } from './assessments';
+import { migrate } from './migrate';
+import { createSqliteScrub } from './scrub';
+import { openSqlite, type SqliteDb, type SqliteOptions } from './open';
+import { sqliteSql } from './sql';
 
 /**
  * Opens the SQLite file, applies pending migrations and returns the repositories over it. With
@@ -39,23 +41,24 @@ const SINGLE_PROCESS: ChangeFeed = { publish: () => undefined, subscribe: () => 
 
 /** The repositories over an open connection (also a read-only one, for tests of a read-only disk). */
 export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
+  const sql = sqliteSql(sqlite);
   const scrubber = createSqliteScrub(sqlite);
   return {
     backend: 'sqlite',
     changes: SINGLE_PROCESS,
     sqlite,
-    assessments: createSqliteAssessmentRepo(sqlite),
-    users: createSqliteUserRepo(sqlite),
-    loginSessions: createSqliteLoginSessionRepo(sqlite),
-    rateLimits: createSqliteRateLimitRepo(sqlite),
-    workshops: createSqliteWorkshopRepo(sqlite),
-    projects: createSqliteProjectRepo(sqlite),
-    stats: createSqliteStatsRepo(sqlite),
+    assessments: createAssessmentRepo(sql, createSqliteAssessmentHotPaths(sqlite, sql)),
+    users: createUserRepo(sql),
+    loginSessions: createLoginSessionRepo(sql),
+    rateLimits: createRateLimitRepo(sql),
+    workshops: createWorkshopRepo(sql),
+    projects: createProjectRepo(sql),
+    stats: createStatsRepo(sql),
     async scrub() {
       await scrubber.scrub();
     },
     async ping() {
-      sqlite.prepare('SELECT 1').get();
+      await sql.first('SELECT 1 AS ok');
     },
     async close() {
       scrubber.stop();
