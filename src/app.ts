@@ -7,7 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
-import type { Store } from './db/store';
+import type { Role, Store } from './db/store';
 import { writeFailures } from './db/errors';
 import { createLogger, redactUrl } from './logger';
 import { PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
@@ -24,22 +24,22 @@ import { requireJsonBody } from './http/validate';
 import { createPageCache, type PageCache } from './http/page-cache';
 import { assessmentLimit, createJoinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
 import { errorHandler, logFailure, notFoundHandler } from './http/error-handler';
-import { modelApi } from './routes/api-model';
-import { assessmentsApi, saveAnswersHandler } from './routes/api-assessments';
-import { authApi, authPages } from './routes/auth';
-import { sessionsApi } from './routes/api-sessions';
-import { sessionEvents } from './routes/api-session-events';
-import { consultantApi } from './routes/api-consultant';
-import { startPages } from './routes/pages-start';
-import { questionnairePages } from './routes/pages-questionnaire';
-import { profileActions, profilePage } from './routes/pages-profile';
-import { joinPages } from './routes/pages-join';
-import { trainerPages } from './routes/pages-trainer';
-import { readerPages } from './routes/pages-reader';
-import { myPages } from './routes/pages-me';
-import { projectPages } from './routes/pages-projects';
-import { statsApi } from './routes/api-stats';
-import { statsPages } from './routes/pages-stats';
+import { modelApi } from './routes/assessments/model-api';
+import { assessmentsApi, saveAnswersHandler } from './routes/assessments/api';
+import { authApi, authPages } from './routes/auth/routes';
+import { sessionsApi } from './routes/workshops/api';
+import { sessionEvents } from './routes/workshops/events';
+import { consultantApi } from './routes/toolkit/api';
+import { startPages } from './routes/assessments/start-pages';
+import { questionnairePages } from './routes/assessments/questionnaire-pages';
+import { profileActions, profilePage } from './routes/assessments/profile-pages';
+import { joinPages } from './routes/workshops/join-pages';
+import { trainerPages } from './routes/workshops/pages';
+import { readerPages } from './routes/toolkit/reader-pages';
+import { myPages } from './routes/toolkit/me-pages';
+import { projectPages } from './routes/projects/pages';
+import { statsApi } from './routes/stats/api';
+import { statsPages } from './routes/stats/pages';
 
 /**
  * `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control.
@@ -54,8 +54,23 @@ const chartJsVersion = (): string => (JSON.parse(fs.readFileSync(path.join(CHART
 const WRITE_FAILURE_WINDOW_MS = 60_000;
 const TRAINERS = ['trainer', 'admin'] as const;
 const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
-const LOGIN_API = ['/api/login', '/api/logout', '/api/sessions', '/api/recognize', '/api/me', '/api/projects', '/api/stats'];
-const LOGIN_PAGES = ['/login', '/logout', '/trainer', '/reader', '/me', '/projects', '/stats'];
+
+/**
+ * An area behind a login: its paths, the roles it needs (none: the login itself) and its routers, mounted at
+ * `mount` (routers that name full paths) or else at the paths. Login sessions are read for exactly these
+ * paths, so the list cannot drift from the mounts and participants' hot paths stay free of session lookups.
+ */
+type LoginArea = { paths: string[]; roles?: readonly Role[]; mount?: string; routers: RequestHandler[] };
+function mountLoginAreas(app: Express, session: RequestHandler, users: Services['users'], areas: LoginArea[]): void {
+  app.use(
+    areas.flatMap((a) => a.paths),
+    session,
+  );
+  for (const a of areas) {
+    if (a.roles) app.use(a.paths, requireUser(users, a.roles));
+    app.use(a.mount ?? a.paths, ...a.routers);
+  }
+}
 type Shared = {
   config: Config;
   content: Content;
@@ -155,14 +170,14 @@ export function createApp({
 function mountApi(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
-  app.use(LOGIN_API, session);
   app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));
-  app.use(authApi(users, loginLimits, { live: hub, isProduction: config.isProduction }));
-  app.use('/api/sessions', requireUser(users, TRAINERS), sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config));
-  app.use('/api/stats', requireUser(users, TRAINERS), statsApi(services.stats));
-  app.use(['/api/recognize', '/api/me', '/api/projects'], requireUser(users, EVERYONE));
-  app.use('/api', consultantApi(reader, myProfiles, projects));
+  mountLoginAreas(app, session, users, [
+    { paths: ['/api/login', '/api/logout'], mount: '/', routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })] },
+    { paths: ['/api/sessions'], roles: TRAINERS, routers: [sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config)] },
+    { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
+    { paths: ['/api/recognize', '/api/me', '/api/projects'], roles: EVERYONE, mount: '/api', routers: [consultantApi(reader, myProfiles, projects)] },
+  ]);
 }
 
 /** The pages: versioned static files, language, forms. */
@@ -184,14 +199,14 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(profilePage(assessments, profileCache, services.stats));
   app.use(refuseCrossSite);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  app.use(LOGIN_PAGES, session);
-
-  app.use(authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction }));
-  app.use('/trainer', requireUser(users, TRAINERS), trainerPages(workshops, content, config));
-  app.use('/reader', requireUser(users, EVERYONE), readerPages(reader, content));
-  app.use('/me', requireUser(users, EVERYONE), myPages(myProfiles, assessments, services.stats, content));
-  app.use('/projects', requireUser(users, EVERYONE), projectPages(projects, reader, content));
-  app.use('/stats', requireUser(users, TRAINERS), statsPages(services.stats, content));
+  mountLoginAreas(app, session, users, [
+    { paths: ['/login', '/logout'], mount: '/', routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })] },
+    { paths: ['/trainer'], roles: TRAINERS, routers: [trainerPages(workshops, content, config)] },
+    { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
+    { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
+    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
+    { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
+  ]);
   app.use(startPages(assessments, config, creationLimit));
   app.use(questionnairePages(assessments));
   app.use(profileActions(assessments, profileCache));

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/auth';
-import { parse } from '../http/validate';
-import { AppError } from '../errors';
-import type { StatsService } from '../services/stats';
+import { currentUser } from '../../http/auth';
+import { parse } from '../../http/validate';
+import { AppError } from '../../errors';
+import type { StatsService } from '../../services/stats';
 
 const versionQuery = z.object({ modelVersion: z.string().max(40).optional() });
 const freezeBody = z.strictObject({ modelVersion: z.string().max(40).optional() });

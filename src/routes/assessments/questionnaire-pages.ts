@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { missingItems } from '../domain/answers';
-import { pageOf } from '../domain/pages';
-import type { Lang } from '../domain/drives';
-import { AppError } from '../errors';
-import type { AssessmentService, AssessmentState } from '../services/assessments';
-import { noStore } from '../http/security';
-import { pagesOf, questionnaireView, type ItemErrors } from '../presenters/questionnaire';
-import { mergeAnswers, readPageForm } from '../presenters/page-form';
+import { missingItems } from '../../domain/answers';
+import { pageOf } from '../../domain/pages';
+import type { Lang } from '../../domain/drives';
+import { AppError } from '../../errors';
+import type { AssessmentService, AssessmentState } from '../../services/assessments';
+import { noStore } from '../../http/security';
+import { pagesOf, questionnaireView, type ItemErrors } from '../../presenters/questionnaire';
+import { mergeAnswers, readPageForm } from '../../presenters/page-form';
 
 const pageParam = z.coerce.number().int().min(1).max(1000);
 const privateLink = (req: Request, token: string) => `${req.protocol}://${req.get('host')}/a/${token}`;

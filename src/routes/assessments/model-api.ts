@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import { DEFAULT_LANG, LANGS } from '../domain/drives';
-import { publicModel } from '../domain/public-model';
-import type { Content } from '../content/load';
-import { parse } from '../http/validate';
+import { DEFAULT_LANG, LANGS } from '../../domain/drives';
+import { publicModel } from '../../domain/public-model';
+import type { Content } from '../../content/load';
+import { parse } from '../../http/validate';
 
 const query = z.object({ lang: z.enum(LANGS).default(DEFAULT_LANG) });
 

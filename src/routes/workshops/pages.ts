@@ -1,14 +1,14 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config';
-import type { Lang } from '../domain/drives';
-import type { Content } from '../content/load';
-import { AppError } from '../errors';
-import { currentUser } from '../http/auth';
-import { provideFormToken, verifyFormToken } from '../http/csrf';
-import { noStore } from '../http/security';
-import type { WorkshopService } from '../services/workshops';
-import { joinUrlFor, workshopFields } from './api-sessions';
+import type { Config } from '../../config';
+import type { Lang } from '../../domain/drives';
+import type { Content } from '../../content/load';
+import { AppError } from '../../errors';
+import { currentUser } from '../../http/auth';
+import { provideFormToken, verifyFormToken } from '../../http/csrf';
+import { noStore } from '../../http/security';
+import type { WorkshopService } from '../../services/workshops';
+import { joinUrlFor, workshopFields } from './api';
 
 export const createForm = z.object({
   title: workshopFields.title,

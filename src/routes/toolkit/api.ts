@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { LANGS } from '../domain/drives';
-import type { ProjectRecord, StakeholderRecord } from '../db/store';
-import { currentUser } from '../http/auth';
-import { parse } from '../http/validate';
-import type { MyProfilesService } from '../services/my-profiles';
-import type { ProjectService } from '../services/projects';
-import { MAX_TEXT, type ReaderService } from '../services/reader';
-import { newProjectBody, newStakeholderBody, projectPatchBody, stakeholderPatchBody } from './fields-projects';
+import { LANGS } from '../../domain/drives';
+import type { ProjectRecord, StakeholderRecord } from '../../db/store';
+import { currentUser } from '../../http/auth';
+import { parse } from '../../http/validate';
+import type { MyProfilesService } from '../../services/my-profiles';
+import type { ProjectService } from '../../services/projects';
+import { MAX_TEXT, type ReaderService } from '../../services/reader';
+import { newProjectBody, newStakeholderBody, projectPatchBody, stakeholderPatchBody } from '../projects/schemas';
 
 export const recogniseBody = z.strictObject({
   text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).default(''),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DRIVE_IDS } from '../domain/drives';
-import { visibleText } from './fields';
+import { DRIVE_IDS } from '../../domain/drives';
+import { visibleText } from '../fields';
 
 // Shown text without bidi controls; new lines and tabs allowed (notes may hold them).
 const text = (max: number, min = 0) => visibleText(max, { required: min > 0, lines: true });

@@ -1,16 +1,16 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
-import type { JoinLimits } from '../http/rate-limits';
-import { normaliseCode, type WorkshopService } from '../services/workshops';
+import type { JoinLimits } from '../../http/rate-limits';
+import { normaliseCode, type WorkshopService } from '../../services/workshops';
 import { z } from 'zod';
-import { LANGS, DEFAULT_LANG } from '../domain/drives';
-import type { AssessmentService } from '../services/assessments';
-import { AppError } from '../errors';
-import { parse } from '../http/validate';
-import type { PageCache } from '../http/page-cache';
-import type { StatsService } from '../services/stats';
-import type { AssessmentRecord } from '../db/store';
-import { nameField } from './fields';
+import { LANGS, DEFAULT_LANG } from '../../domain/drives';
+import type { AssessmentService } from '../../services/assessments';
+import { AppError } from '../../errors';
+import { parse } from '../../http/validate';
+import type { PageCache } from '../../http/page-cache';
+import type { StatsService } from '../../services/stats';
+import type { AssessmentRecord } from '../../db/store';
+import { nameField } from '../fields';
 
 export const createBody = z.strictObject({
   lang: z.enum(LANGS).optional(),

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { AppError } from '../errors';
-import { currentUser } from '../http/auth';
-import { loginStillValid } from '../http/session';
-import { MAX_STREAMS_PER_LOGIN, type LiveHub } from '../services/live';
-import type { WorkshopService } from '../services/workshops';
+import { AppError } from '../../errors';
+import { currentUser } from '../../http/auth';
+import { loginStillValid } from '../../http/session';
+import { MAX_STREAMS_PER_LOGIN, type LiveHub } from '../../services/live';
+import type { WorkshopService } from '../../services/workshops';
 
 /**
  * GET /api/sessions/:id/events: Server-Sent Events. Sends the summary on connect (so a reconnect

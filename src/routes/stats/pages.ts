@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Content } from '../content/load';
-import type { Lang } from '../domain/drives';
-import { AppError } from '../errors';
-import { currentUser } from '../http/auth';
-import { provideFormToken, verifyFormToken } from '../http/csrf';
-import { noStore } from '../http/security';
-import type { StatsService } from '../services/stats';
+import type { Content } from '../../content/load';
+import type { Lang } from '../../domain/drives';
+import { AppError } from '../../errors';
+import { currentUser } from '../../http/auth';
+import { provideFormToken, verifyFormToken } from '../../http/csrf';
+import { noStore } from '../../http/security';
+import type { StatsService } from '../../services/stats';
 
 /** "How good is the measurement?": the quality page (admins: everything; trainers: their sessions). Mounted behind requireUser. */
 export function statsPages(stats: StatsService, content: Content): Router {

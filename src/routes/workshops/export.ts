@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { DRIVE_IDS } from '../domain/drives';
-import type { DriveStats } from '../domain/team';
-import type { ExportRow, WorkshopSummary } from '../services/workshops';
+import { DRIVE_IDS } from '../../domain/drives';
+import type { DriveStats } from '../../domain/team';
+import type { ExportRow, WorkshopSummary } from '../../services/workshops';
 
 /**
  * Spreadsheets run cells that start with = + - @ (or a tab / carriage return) as formulas:

@@ -1,12 +1,12 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { UserRecord } from '../db/store';
-import { AppError } from '../errors';
-import { HTTPS_REQUIRED, insecureLogin } from '../http/auth';
-import { loginFormToken, verifyFormToken } from '../http/csrf';
-import { parse } from '../http/validate';
-import type { LiveHub } from '../services/live';
-import type { UserService } from '../services/users';
+import type { UserRecord } from '../../db/store';
+import { AppError } from '../../errors';
+import { HTTPS_REQUIRED, insecureLogin } from '../../http/auth';
+import { loginFormToken, verifyFormToken } from '../../http/csrf';
+import { parse } from '../../http/validate';
+import type { LiveHub } from '../../services/live';
+import type { UserService } from '../../services/users';
 
 export const credentials = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
 export const loginForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(200).default(''), next: z.string().optional() });

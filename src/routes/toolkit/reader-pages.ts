@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Content } from '../content/load';
-import type { Translate } from '../content/texts';
-import { LANGS, type Lang } from '../domain/drives';
-import { AppError } from '../errors';
-import { currentUser } from '../http/auth';
-import { provideFormToken, verifyFormToken } from '../http/csrf';
-import { noStore } from '../http/security';
-import { readerView } from '../presenters/reader';
-import { MAX_TEXT, type ReaderService } from '../services/reader';
+import type { Content } from '../../content/load';
+import type { Translate } from '../../content/texts';
+import { LANGS, type Lang } from '../../domain/drives';
+import { AppError } from '../../errors';
+import { currentUser } from '../../http/auth';
+import { provideFormToken, verifyFormToken } from '../../http/csrf';
+import { noStore } from '../../http/security';
+import { readerView } from '../../presenters/reader';
+import { MAX_TEXT, type ReaderService } from '../../services/reader';
 
 export const form = z.object({
   text: z.string().max(MAX_TEXT).default(''),

@@ -1,9 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Lang } from '../domain/drives';
-import type { AssessmentService } from '../services/assessments';
-import { isInvisibleIssue, nameField } from './fields';
-import type { Config } from '../config';
+import type { Lang } from '../../domain/drives';
+import type { AssessmentService } from '../../services/assessments';
+import { isInvisibleIssue, nameField } from '../fields';
+import type { Config } from '../../config';
 
 export const startForm = z.object({
   name: z.string().optional().default('').pipe(nameField),

@@ -1,14 +1,14 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config';
-import { LANGS } from '../domain/drives';
-import type { WorkshopRecord } from '../db/store';
-import { currentUser } from '../http/auth';
-import { parse } from '../http/validate';
-import { AppError } from '../errors';
-import type { WorkshopService } from '../services/workshops';
+import type { Config } from '../../config';
+import { LANGS } from '../../domain/drives';
+import type { WorkshopRecord } from '../../db/store';
+import { currentUser } from '../../http/auth';
+import { parse } from '../../http/validate';
+import { AppError } from '../../errors';
+import type { WorkshopService } from '../../services/workshops';
 import { exportCsv, exportGroupCsv, exportGroupJson, exportJson } from './export';
-import { visibleText } from './fields';
+import { visibleText } from '../fields';
 
 export const workshopFields = {
   title: visibleText(120, { required: true }),

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import type { Lang } from '../domain/drives';
-import type { Translate } from '../content/texts';
-import type { AssessmentService } from '../services/assessments';
-import { noStore } from '../http/security';
-import { profileView } from '../presenters/profile';
-import { renderToString, sendCached, type PageCache } from '../http/page-cache';
-import type { StatsService } from '../services/stats';
+import type { Lang } from '../../domain/drives';
+import type { Translate } from '../../content/texts';
+import type { AssessmentService } from '../../services/assessments';
+import { noStore } from '../../http/security';
+import { profileView } from '../../presenters/profile';
+import { renderToString, sendCached, type PageCache } from '../../http/page-cache';
+import type { StatsService } from '../../services/stats';
 
 /** The profile page at /p/:token: one of the most frequent pages, so app.ts mounts it early. */
 export function profilePage(service: AssessmentService, cache: PageCache, stats: StatsService): Router {

@@ -1,14 +1,14 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Content } from '../content/load';
-import { DRIVE_IDS, type Lang } from '../domain/drives';
-import { AppError } from '../errors';
-import { currentUser } from '../http/auth';
-import { provideFormToken, verifyFormToken } from '../http/csrf';
-import { noStore } from '../http/security';
-import type { AssessmentService } from '../services/assessments';
-import type { MyProfilesService } from '../services/my-profiles';
-import type { StatsService } from '../services/stats';
+import type { Content } from '../../content/load';
+import { DRIVE_IDS, type Lang } from '../../domain/drives';
+import { AppError } from '../../errors';
+import { currentUser } from '../../http/auth';
+import { provideFormToken, verifyFormToken } from '../../http/csrf';
+import { noStore } from '../../http/security';
+import type { AssessmentService } from '../../services/assessments';
+import type { MyProfilesService } from '../../services/my-profiles';
+import type { StatsService } from '../../services/stats';
 
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
 const DATE = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }) };
