@@ -110,7 +110,7 @@ export type Config = Readonly<{
   loginSessionMaxHours: number;
   heartbeatMs: number;
   rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number; codeLookupsPerAddress: number };
-  /** Returns the session secret; throws in production when it is not set. Used from the sessions issue on. */
+  /** Returns the session secret; throws in production when it is not set. */
   sessionSecret: () => string;
 }>;
 

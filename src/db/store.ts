@@ -4,7 +4,7 @@ import type { ScoredProfile } from '../domain/scoring';
 
 /**
  * The storage interface the services use. Each function is one whole operation in its own
- * transaction, returns a Promise (a PostgreSQL implementation follows) and plain objects.
+ * transaction, returns a Promise and plain objects; src/db/sqlite/ and src/db/postgres/ implement it.
  */
 export type AssessmentRecord = {
   id: number;

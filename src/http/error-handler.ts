@@ -16,7 +16,6 @@ function normalize(err: unknown): AppError {
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('unsupported_media_type', 'The request body has an unsupported encoding.');
   }
-  if (e?.code === 'EBADCSRFTOKEN') return new AppError('forbidden', 'This form has expired. Reload the page and try again.');
   const db = dbErrorKind(err);
   if (db === 'bad_text') return new AppError('validation_failed', 'The request contains a character that cannot be stored (such as a null character).');
   if (db === 'busy') return new AppError('unavailable', 'The database is busy. Nothing was lost; please try again in a moment.');

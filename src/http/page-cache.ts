@@ -31,7 +31,6 @@ export function createPageCache(max = 2000) {
     dropPrefix(prefix: string): void {
       for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
     },
-    size: () => entries.size,
   };
 }
 export type PageCache = ReturnType<typeof createPageCache>;

@@ -45,9 +45,9 @@ export function createAssessmentService(store: Store, content: Content, options:
     return index;
   };
 
-  function toApiProfile(record: AssessmentRecord, lang: Lang = record.lang): ApiProfile {
+  function toApiProfile(record: AssessmentRecord): ApiProfile {
     if (!record.profile || !record.completedAt) throw new AppError('not_completed', 'This assessment is not completed yet.');
-    const t = translator(content.texts[lang]);
+    const t = translator(content.texts[record.lang]);
     const { flags, ...rest } = record.profile;
     return {
       ...rest,

@@ -22,7 +22,6 @@ export function createReaderService(store: Store, content: Content) {
   return {
     ownPrimary,
     behaviours: (lang: Lang) => [...behaviours.values()].map((b) => ({ id: b.id, label: b.label[lang] })),
-    behaviourIds: () => [...behaviours.keys()],
 
     async read(input: { text: string; lang?: Lang; behaviours?: string[] }, user: UserRecord | null) {
       const picked = (input.behaviours ?? []).map((id) => {
