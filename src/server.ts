@@ -20,7 +20,8 @@ async function startUp() {
   } catch (err) {
     const known = err instanceof ConfigError || err instanceof ContentError;
     // Also PostgreSQL's SQLSTATE classes 28 (login refused), 3D (no such database) and 42 (no rights, no schema).
-    const dbError = dbErrorKind(err) !== null || /^(SQLITE_|28|3D|42)/.test(String((err as { code?: unknown }).code ?? ''));
+    const code = (err as { code?: unknown }).code;
+    const dbError = dbErrorKind(err) !== null || (typeof code === 'string' && /^(SQLITE_|28|3D|42)/.test(code));
     if (!known && !dbError) throw err;
     console.error(`Drijfveer cannot start.\n${dbError ? `Database: ${(err as Error).message}` : (err as Error).message}`);
     process.exit(1);
@@ -62,14 +63,15 @@ async function main(): Promise<void> {
     // while requests in flight still finish.
     server.closeIdleConnections();
     const sweeper = setInterval(() => server.closeIdleConnections(), 100);
-    server.close(async () => {
+    const finish = async () => {
       clearInterval(sweeper);
       clearInterval(daily);
       stopPruning();
       await store.close();
       logger.info('stopped');
       process.exit(0);
-    });
+    };
+    server.close(() => void finish());
     setTimeout(() => {
       logger.error('in-flight requests did not finish within 10 s; exiting');
       process.exit(1);

@@ -57,12 +57,13 @@ export function errorHandler(logger: Logger, failures: WriteFailures): ErrorRequ
       return;
     }
     res.set('Cache-Control', 'no-store');
-    const t = res.locals.t ?? ((k: string) => k);
+    const locals = res.locals as { t?: (key: string) => string; lang?: string; switchLang?: Record<string, string> };
+    const t = locals.t ?? ((k: string) => k);
     const known = [400, 403, 404, 409, 413, 429, 503].includes(error.status) ? error.status : 500;
     res.render('error', {
-      lang: res.locals.lang ?? DEFAULT_LANG,
+      lang: locals.lang ?? DEFAULT_LANG,
       t,
-      switchLang: res.locals.switchLang ?? { nl: '/?lang=nl', en: '/?lang=en' },
+      switchLang: locals.switchLang ?? { nl: '/?lang=nl', en: '/?lang=en' },
       status: error.status,
       title: t(`errors.${known}.title`),
       message: t(`errors.${known}.message`),

@@ -20,8 +20,9 @@ export function pageLanguage(content: Content, cookies: CookiePolicy): RequestHa
     if (isLang(asked)) {
       lang = asked;
       res.cookie(COOKIE, lang, cookies.options(YEAR_MS));
-    } else if (isLang(req.cookies?.[COOKIE])) {
-      lang = req.cookies[COOKIE] as Lang;
+    } else {
+      const remembered = (req.cookies as Record<string, unknown> | undefined)?.[COOKIE];
+      if (isLang(remembered)) lang = remembered;
     }
     res.locals.lang = lang;
     res.locals.t = translators[lang];

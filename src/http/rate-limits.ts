@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { RateLimitRepo } from '../db/store';
 import { AppError } from '../errors';
 import { cookiePolicy } from './cookies';
+import { bodyText } from './validate';
 
 /*
  * Rate limits count in the database (rate_limits), so several instances share them and a restart
@@ -59,7 +60,7 @@ export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler
       windowMs: 15 * MINUTE,
       limit: config.rateLimits.loginPerEmail,
       skipSuccessfulRequests: true,
-      keyGenerator: (req) => `email:${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+      keyGenerator: (req) => `email:${bodyText(req.body, 'email').trim().toLowerCase()}`,
       handler: tooMany(message),
       standardHeaders: 'draft-8',
       legacyHeaders: false,

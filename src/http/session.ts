@@ -39,18 +39,18 @@ class RepoSessionStore extends session.Store {
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const now = Date.now();
     const prune = now - this.lastPrune > PRUNE_EVERY_MS ? ((this.lastPrune = now), this.repo.prune(now)) : Promise.resolve(0);
-    prune.then(() => this.repo.set(sid, JSON.stringify(sess), this.expiry(sess))).then(() => cb?.(), cb);
+    void prune.then(() => this.repo.set(sid, JSON.stringify(sess), this.expiry(sess))).then(() => cb?.(), cb);
   }
   override touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     // A read must not fail because its session could not be extended (a full disk): the session
     // keeps its old expiry, and the failure is reported once instead of reaching the request.
-    this.repo.touch(sid, this.expiry(sess)).then(
+    void this.repo.touch(sid, this.expiry(sess)).then(
       () => cb?.(),
       (err: unknown) => (this.onTouchFailed(err), cb?.()),
     );
   }
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
-    this.repo.destroy(sid).then(() => cb?.(), cb);
+    void this.repo.destroy(sid).then(() => cb?.(), cb);
   }
 }
 

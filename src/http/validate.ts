@@ -9,6 +9,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Parses input with a zod schema or throws a 400 naming each bad field. */
+/** A text field of a parsed body as typed, or '' when it is missing or not text (for echoing a form back). */
+export function bodyText(body: unknown, key: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : '';
+}
+
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError('validation_failed', 'The request is not valid.', { fields: zodFieldErrors(result.error) });

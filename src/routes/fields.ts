@@ -13,6 +13,7 @@ export const withoutBidiControls = (s: string) => s.replace(BIDI_CONTROLS, '');
 export const hasVisibleCharacter = (s: string) => VISIBLE.test(s);
 
 /** Control characters other than new lines and tabs (which notes may hold). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const noControl = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
 
 /**

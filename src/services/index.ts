@@ -17,7 +17,6 @@ import { createStatsService } from './stats';
  */
 export function createServices(db: Store, content: Content, live?: LiveHub, passwords?: Passwords) {
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
-  let workshops: ReturnType<typeof createWorkshopService>;
   const stats = createStatsService(db, content);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id));
   // A change made here: this instance's dashboards, then every other instance.
@@ -34,7 +33,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     onProfilesChange: (version) => stats.forgetNorms(version),
   });
   const t = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
-  workshops = createWorkshopService(db, assessments, {
+  const workshops = createWorkshopService(db, assessments, {
     onChange: announce,
     aliasPrefix: (lang) => t[lang]('join.aliasPrefix'),
   });

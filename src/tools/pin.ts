@@ -4,9 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 
 const [cpu, script, ...args] = process.argv.slice(2);
-const pinned = fs.existsSync('/usr/bin/taskset') && Number(cpu) < (require('node:os') as typeof import('node:os')).cpus().length;
+const pinned = fs.existsSync('/usr/bin/taskset') && Number(cpu) < os.cpus().length;
 const run = pinned
   ? spawnSync('/usr/bin/taskset', ['-c', cpu!, process.execPath, script!, ...args], { stdio: 'inherit' })
   : spawnSync(process.execPath, [script!, ...args], { stdio: 'inherit' });

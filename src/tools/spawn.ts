@@ -18,7 +18,7 @@ export async function startProcess(
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    proc.stdout!.on('data', (d) => {
+    proc.stdout.on('data', (d) => {
       out += d;
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
       if (m) resolve(`http://127.0.0.1:${m[1]}`);

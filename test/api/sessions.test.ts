@@ -240,7 +240,7 @@ describe('deleting a session', () => {
   test('When deleted, then 204, the session and every participant with their answers are gone', async () => {
     const s = await newSession({ title: 'To delete' });
     const token = await joinAndComplete(t, s.code, 'Gone', 'red', 'blue');
-    const before = (await t.db.one('SELECT count(*) FROM likert_answers')) as number;
+    const before = await t.db.one<number>('SELECT count(*) FROM likert_answers');
     await anna.delete(`/api/sessions/${s.id}`).expect(204);
     await anna.get(`/api/sessions/${s.id}`).expect(404);
     await t.http().get(`/api/assessments/${token}`).expect(404);

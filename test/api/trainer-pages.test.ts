@@ -135,7 +135,7 @@ describe('join pages', () => {
     const { code } = await sessionCode();
     const res = await t.http().get(`/join/${code}/qr.svg`).buffer(true).parse((r, cb) => {
       let body = '';
-      r.on('data', (c: Buffer) => (body += c));
+      r.on('data', (c: Buffer) => (body += c.toString()));
       r.on('end', () => cb(null, body));
     }).expect(200);
     expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);

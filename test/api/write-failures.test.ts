@@ -26,7 +26,7 @@ async function setUp() {
 test('When a write fails because the disk is full, then /healthz answers 503 with the reason for a minute, then 200 again', async () => {
   const t = await setUp();
   expect((await t.http().get('/healthz').expect(200)).body).toEqual({ status: 'ok', database: 'ok' });
-  const create = t.store.assessments.create;
+  const create = t.store.assessments.create.bind(t.store.assessments);
   t.store.assessments.create = () => Promise.reject(diskFull());
   const refused = await t.http().post('/api/assessments').send({ consent: true }).expect(503);
   expect(refused.body.error.message).toMatch(/nothing from this request was saved/);

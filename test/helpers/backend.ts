@@ -17,12 +17,12 @@ export type TestStore = {
   store: Store;
   /** For PostgreSQL: the connection string that reaches this store's own schema (for a spawned server). */
   url: string | null;
-  sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
+  sql: <T = Record<string, unknown>>(query: string, ...params: unknown[]) => Promise<T[]>;
   /** The first column of the first row. */
-  one<T = unknown>(query: string, ...params: unknown[]): Promise<T>;
-  columns(table: string): Promise<string[]>;
-  tables(): Promise<string[]>;
-  close(): Promise<void>;
+  one: <T = unknown>(query: string, ...params: unknown[]) => Promise<T>;
+  columns: (table: string) => Promise<string[]>;
+  tables: () => Promise<string[]>;
+  close: () => Promise<void>;
 };
 
 const open: TestStore[] = [];

@@ -23,7 +23,7 @@ export async function serverDatabase(): Promise<ServerDb> {
   const db = await temporaryDatabase(dir, BACKEND === 'postgres' ? TEST_DATABASE_URL : undefined, 't');
   return {
     env: db.env,
-    open: db.open,
+    open: () => db.open(),
     drop: async () => {
       await db.drop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -44,8 +44,8 @@ export async function startServer(db: string | ServerDb, env: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 10 s:\n${out}`)), 10_000);
@@ -56,7 +56,7 @@ export async function startServer(db: string | ServerDb, env: Record<string, str
         resolve(Number(m[1]));
       }
     };
-    proc.stdout!.on('data', check);
+    proc.stdout.on('data', check);
     proc.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}`));

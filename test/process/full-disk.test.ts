@@ -31,6 +31,7 @@ async function call(method: string, url: string, body?: unknown, headers: Record
   const text = await res.text();
   return { status: res.status, text, location: res.headers.get('location'), cookie: res.headers.get('set-cookie'), body: safeJson(text) };
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response body of any shape, read by the assertions
 const safeJson = (text: string): any => {
   try {
     return JSON.parse(text);

@@ -11,6 +11,7 @@ function copyData(): string {
   fs.cpSync(DATA_DIR, dir, { recursive: true, filter: (src) => !src.includes('.sqlite') });
   return dir;
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break arbitrary parts of the data files on purpose
 const editJson = (file: string, edit: (json: any) => void) => {
   const json = JSON.parse(fs.readFileSync(file, 'utf8'));
   edit(json);

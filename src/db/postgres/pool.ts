@@ -36,7 +36,7 @@ const OWN: Partial<Record<number, (v: string) => unknown>> = {
   [builtins.JSONB]: (v) => v,
 };
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => OWN[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => OWN[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /**

@@ -7,7 +7,7 @@ export type Segment = { text: string; drive: DriveId | null };
  * of several drives overlap, the drive that ranks higher keeps the words.
  */
 export function highlight(text: string, ranked: { drive: DriveId; evidence: { start?: number; end?: number }[] }[]): Segment[] {
-  const owner: (DriveId | null)[] = new Array(text.length).fill(null);
+  const owner = new Array<DriveId | null>(text.length).fill(null);
   for (const r of [...ranked].reverse()) {
     for (const e of r.evidence) {
       if (e.start === undefined || e.end === undefined) continue;

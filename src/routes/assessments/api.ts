@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LANGS, DEFAULT_LANG } from '../../domain/drives';
 import type { AssessmentService } from '../../services/assessments';
 import { AppError } from '../../errors';
-import { parse } from '../../http/validate';
+import { bodyText, parse } from '../../http/validate';
 import type { PageCache } from '../../http/page-cache';
 import type { StatsService } from '../../services/stats';
 import type { AssessmentRecord } from '../../db/store';
@@ -18,7 +18,7 @@ export const createBody = z.strictObject({
   consent: z.literal(true, { error: 'consent must be true' }),
   sessionCode: z.string().trim().min(1).max(20).optional(),
 });
-const sessionCodeOf = (req: Request) => normaliseCode(String((req.body as { sessionCode?: unknown } | undefined)?.sessionCode ?? '').slice(0, 20));
+const sessionCodeOf = (req: Request) => normaliseCode(bodyText(req.body, 'sessionCode').slice(0, 20));
 
 const itemKey = z.string().max(20);
 export const answersBody = z

@@ -1,3 +1,4 @@
+import { bodyText } from '../../http/validate';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../../domain/drives';
@@ -30,7 +31,7 @@ export function startPages(service: AssessmentService, config: Config, creationL
         const field = String(issue.path[0] ?? 'form');
         errors[field] = field === 'consent' ? 'start.errorConsent' : isInvisibleIssue(issue) ? 'names.errorInvisible' : 'start.errorName';
       }
-      const name = typeof req.body?.name === 'string' ? req.body.name : '';
+      const name = bodyText(req.body, 'name');
       res.status(400).render('home', { values: { name }, errors });
       return;
     }

@@ -21,20 +21,22 @@ const safeNext = (next: string | undefined, fallback = '') => (next && /^\/(?![/
 const home = (user: UserRecord) => (user.role === 'consultant' ? '/reader' : '/trainer');
 
 /** A new session id at login (no fixation), holding the user id and the login time (absolute lifetime). */
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
 function logIn(req: Request, user: UserRecord): Promise<void> {
   return new Promise((resolve, reject) =>
     req.session.regenerate((err) => {
-      if (err) return reject(err);
+      if (err) return reject(asError(err));
       req.session.userId = user.id;
       req.session.loginAt = Date.now();
-      req.session.save((e) => (e ? reject(e) : resolve()));
+      req.session.save((e) => (e ? reject(asError(e)) : resolve()));
     }),
   );
 }
 /** Ends the login session and, at once, its live streams on this instance (other instances notice on their heartbeat). */
 function logOut(req: Request, live: LiveHub): Promise<void> {
   live.closeLogin(req.sessionID);
-  return new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+  return new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(asError(err)) : resolve())));
 }
 const publicUser = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role });
 

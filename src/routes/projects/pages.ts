@@ -1,3 +1,4 @@
+import { bodyText } from '../../http/validate';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../content/load';
@@ -21,7 +22,7 @@ const errorsOf = (e: z.ZodError, prefix: string): Errors => Object.fromEntries(e
 
 /** HTML form fields (strings) to the stakeholder fields the API takes. */
 function stakeholderFromForm(body: Record<string, unknown>) {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  const str = (k: string) => (typeof body[k] === 'string' ? (body[k]) : '');
   const num = (k: string) => (str(k).trim() === '' ? NaN : Number(str(k)));
   const drives = [str('drive1'), str('drive2')].filter((d, i, all) => d !== '' && all.indexOf(d) === i);
   return newStakeholderBody.safeParse({
@@ -127,12 +128,12 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   });
   // "Analyse a remark of this person": the drive reader sets the likely drives (the two strongest).
   router.post('/:id/stakeholders/:sid/analyse', verifyFormToken, async (req, res) => {
-    const text = String((req.body as { remark?: unknown })?.remark ?? '').slice(0, MAX_TEXT);
+    const text = bodyText(req.body, 'remark').slice(0, MAX_TEXT);
     const user = currentUser(res);
     await projects.getStakeholder(user, pid(req), sidOf(req));
     if (!text.trim()) return renderStakeholder(req, res, 400, undefined, { remark: 'projects.error.remark' });
     const reading = await reader.read({ text }, user);
-    const drives = reading.drives.slice(0, 2).map((d) => d.drive) as DriveId[];
+    const drives: DriveId[] = reading.drives.slice(0, 2).map((d) => d.drive);
     if (!drives.length) return renderStakeholder(req, res, 200, undefined, { remark: 'projects.noDrives' });
     await projects.updateStakeholder(user, pid(req), sidOf(req), { drives: drives.filter((d) => DRIVE_IDS.includes(d)) });
     res.redirect(303, `/projects/${pid(req)}/stakeholders/${sidOf(req)}?analysed=1`);

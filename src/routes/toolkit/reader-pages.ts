@@ -38,7 +38,7 @@ export function readerPages(reader: ReaderService, content: Content): Router {
     if (!parsed.success) return res.status(400).render('reader', { ...page(lang), values, result: null, error: 'reader.errorLong' });
     try {
       const result = await reader.read(
-        { text: values.text, ...(values.lang !== 'auto' ? { lang: values.lang as Lang } : {}), behaviours: values.behaviours },
+        { text: values.text, ...(values.lang !== 'auto' ? { lang: values.lang } : {}), behaviours: values.behaviours },
         currentUser(res),
       );
       res.render('reader', { ...page(lang), values, result: readerView(result, values.text, lang, res.locals.t as Translate, content), error: null });

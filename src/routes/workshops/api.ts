@@ -56,17 +56,17 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(describe(req, await workshops.get(currentUser(res), req.params.id as string)));
+    res.json(describe(req, await workshops.get(currentUser(res), req.params.id)));
   });
 
   router.get('/:id/summary', async (req, res) => {
-    res.type('application/json').send(await workshops.summaryJson(await workshops.get(currentUser(res), req.params.id as string)));
+    res.type('application/json').send(await workshops.summaryJson(await workshops.get(currentUser(res), req.params.id)));
   });
 
   for (const action of ['reveal', 'close', 'reopen'] as const) {
     router.post(`/:id/${action}`, async (req, res) => {
       const user = currentUser(res);
-      const id = req.params.id as string;
+      const id = req.params.id;
       if (action === 'reveal') await workshops.reveal(user, id);
       else await workshops.setStatus(user, id, action === 'close' ? 'closed' : 'open');
       res.type('application/json').send(await workshops.summaryJson(await workshops.get(user, id)));
@@ -76,30 +76,30 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
   router.delete('/:id/participants/:pid', async (req, res) => {
     const pid = z.coerce.number().int().positive().safeParse(req.params.pid);
     if (!pid.success) throw new AppError('not_found', 'No such participant in this session.');
-    await workshops.removeParticipant(currentUser(res), req.params.id as string, pid.data);
+    await workshops.removeParticipant(currentUser(res), req.params.id, pid.data);
     res.status(204).end();
   });
 
   router.post('/:id/extend', async (req, res) => {
-    const keepUntil = await workshops.extend(currentUser(res), req.params.id as string, config.retention.sessionDays);
+    const keepUntil = await workshops.extend(currentUser(res), req.params.id, config.retention.sessionDays);
     res.json({ keepUntil });
   });
 
   router.delete('/:id', async (req, res) => {
-    await workshops.remove(currentUser(res), req.params.id as string);
+    await workshops.remove(currentUser(res), req.params.id);
     res.status(204).end();
   });
 
   // The service refuses (409) what the trainer may not download yet; the headers only go out on success.
   router.get('/:id/export.csv', async (req, res) => {
-    const w = await workshops.get(currentUser(res), req.params.id as string);
+    const w = await workshops.get(currentUser(res), req.params.id);
     const data = await workshops.exportData(w);
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.csv`).type('text/csv; charset=utf-8');
     res.send(`\uFEFF${data.kind === 'group' ? exportGroupCsv(data.n, data.drives) : exportCsv(data.rows)}`);
   });
 
   router.get('/:id/export.json', async (req, res) => {
-    const w = await workshops.get(currentUser(res), req.params.id as string);
+    const w = await workshops.get(currentUser(res), req.params.id);
     const data = await workshops.exportData(w);
     const session = { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous };
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.json`);

@@ -15,7 +15,7 @@ export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbe
   const router = Router({ caseSensitive: true });
   router.get('/:id/events', async (req, res) => {
     const user = currentUser(res);
-    const w = await workshops.get(user, req.params.id as string);
+    const w = await workshops.get(user, req.params.id);
     const first = await workshops.summaryJson(w);
     let ended = false;
     let checking = false;

@@ -1,3 +1,4 @@
+import { bodyText } from '../../http/validate';
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
@@ -40,7 +41,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
   });
 
   router.post('/join', (req, res) => {
-    const code = normaliseCode(String((req.body as { code?: unknown } | undefined)?.code ?? '').slice(0, 20));
+    const code = normaliseCode(bodyText(req.body, 'code').slice(0, 20));
     if (!codePattern.test(code)) return res.status(400).render('join-code', { code, error: 'join.errorCode' });
     res.redirect(303, `/join/${code}`);
   });
@@ -54,7 +55,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     const code = codeParam(req);
     ensureClientId(req, res);
     // Back again (refresh, closed tab): continue where they were.
-    const token = req.cookies?.[resumeCookie(code)];
+    const token = (req.cookies as Record<string, unknown> | undefined)?.[resumeCookie(code)];
     if (typeof token === 'string' && isWellFormedToken(token)) {
       const record = await assessments.load(token).catch(() => null);
       if (record) return res.redirect(303, `/a/${token}`);
@@ -76,7 +77,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
         for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : isInvisibleIssue(i) ? 'names.errorInvisible' : 'start.errorName';
       } else if (!w.anonymous && !name) errors.name = 'join.errorName';
       if (Object.keys(errors).length) {
-        const typed = typeof req.body?.name === 'string' ? req.body.name : '';
+        const typed = bodyText(req.body, 'name');
         return res.status(400).render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: typed }, errors });
       }
       const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });

@@ -1,3 +1,4 @@
+import { bodyText } from '../../http/validate';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
@@ -36,7 +37,7 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
     const parsed = createForm.safeParse(body);
     if (!parsed.success) {
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), `trainer.error.${String(i.path[0])}`]));
-      const values = { title: String(body.title ?? ''), lang: String(body.lang ?? 'nl'), minGroupSize: String(body.minGroupSize ?? '3'), anonymous: String(body.anonymous ?? '') };
+      const values = { title: bodyText(body, 'title'), lang: bodyText(body, 'lang') || 'nl', minGroupSize: bodyText(body, 'minGroupSize') || '3', anonymous: bodyText(body, 'anonymous') };
       return renderList(res, 400, values, errors);
     }
     const w = await workshops.create(currentUser(res), { ...parsed.data, anonymous: parsed.data.anonymous === 'yes' });
