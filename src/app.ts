@@ -27,8 +27,8 @@ import { errorHandler, logFailure, notFoundHandler } from './http/error-handler'
 import { modelApi } from './routes/assessments/model-api';
 import { assessmentsApi, saveAnswersHandler } from './routes/assessments/api';
 import { authApi, authPages } from './routes/auth/routes';
-import { sessionsApi } from './routes/workshops/api';
-import { sessionEvents } from './routes/workshops/events';
+import { workshopsApi } from './routes/workshops/api';
+import { workshopEvents } from './routes/workshops/events';
 import { consultantApi } from './routes/toolkit/api';
 import { startPages } from './routes/assessments/start-pages';
 import { questionnairePages } from './routes/assessments/questionnaire-pages';
@@ -174,7 +174,7 @@ function mountApi(app: Express, { config, content, services, session, profileCac
   app.use(modelApi(content));
   mountLoginAreas(app, session, users, [
     { paths: ['/api/login', '/api/logout'], mount: '/', routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })] },
-    { paths: ['/api/sessions'], roles: TRAINERS, routers: [sessionEvents(workshops, hub, config.heartbeatMs), sessionsApi(workshops, config)] },
+    { paths: ['/api/sessions'], roles: TRAINERS, routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config)] },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
     { paths: ['/api/recognize', '/api/me', '/api/projects'], roles: EVERYONE, mount: '/api', routers: [consultantApi(reader, myProfiles, projects)] },
   ]);

@@ -165,7 +165,7 @@ async function runMaintenance(action: 'purge' | 'backup' | 'restore', file: stri
   const store = await openStore(config);
   try {
     const removed = await purgeExpired(store, config.retention);
-    out(`Purged ${removed.unfinished} unfinished assessments and ${removed.sessions} sessions past their retention period.`);
+    out(`Purged ${removed.unfinished} unfinished assessments and ${removed.workshops} sessions past their retention period.`);
     return 0;
   } finally {
     await store.close();

@@ -96,7 +96,7 @@ export type Config = Readonly<{
   pgPoolMax: number;
   /** The drive model, texts and reader data. */
   dataDir: string;
-  retention: { unfinishedDays: number; sessionDays: number };
+  retention: { unfinishedDays: number; workshopDays: number };
   /** Express's `trust proxy` value: false, true (every hop), a hop count, or proxy addresses/subnets. */
   trustProxy: boolean | number | readonly string[];
   /** Whether a proxy in front of the app is configured (TRUST_PROXY other than false or 0). */
@@ -140,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? null,
     pgPoolMax: e.PG_POOL_MAX,
     dataDir: path.resolve(e.DATA_DIR),
-    retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, sessionDays: e.RETENTION_SESSION_DAYS }),
+    retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, workshopDays: e.RETENTION_SESSION_DAYS }),
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     behindProxy: e.TRUST_PROXY !== false && e.TRUST_PROXY !== 0,
     passwords: Object.freeze({ costLog2: e.PASSWORD_SCRYPT_COST, maxRunning: e.PASSWORD_HASH_CONCURRENCY, maxWaiting: e.PASSWORD_HASH_QUEUE }),

@@ -4,7 +4,7 @@ import http from 'node:http';
  * Opens `listeners` event streams on a session, then completes the pending participants one by one and
  * measures, per listener, the time from sending the completion to receiving the summary that counts it.
  */
-export async function liveLatency(url: string, sessionId: string, cookies: string[], pending: string[], listeners: number) {
+export async function liveLatency(url: string, workshopId: string, cookies: string[], pending: string[], listeners: number) {
   const cookie = cookies[0]!;
   const agent = new http.Agent({ keepAlive: true, maxSockets: listeners + 10 });
   // The current completion's handler: called with (stream number, completed count) for every event.
@@ -12,7 +12,7 @@ export async function liveLatency(url: string, sessionId: string, cookies: strin
   const streams = await Promise.all(
     Array.from({ length: listeners }, (_, n) =>
       new Promise<http.ClientRequest>((resolve, reject) => {
-        const req = http.get(`${url}/api/sessions/${sessionId}/events`, { agent, headers: { cookie: cookies[n % cookies.length]! } }, (res) => {
+        const req = http.get(`${url}/api/sessions/${workshopId}/events`, { agent, headers: { cookie: cookies[n % cookies.length]! } }, (res) => {
           let buffer = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
@@ -36,7 +36,7 @@ export async function liveLatency(url: string, sessionId: string, cookies: strin
   await new Promise((r) => setTimeout(r, 500)); // let every stream get its first summary
   const latencies: number[] = [];
   let missed = 0;
-  let completed = ((await (await fetch(`${url}/api/sessions/${sessionId}/summary`, { headers: { cookie } })).json()) as { completed: number }).completed;
+  let completed = ((await (await fetch(`${url}/api/sessions/${workshopId}/summary`, { headers: { cookie } })).json()) as { completed: number }).completed;
   for (const token of pending) {
     const target = completed + 1;
     const arrived = new Set<number>();

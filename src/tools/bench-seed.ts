@@ -51,5 +51,5 @@ export async function seedBench(store: Store, participants: number, pending: num
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { sessionId: w.publicId, inProgress, done, pendingTokens, summaryMs: { median: times[20]!, p90: times[36]! } };
+  return { workshopId: w.publicId, inProgress, done, pendingTokens, summaryMs: { median: times[20]!, p90: times[36]! } };
 }

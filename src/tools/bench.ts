@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     rows.push(await load('questionnaire page', `${app.url}/a/${seed.inProgress}/1`));
     rows.push(await load('completed profile page', `${app.url}/p/${seed.done}`));
     rows.push(await load('GET /api/model', `${app.url}/api/model`));
-    rows.push(await load('session summary, 300 completed', `${app.url}/api/sessions/${seed.sessionId}/summary`, { headers: { cookie } }));
+    rows.push(await load('session summary, 300 completed', `${app.url}/api/sessions/${seed.workshopId}/summary`, { headers: { cookie } }));
     // The bare server once more at the end: the ratios use the mean of both, which evens out drift of the machine.
     const again = await load('bare Express "hello" (again)', `${bare.url}/`);
     rows.push(again);
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     // One login holds at most MAX_STREAMS_PER_LOGIN streams: the listeners are spread over enough logins.
     const cookies = [cookie];
     while (cookies.length * MAX_STREAMS_PER_LOGIN < LISTENERS) cookies.push(await logIn());
-    const live = await liveLatency(app.url, seed.sessionId, cookies, seed.pendingTokens, LISTENERS);
+    const live = await liveLatency(app.url, seed.workshopId, cookies, seed.pendingTokens, LISTENERS);
     const weight = await pageWeight(app.url, seed.inProgress, seed.done);
     const checks = [
       { budget: 'saving an answer ≥ 0.5× bare', ok: rows[1]!.ratio! >= 0.5, value: `${rows[1]!.ratio}×` },

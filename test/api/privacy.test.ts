@@ -91,7 +91,7 @@ describe('a trainer removes a participant', () => {
 });
 
 describe('retention', () => {
-  const policy = { unfinishedDays: 30, sessionDays: 365 };
+  const policy = { unfinishedDays: 30, workshopDays: 365 };
 
   test('When the clock passes the retention periods, then unfinished assessments and old sessions are purged, completed profiles and kept sessions stay', async () => {
     await addUser(t, 'keep@example.nl');
@@ -109,18 +109,18 @@ describe('retention', () => {
     expect(new Date(keepUntil).getTime()).toBeGreaterThan(Date.now() + 729 * DAY);
 
     const now = Date.now();
-    expect(await purgeExpired(t.store, policy, new Date(now + 29 * DAY))).toEqual({ sessions: 0, unfinished: 0 });
-    expect(await purgeExpired(t.store, policy, new Date(now + 31 * DAY))).toEqual({ sessions: 0, unfinished: 1 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 29 * DAY))).toEqual({ workshops: 0, unfinished: 0 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 31 * DAY))).toEqual({ workshops: 0, unfinished: 1 });
     await t.http().get(`/api/assessments/${unfinished}`).expect(404);
     await t.http().get(`/api/assessments/${done}`).expect(200);
 
-    expect(await purgeExpired(t.store, policy, new Date(now + 366 * DAY))).toEqual({ sessions: 1, unfinished: 0 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 366 * DAY))).toEqual({ workshops: 1, unfinished: 0 });
     await trainer.get(`/api/sessions/${old.id}`).expect(404);
     await trainer.get(`/api/sessions/${kept.id}`).expect(200);
     expect(await count('SELECT count(*) FROM assessments WHERE workshop_id IS NOT NULL')).toBe(0);
     await t.http().get(`/api/assessments/${done}`).expect(200);
 
-    expect(await purgeExpired(t.store, policy, new Date(now + 800 * DAY))).toEqual({ sessions: 1, unfinished: 0 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 800 * DAY))).toEqual({ workshops: 1, unfinished: 0 });
     await trainer.get(`/api/sessions/${kept.id}`).expect(404);
   });
 });

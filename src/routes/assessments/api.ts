@@ -18,7 +18,7 @@ export const createBody = z.strictObject({
   consent: z.literal(true, { error: 'consent must be true' }),
   sessionCode: z.string().trim().min(1).max(20).optional(),
 });
-const sessionCodeOf = (req: Request) => normaliseCode(bodyText(req.body, 'sessionCode').slice(0, 20));
+const joinCodeOf = (req: Request) => normaliseCode(bodyText(req.body, 'sessionCode').slice(0, 20));
 
 const itemKey = z.string().max(20);
 export const answersBody = z
@@ -62,7 +62,7 @@ export function assessmentsApi(
   const router = Router({ caseSensitive: true });
   // A request with a session code is a join (join and code look-up limits); any other creates a new questionnaire.
   const notJoin = (req: Request) => !(req.body as { sessionCode?: unknown } | undefined)?.sessionCode;
-  const limits = joinLimits(sessionCodeOf, notJoin);
+  const limits = joinLimits(joinCodeOf, notJoin);
   const newQuestionnaireLimit: RequestHandler = (req, res, next) => (notJoin(req) ? creationLimit(req, res, next) : next());
 
   router.post('/api/assessments', cookieParser(), ...limits, newQuestionnaireLimit, async (req, res) => {

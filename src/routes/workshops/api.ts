@@ -25,7 +25,7 @@ export const createBody = z.strictObject({
 export const joinUrlFor = (config: Config, req: Request, code: string) => `${config.publicUrl ?? `${req.protocol}://${req.get('host')}`}/join/${code}`;
 
 /** The trainer's session API; the caller mounts it behind requireUser. */
-export function sessionsApi(workshops: WorkshopService, config: Config): Router {
+export function workshopsApi(workshops: WorkshopService, config: Config): Router {
   const router = Router({ caseSensitive: true });
   const describe = (req: Request, w: WorkshopRecord) => ({
     id: w.publicId,
@@ -81,7 +81,7 @@ export function sessionsApi(workshops: WorkshopService, config: Config): Router 
   });
 
   router.post('/:id/extend', async (req, res) => {
-    const keepUntil = await workshops.extend(currentUser(res), req.params.id, config.retention.sessionDays);
+    const keepUntil = await workshops.extend(currentUser(res), req.params.id, config.retention.workshopDays);
     res.json({ keepUntil });
   });
 

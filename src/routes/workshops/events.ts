@@ -11,7 +11,7 @@ import type { WorkshopService } from '../../services/workshops';
  * At most MAX_STREAMS_PER_LOGIN per login session. Each heartbeat checks the login session in the
  * database, so a logout, password change or user removal elsewhere (CLI, other instance) ends the stream.
  */
-export function sessionEvents(workshops: WorkshopService, live: LiveHub, heartbeatMs: number): Router {
+export function workshopEvents(workshops: WorkshopService, live: LiveHub, heartbeatMs: number): Router {
   const router = Router({ caseSensitive: true });
   router.get('/:id/events', async (req, res) => {
     const user = currentUser(res);

@@ -36,13 +36,13 @@ export function exportGroupCsv(n: number, drives: DriveStats[]): string {
   return toCsv(['drive', 'n', 'mean', 'sd', 'min', 'max', 'top_count'], drives.map((d) => [d.drive, n, d.mean, d.sd, d.min, d.max, d.topCount]));
 }
 
-type SessionHead = Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>;
-const head = (s: SessionHead) => ({ id: s.id, code: s.code, title: s.title, anonymous: s.anonymous });
+type WorkshopHead = Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>;
+const head = (s: WorkshopHead) => ({ id: s.id, code: s.code, title: s.title, anonymous: s.anonymous });
 
-export function exportJson(summary: SessionHead, rows: ExportRow[]) {
+export function exportJson(summary: WorkshopHead, rows: ExportRow[]) {
   return { session: head(summary), participants: rows };
 }
 
-export function exportGroupJson(summary: SessionHead, n: number, drives: DriveStats[]) {
+export function exportGroupJson(summary: WorkshopHead, n: number, drives: DriveStats[]) {
   return { session: head(summary), group: { n, drives: drives.map((d) => ({ drive: d.drive, n, mean: d.mean, sd: d.sd, min: d.min, max: d.max, topCount: d.topCount })) } };
 }

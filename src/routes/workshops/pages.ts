@@ -56,7 +56,7 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
       drivesJson: JSON.stringify(drives),
       error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
       keepUntil: w.keepUntil ? w.keepUntil.slice(0, 10) : null,
-      retentionDays: config.retention.sessionDays,
+      retentionDays: config.retention.workshopDays,
     });
   });
 
@@ -88,7 +88,7 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
         await workshops.remove(user, id);
         return res.redirect(303, '/trainer');
       case 'extend':
-        await workshops.extend(user, id, config.retention.sessionDays);
+        await workshops.extend(user, id, config.retention.workshopDays);
         break;
       default:
         throw new AppError('not_found', 'Unknown action.');
