@@ -55,6 +55,25 @@ export function redactUrl(url: string): string {
   return `${redactPath(plain.slice(0, at))}${plain[at]}${redactQuery(plain.slice(at + 1))}`;
 }
 
+/**
+ * The server's logger: lines go to standard output through an asynchronous destination (sonic-boom), so
+ * a request never waits for a write to the log: lines that arrive while a write is under way are gathered
+ * and go out together with the next one (under load, one write for many lines; when quiet, each line at
+ * once). `flush` writes what is still waiting; the server calls it before every exit. A kill -9 loses only
+ * the lines not yet handed to the operating system: those of the last moment.
+ */
+export function createServerLogger(level: string): { logger: Logger; flush: () => void } {
+  const destination = pino.destination({ fd: 1, sync: false });
+  const flush = () => {
+    try {
+      destination.flushSync();
+    } catch {
+      // standard output is gone or full (EAGAIN): nothing more can be written
+    }
+  };
+  return { logger: createLogger(level, destination), flush };
+}
+
 /** The app's logger; tests pass a destination to read what would be logged. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {

@@ -4,7 +4,7 @@ import { ConfigError, configWarnings, loadConfig } from './config';
 import { ContentError, loadContent } from './content/load';
 import { dbErrorKind } from './db/errors';
 import { openStore } from './db/open';
-import { createLogger } from './logger';
+import { createServerLogger } from './logger';
 import { purgeExpired, startRateLimitPruning } from './services/retention';
 
 /** Starts Drijfveer: config, content, database (migrated), HTTP; stops cleanly on SIGTERM/SIGINT. */
@@ -12,11 +12,17 @@ async function startUp() {
   try {
     const config = loadConfig();
     const content = loadContent(config.dataDir);
-    const logger = createLogger(config.logLevel);
+    const { logger, flush } = createServerLogger(config.logLevel);
+    // A crash still leaves its reason (and the buffered request lines) in the log.
+    process.on('uncaughtException', (err) => {
+      logger.fatal({ err }, 'uncaught error; exiting');
+      flush();
+      process.exit(1);
+    });
     for (const warning of configWarnings(config)) logger.warn(warning);
     const store = await openStore(config, { server: true, onError: (err) => logger.warn({ err }, 'database connection problem') });
     const app = createApp({ db: store, config, content, logger });
-    return { config, logger, store, app };
+    return { config, logger, flush, store, app };
   } catch (err) {
     const known = err instanceof ConfigError || err instanceof ContentError;
     // Also PostgreSQL's SQLSTATE classes 28 (login refused), 3D (no such database) and 42 (no rights, no schema).
@@ -31,7 +37,7 @@ async function startUp() {
 const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
-  const { config, logger, store, app } = await startUp();
+  const { config, logger, flush, store, app } = await startUp();
 
   // Retention: purge at start and then daily.
   const purge = () =>
@@ -69,11 +75,13 @@ async function main(): Promise<void> {
       stopPruning();
       await store.close();
       logger.info('stopped');
+      flush();
       process.exit(0);
     };
     server.close(() => void finish());
     setTimeout(() => {
       logger.error('in-flight requests did not finish within 10 s; exiting');
+      flush();
       process.exit(1);
     }, 10_000).unref();
   };

@@ -17,11 +17,17 @@ export async function startProcess(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (d) => {
-      out += d;
+    // Standard output is read as a service manager would collect it: all of it, kept only until the
+    // listening line is there (after that, the request log is read and dropped, not stored).
+    let out: string | null = '';
+    proc.stdout.on('data', (d: Buffer) => {
+      if (out === null) return;
+      out += d.toString();
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+      if (m) {
+        out = null;
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
     });
     proc.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
