@@ -8,6 +8,7 @@ import type { AssessmentService, AssessmentState } from '../../services/assessme
 import { noStore } from '../../http/security';
 import { pagesOf, questionnaireView, type ItemErrors } from '../../presenters/questionnaire';
 import { mergeAnswers, readPageForm } from '../../presenters/page-form';
+import { ANSWERED_MARK, LINK_MARK, createQuestionnaireCache, fillTemplate, toTemplate } from '../../presenters/questionnaire-cache';
 
 const pageParam = z.coerce.number().int().min(1).max(1000);
 const privateLink = (req: Request, token: string) => `${req.protocol}://${req.get('host')}/a/${token}`;
@@ -22,6 +23,7 @@ function pageNumber(state: AssessmentState, raw: string) {
 /** The questionnaire at /a/:token: one page at a time, saved on every answer (JS) and on submit (no JS). */
 export function questionnairePages(service: AssessmentService): Router {
   const router = Router({ caseSensitive: true });
+  const cache = createQuestionnaireCache();
   router.use('/a', noStore);
 
   // The private link resumes at the first page with an unanswered item.
@@ -41,7 +43,7 @@ export function questionnairePages(service: AssessmentService): Router {
     const missing = check ? missingItems(state.index, state.answers) : null;
     const errors: ItemErrors = {};
     for (const id of missing ?? []) if (page.itemIds.includes(id)) errors[id] = 'questionnaire.errorMissing';
-    render(res, req, state, page.number, state.answers, errors, missing, 200);
+    await render(res, req, state, page.number, state.answers, errors, missing, 200);
   });
 
   router.post('/a/:token/:page', async (req, res) => {
@@ -52,7 +54,7 @@ export function questionnairePages(service: AssessmentService): Router {
     const form = readPageForm(state.index, page, (req.body ?? {}) as Record<string, unknown>);
     if (Object.keys(form.errors).length) {
       const answers = mergeAnswers(state.answers, form.submitted);
-      return render(res, req, state, page.number, answers, form.errors, null, 400);
+      return await render(res, req, state, page.number, answers, form.errors, null, 400);
     }
     if (form.count > 0) await service.saveAnswers(token, form.patch);
     const pages = pagesOf(state.index);
@@ -68,20 +70,23 @@ export function questionnairePages(service: AssessmentService): Router {
     res.redirect(303, `/p/${token}`);
   });
 
-  function render(res: Response, req: Request, state: AssessmentState, pageNo: number, answers: AssessmentState['answers'], errors: ItemErrors, missing: string[] | null, status: number) {
+  async function render(res: Response, req: Request, state: AssessmentState, pageNo: number, answers: AssessmentState['answers'], errors: ItemErrors, missing: string[] | null, status: number) {
     const token = req.params.token as string;
-    const view = questionnaireView({
-      index: state.index,
-      lang: res.locals.lang as Lang,
-      token,
-      privateLink: privateLink(req, token),
-      page: pagesOf(state.index)[pageNo - 1]!,
-      answers,
-      answered: state.answered,
-      errors,
-      missing,
-    });
-    res.status(status).render('questionnaire', { q: view });
+    const lang = res.locals.lang as Lang;
+    const page = pagesOf(state.index)[pageNo - 1]!;
+    const view = (v: { privateLink: string; answers: AssessmentState['answers']; answered: number }) =>
+      questionnaireView({ index: state.index, lang, token, page, errors, missing, ...v });
+    const full = () => res.status(status).render('questionnaire', { q: view({ privateLink: privateLink(req, token), answers, answered: state.answered }) });
+    // A page with messages is always rendered in full; a plain one comes from the stored page of its kind.
+    if (status !== 200 || missing !== null || Object.keys(errors).length) return full();
+    const key = `${state.record.modelVersion}|${lang}|${pageNo}`;
+    const template = cache.get(key);
+    if (template) return res.type('html').send(fillTemplate(template, { token, privateLink: privateLink(req, token), answered: state.answered, answers }));
+    // The first visitor of a page gets the full render; the stored page is made beside it, without their answers.
+    const blank = view({ privateLink: LINK_MARK, answers: { likert: {}, choice: {} }, answered: ANSWERED_MARK });
+    const html = await new Promise<string>((resolve, reject) => res.render('questionnaire', { q: blank }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out))));
+    cache.set(key, toTemplate(html, token));
+    full();
   }
   return router;
 }
