@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { createAssessmentRepo } from '../assessments';
-import { createProjectRepo } from '../projects';
-import { createRateLimitRepo } from '../rate-limits';
-import { createStatsRepo } from '../stats';
+import { repositories } from '../repositories';
 import type { Store } from '../store';
-import { createLoginSessionRepo } from '../login-sessions';
-import { createUserRepo } from '../users';
-import { createWorkshopRepo } from '../workshops';
 import { createPgAssessmentHotPaths } from './assessments';
 import { createPgChangeFeed } from './changes';
 import { migratePg } from './migrate';
@@ -51,13 +45,7 @@ export async function openPgStore(options: PgOptions & { onError?: (err: Error) 
       pool,
       schema,
       changes,
-      assessments: createAssessmentRepo(sql, createPgAssessmentHotPaths(pool)),
-      users: createUserRepo(sql),
-      loginSessions: createLoginSessionRepo(sql),
-      rateLimits: createRateLimitRepo(sql),
-      workshops: createWorkshopRepo(sql),
-      projects: createProjectRepo(sql),
-      stats: createStatsRepo(sql),
+      ...repositories(sql, createPgAssessmentHotPaths(pool)),
       /*
        * Nothing to do per deletion: PostgreSQL's files are its own. A deleted row stays in its table page as a
        * dead tuple until (auto)vacuum frees the space and later writes reuse it, and in the WAL segments until

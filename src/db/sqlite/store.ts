@@ -1,13 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createAssessmentRepo } from '../assessments';
-import { createProjectRepo } from '../projects';
-import { createRateLimitRepo } from '../rate-limits';
-import { createStatsRepo } from '../stats';
+import { repositories } from '../repositories';
 import type { ChangeFeed, Store } from '../store';
-import { createLoginSessionRepo } from '../login-sessions';
-import { createUserRepo } from '../users';
-import { createWorkshopRepo } from '../workshops';
 import { createSqliteAssessmentHotPaths } from './assessments';
 import { migrate } from './migrate';
 import { createSqliteScrub } from './scrub';
@@ -48,13 +42,7 @@ export function storeOver(sqlite: SqliteDb): Store & { sqlite: SqliteDb } {
     backend: 'sqlite',
     changes: SINGLE_PROCESS,
     sqlite,
-    assessments: createAssessmentRepo(sql, createSqliteAssessmentHotPaths(sqlite, sql)),
-    users: createUserRepo(sql),
-    loginSessions: createLoginSessionRepo(sql),
-    rateLimits: createRateLimitRepo(sql),
-    workshops: createWorkshopRepo(sql),
-    projects: createProjectRepo(sql),
-    stats: createStatsRepo(sql),
+    ...repositories(sql, createSqliteAssessmentHotPaths(sqlite, sql)),
     async scrub() {
       await scrubber.scrub();
     },

@@ -1,0 +1,22 @@
+import { createAssessmentRepo, type AssessmentHotPaths } from './assessments';
+import { createLoginSessionRepo } from './login-sessions';
+import { createProjectRepo } from './projects';
+import { createRateLimitRepo } from './rate-limits';
+import type { Sql } from './sql';
+import { createStatsRepo } from './stats';
+import type { Store } from './store';
+import { createUserRepo } from './users';
+import { createWorkshopRepo } from './workshops';
+
+/** Every repository over one adapter; each backend adds its own hot paths for assessments. */
+export function repositories(sql: Sql, hot: AssessmentHotPaths): Pick<Store, 'assessments' | 'users' | 'loginSessions' | 'rateLimits' | 'workshops' | 'projects' | 'stats'> {
+  return {
+    assessments: createAssessmentRepo(sql, hot),
+    users: createUserRepo(sql),
+    loginSessions: createLoginSessionRepo(sql),
+    rateLimits: createRateLimitRepo(sql),
+    workshops: createWorkshopRepo(sql),
+    projects: createProjectRepo(sql),
+    stats: createStatsRepo(sql),
+  };
+}
