@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectNoSeriousAxeViolations } from './axe';
 
 /**
  * A browser context whose layout viewport stays at `width`: isMobile false, so a page wider than the screen scrolls sideways
@@ -12,9 +13,17 @@ export function fixedWidthContext(browser: Browser, width: number, height = 844)
 export async function sidewaysScroll(page: Page): Promise<{ overflow: number; widest: string[] }> {
   return page.evaluate(() => {
     const width = window.innerWidth;
+    // Content inside its own scrolling (or clipped) box does not make the page scroll: leave it out of the list.
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const st = getComputedStyle(p);
+        if (st.overflowX !== 'visible' || st.clipPath !== 'none') return true;
+      }
+      return false;
+    };
     const out = Array.from(document.querySelectorAll('body *'))
       .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-      .filter((x) => x.right > width + 0.5)
+      .filter((x) => x.right > width + 0.5 && !clipped(x.el))
       .sort((a, b) => b.right - a.right)
       .slice(0, 5)
       .map((x) => `${x.el.tagName.toLowerCase()}${x.el.id ? `#${x.el.id}` : ''}.${Array.from(x.el.classList).join('.')} right=${Math.round(x.right)}`);
@@ -40,6 +49,7 @@ const SCREENS = [
 /**
  * Opens `url` with the same cookies as `from` at 320×700, 390×844, 1366×900 and 1920×1080 (fixed layout viewport),
  * optionally acts to reach a state, checks there is no sideways scrolling and saves a screenshot per size in `shotsDir`.
+ * At phone width axe-core runs as well: the small-screen layout is a page state of its own.
  */
 export async function expectReflowAtAllSizes(
   browser: Browser,
@@ -57,6 +67,7 @@ export async function expectReflowAtAllSizes(
     await act?.(page);
     await page.screenshot({ path: `${shotsDir}/${label}-${width}.png`, fullPage: true });
     await expectNoSidewaysScroll(page, `${label} at ${width} px`);
+    if (width === PHONE) await expectNoSeriousAxeViolations(page, `${label} at ${width} px`);
     await context.close();
   }
 }
