@@ -9,7 +9,9 @@ jest.setTimeout(120_000);
 const suite = browserSuite([{ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' }]);
 
 async function readRemark(page: Page) {
-  await page.locator('#text').fill('Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.');
+  await page
+    .locator('#text')
+    .fill('Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.');
   await page.getByLabel('Verwijst naar hoe het altijd ging').check();
   await page.getByRole('button', { name: 'Lees de drijfveren' }).click();
   await page.locator('.reading').waitFor();
@@ -69,7 +71,8 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   await page.screenshot({ path: path.join(SHOTS, 'stakeholder-map.png'), fullPage: true });
   await expectNoSeriousAxeViolations(page, 'project');
   await expectVisibleFocus(page, 'project', 20);
-  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'project', SHOTS, (p) => p.locator('canvas[data-chart-kind="scatter"]').waitFor());
+  const mapDrawn = (p: Page) => p.locator('canvas[data-chart-kind="scatter"]').waitFor();
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'project', SHOTS, mapDrawn);
 
   await page.getByRole('link', { name: 'Plan: met wie eerst?' }).click();
   expect(await page.locator('ol.plan > li h2').first().textContent()).toContain('Teamleider Burgerzaken');

@@ -28,7 +28,10 @@ for (const width of [SMALL_PHONE, PHONE, 1366]) {
     for (const name of [...LINKS, 'Uitloggen']) {
       const item = nav.getByRole(name === 'Uitloggen' ? 'button' : 'link', { name, exact: true });
       const box = await item.boundingBox();
-      expect({ name, box: box && { inside: box.x >= 0 && box.x + box.width <= width && box.y >= 0 } }).toEqual({ name, box: { inside: true } });
+      expect({ name, box: box && { inside: box.x >= 0 && box.x + box.width <= width && box.y >= 0 } }).toEqual({
+        name,
+        box: { inside: true },
+      });
       await item.click({ trial: true });
     }
     await expectNoSidewaysScroll(page, `sessions at ${width} px`);

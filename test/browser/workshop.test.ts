@@ -57,7 +57,10 @@ async function participant(code: string, name: string, most: string, least: stri
 
 async function teamChartDrawn(page: Page) {
   await page.locator('[data-team]:not([hidden])').waitFor();
-  await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('compare-chart'))));
+  await page.waitForFunction(() => {
+    const chart = (window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart;
+    return Boolean(chart.getChart(document.getElementById('compare-chart')));
+  });
 }
 
 test('A trainer runs a workshop: three participants join and finish, the dashboard follows live, and the team chart is revealed', async () => {
@@ -107,7 +110,8 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   await page.locator('[data-reveal]:not([disabled])').waitFor();
   await expectNoSeriousAxeViolations(page, 'dashboard before the reveal');
   await expectVisibleFocus(page, 'dashboard before the reveal');
-  await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'dashboard-before', SHOTS, (p) => p.locator('[data-lobby] li').nth(2).waitFor());
+  const lobbyFilled = (p: Page) => p.locator('[data-lobby] li').nth(2).waitFor();
+  await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'dashboard-before', SHOTS, lobbyFilled);
   // No downloads are offered before the reveal (the API refuses them); they are once the chart is shown.
   expect(await page.locator('[data-export]').isHidden()).toBe(true);
   await page.locator('[data-reveal]').click();

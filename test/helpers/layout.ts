@@ -26,7 +26,10 @@ export async function sidewaysScroll(page: Page): Promise<{ overflow: number; wi
       .filter((x) => x.right > width + 0.5 && !clipped(x.el))
       .sort((a, b) => b.right - a.right)
       .slice(0, 5)
-      .map((x) => `${x.el.tagName.toLowerCase()}${x.el.id ? `#${x.el.id}` : ''}.${Array.from(x.el.classList).join('.')} right=${Math.round(x.right)}`);
+      .map(
+        (x) =>
+          `${x.el.tagName.toLowerCase()}${x.el.id ? `#${x.el.id}` : ''}.${Array.from(x.el.classList).join('.')}:${Math.round(x.right)}`,
+      );
     return { overflow: document.documentElement.scrollWidth - width, widest: out };
   });
 }
@@ -34,7 +37,11 @@ export async function sidewaysScroll(page: Page): Promise<{ overflow: number; wi
 /** Fails when the page is wider than the window: no sideways scrolling (WCAG 1.4.10 reflow). */
 export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
   const { overflow, widest } = await sidewaysScroll(page);
-  expect({ page: label, overflow: Math.max(0, overflow), widest: overflow > 0 ? widest : [] }).toEqual({ page: label, overflow: 0, widest: [] });
+  expect({ page: label, overflow: Math.max(0, overflow), widest: overflow > 0 ? widest : [] }).toEqual({
+    page: label,
+    overflow: 0,
+    widest: [],
+  });
 }
 
 export const PHONE = 390;
