@@ -5,7 +5,8 @@ import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { expectVisibleFocus } from '../helpers/contrast';
 import { expectReflowAtAllSizes } from '../helpers/layout';
 
-jest.setTimeout(120_000);
+// Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
+jest.setTimeout(240_000);
 const suite = browserSuite([{ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' }]);
 
 async function readRemark(page: Page) {

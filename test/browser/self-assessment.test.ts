@@ -6,7 +6,8 @@ import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { expectVisibleFocus } from '../helpers/contrast';
 import { expectReflowAtAllSizes } from '../helpers/layout';
 
-jest.setTimeout(120_000);
+// Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
+jest.setTimeout(240_000);
 const suite = browserSuite();
 
 async function answerLikertPage(page: Page, value: number) {

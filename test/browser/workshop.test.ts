@@ -5,7 +5,8 @@ import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { expectVisibleFocus } from '../helpers/contrast';
 import { expectReflowAtAllSizes } from '../helpers/layout';
 
-jest.setTimeout(120_000);
+// Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
+jest.setTimeout(240_000);
 const suite = browserSuite([{ email: 'trainer@example.nl', name: 'Tessa Trainer', role: 'trainer', password: 'workshop-password-1' }]);
 
 /** A participant on their own phone: joins with the code, answers (saved through the API as the page does), finishes. */
