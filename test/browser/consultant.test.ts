@@ -1,8 +1,22 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
+import { expectNoSeriousAxeViolations } from '../helpers/axe';
+import { expectVisibleFocus } from '../helpers/contrast';
+import { expectReflowAtAllSizes } from '../helpers/layout';
 
-jest.setTimeout(120_000);
+// Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
+jest.setTimeout(240_000);
 const suite = browserSuite([{ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' }]);
+
+async function readRemark(page: Page) {
+  await page
+    .locator('#text')
+    .fill('Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.');
+  await page.getByLabel('Verwijst naar hoe het altijd ging').check();
+  await page.getByRole('button', { name: 'Lees de drijfveren' }).click();
+  await page.locator('.reading').waitFor();
+}
 
 test('A consultant reads a client remark, then maps the stakeholders of a project', async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -14,17 +28,20 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   await page.locator('#password').fill('consultant-password');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/reader');
+  await expectNoSeriousAxeViolations(page, 'reader');
+  await expectVisibleFocus(page, 'reader');
 
-  await page.locator('#text').fill('Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.');
-  await page.getByLabel('Verwijst naar hoe het altijd ging').check();
-  await page.getByRole('button', { name: 'Lees de drijfveren' }).click();
-  await page.locator('.reading').waitFor();
+  await readRemark(page);
   expect(await page.locator('mark.drive--purple').count()).toBeGreaterThan(0);
   expect(await page.locator('.reading-table tbody tr').first().getAttribute('data-drive')).toBe('purple');
   expect(await page.locator('[data-advice="purple"] .examples li').count()).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: path.join(SHOTS, 'reader.png'), fullPage: true });
+  await expectNoSeriousAxeViolations(page, 'reader with a reading');
+  await expectReflowAtAllSizes(suite.browser, context, `${suite.server.url}/reader`, 'reader', SHOTS, readRemark);
 
   await page.getByRole('link', { name: 'Projecten' }).click();
+  await expectNoSeriousAxeViolations(page, 'projects');
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'projects', SHOTS);
   await page.locator('#p-client').fill('Gemeente Zutphen');
   await page.locator('#p-system').fill('Zaaksysteem');
   await page.locator('#p-phase').fill('Implementatie');
@@ -53,9 +70,20 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
     return chart?.data.datasets[0]!.data.length === 4;
   });
   await page.screenshot({ path: path.join(SHOTS, 'stakeholder-map.png'), fullPage: true });
+  await expectNoSeriousAxeViolations(page, 'project');
+  await expectVisibleFocus(page, 'project', 20);
+  const mapDrawn = (p: Page) => p.locator('canvas[data-chart-kind="scatter"]').waitFor();
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'project', SHOTS, mapDrawn);
 
   await page.getByRole('link', { name: 'Plan: met wie eerst?' }).click();
   expect(await page.locator('ol.plan > li h2').first().textContent()).toContain('Teamleider Burgerzaken');
+  await expectNoSeriousAxeViolations(page, 'project plan');
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'project-plan', SHOTS);
+
+  await page.getByRole('link', { name: 'Mijn profielen' }).click();
+  await page.waitForURL('**/me');
+  await expectNoSeriousAxeViolations(page, '/me');
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'me', SHOTS);
   expect(errors).toEqual([]);
   await context.close();
 });

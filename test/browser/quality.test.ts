@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
+import { expectNoSeriousAxeViolations } from '../helpers/axe';
+import { expectReflowAtAllSizes } from '../helpers/layout';
 import type { ServerDb } from '../helpers/server';
 
 jest.setTimeout(120_000);
@@ -16,7 +18,8 @@ const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role
 });
 
 test('An admin opens the quality page after simulate and sees the reliability table, the chart and the norms section', async () => {
-  const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${suite.server.url}/login`);
   await page.locator('#email').fill('admin@example.nl');
@@ -35,5 +38,7 @@ test('An admin opens the quality page after simulate and sees the reliability ta
   await page.getByRole('button', { name: 'Normtabel bevriezen (nu)' }).click();
   await page.locator('[data-table="norm-tables"] tbody tr').first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'quality.png'), fullPage: true });
+  await expectNoSeriousAxeViolations(page, '/stats');
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'stats', SHOTS);
   expect(errors).toEqual([]);
 });

@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
+import { expectNoSeriousAxeViolations } from '../helpers/axe';
+import { expectVisibleFocus } from '../helpers/contrast';
+import { expectReflowAtAllSizes } from '../helpers/layout';
 
-jest.setTimeout(120_000);
+// Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
+jest.setTimeout(240_000);
 const suite = browserSuite();
 
 async function answerLikertPage(page: Page, value: number) {
@@ -16,6 +20,13 @@ async function waitSaved(page: Page, answered: number) {
   await page.waitForFunction((n) => (document.getElementById('progress') as HTMLProgressElement).value === n, answered);
 }
 
+async function waitForProfileChart(page: Page) {
+  await page.waitForFunction(() => {
+    const c = document.getElementById('profile-chart');
+    return Boolean((window as unknown as { Chart?: { getChart(el: unknown): unknown } }).Chart?.getChart(c));
+  });
+}
+
 test('A consultant takes the whole questionnaire with keyboard and mouse, resumes after a reload, and sees the chart on the profile', async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
@@ -24,6 +35,9 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   // Start: Dutch by default; fill the name and consent with the keyboard.
   await page.goto(suite.server.url);
   expect(await page.locator('h1').textContent()).toBe('Wat drijft jou in je werk?');
+  await expectNoSeriousAxeViolations(page, 'home');
+  await expectVisibleFocus(page, 'home');
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'home', SHOTS);
   await page.locator('#name').focus();
   await page.keyboard.type('Iris de Vries');
   await page.keyboard.press('Tab');
@@ -44,6 +58,9 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   await waitSaved(page, 8);
   expect(await page.locator('.save-status').textContent()).toBe('Opgeslagen');
   await page.screenshot({ path: path.join(SHOTS, 'questionnaire.png'), fullPage: true });
+  await expectNoSeriousAxeViolations(page, 'questionnaire statements');
+  await expectVisibleFocus(page, 'questionnaire statements');
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'questionnaire', SHOTS);
   await page.getByRole('button', { name: 'Volgende' }).click();
   await page.waitForURL(`**/a/${token}/2`);
 
@@ -88,7 +105,11 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     }
     answered += situations.length;
     await waitSaved(page, answered);
-    if (n === 7) await page.screenshot({ path: path.join(SHOTS, 'situations.png'), fullPage: true });
+    if (n === 7) {
+      await page.screenshot({ path: path.join(SHOTS, 'situations.png'), fullPage: true });
+      await expectNoSeriousAxeViolations(page, 'questionnaire situations');
+      await expectReflowAtAllSizes(suite.browser, context, page.url(), 'situations', SHOTS);
+    }
     const finish = page.getByRole('button', { name: 'Afronden en profiel bekijken' });
     if (await finish.count()) await finish.click();
     else await page.getByRole('button', { name: 'Volgende' }).click();
@@ -97,10 +118,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   // The profile: chart drawn by chart.js from our own origin, table, drives in full.
   await page.waitForURL(`**/p/${token}`);
   expect(await page.locator('h1').textContent()).toBe('Drijfverenprofiel van Iris de Vries');
-  await page.waitForFunction(() => {
-    const c = document.getElementById('profile-chart');
-    return Boolean((window as unknown as { Chart?: { getChart(el: unknown): unknown } }).Chart?.getChart(c));
-  });
+  await waitForProfileChart(page);
   const type = await page.evaluate(
     () => (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(document.getElementById('profile-chart')).config.type,
   );
@@ -108,6 +126,9 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   expect(await page.locator('table.scores tbody tr').count()).toBe(6);
   expect(await page.locator('article.drive').count()).toBe(6);
   await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+  await expectNoSeriousAxeViolations(page, 'profile');
+  await expectVisibleFocus(page, 'profile', 20);
+  await expectReflowAtAllSizes(suite.browser, context, page.url(), 'profile', SHOTS, waitForProfileChart);
 
   // The radar toggle works with the keyboard too.
   await page.getByRole('button', { name: 'Radardiagram' }).focus();
@@ -117,6 +138,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     () => (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(document.getElementById('profile-chart')).config.type,
   );
   expect(radar).toBe('radar');
+  await expectNoSeriousAxeViolations(page, 'profile with radar chart');
 
   expect(errors).toEqual([]);
   await context.close();

@@ -1,18 +1,32 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
+import { expectNoSeriousAxeViolations } from '../helpers/axe';
+import { expectVisibleFocus } from '../helpers/contrast';
+import { expectReflowAtAllSizes } from '../helpers/layout';
 
-jest.setTimeout(120_000);
+// Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
+jest.setTimeout(240_000);
 const suite = browserSuite([{ email: 'trainer@example.nl', name: 'Tessa Trainer', role: 'trainer', password: 'workshop-password-1' }]);
 
 /** A participant on their own phone: joins with the code, answers (saved through the API as the page does), finishes. */
-async function participant(code: string, name: string, most: string, least: string) {
+async function participant(code: string, name: string, most: string, least: string, check = false) {
   const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${suite.server.url}/join`);
+  if (check) {
+    await expectNoSeriousAxeViolations(page, 'join code');
+    await expectReflowAtAllSizes(suite.browser, context, page.url(), 'join-code', SHOTS);
+  }
   await page.locator('#code').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Verder' }).click();
   await page.waitForURL(`**/join/${code}`);
+  if (check) {
+    await expectNoSeriousAxeViolations(page, 'join');
+    await expectVisibleFocus(page, 'join');
+    await expectReflowAtAllSizes(suite.browser, context, page.url(), 'join', SHOTS);
+  }
   await page.locator('#name').fill(name);
   await page.locator('#consent').check();
   await page.getByRole('button', { name: 'Meedoen' }).click();
@@ -42,16 +56,28 @@ async function participant(code: string, name: string, most: string, least: stri
   };
 }
 
+async function teamChartDrawn(page: Page) {
+  await page.locator('[data-team]:not([hidden])').waitFor();
+  await page.waitForFunction(() => {
+    const chart = (window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart;
+    return Boolean(chart.getChart(document.getElementById('compare-chart')));
+  });
+}
+
 test('A trainer runs a workshop: three participants join and finish, the dashboard follows live, and the team chart is revealed', async () => {
   const trainer = await suite.browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = await trainer.newPage();
   const errors = watchErrors(page);
 
   await page.goto(`${suite.server.url}/login`);
+  await expectNoSeriousAxeViolations(page, 'login');
+  await expectVisibleFocus(page, 'login');
+  await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'login', SHOTS);
   await page.locator('#email').fill('trainer@example.nl');
   await page.locator('#password').fill('workshop-password-1');
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL('**/trainer');
+  await expectNoSeriousAxeViolations(page, 'trainer sessions');
   await page.locator('#title').fill('Gemeente Zwolle: implementatieteam');
   await page.locator('#minGroupSize').fill('3');
   await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
@@ -60,6 +86,7 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
   await page.locator('[data-live][data-state="live"]').waitFor();
   expect(await page.locator('[data-reveal]').isDisabled()).toBe(true);
+  await expectNoSeriousAxeViolations(page, 'dashboard, empty');
   // A marker that a reload would wipe: the dashboard must update without one.
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
 
@@ -70,7 +97,7 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   ] as const;
   const joined = [];
   for (const [i, [name, most, least]] of people.entries()) {
-    joined.push(await participant(code, name, most, least));
+    joined.push(await participant(code, name, most, least, i === 0));
     await page.locator('[data-lobby] li', { hasText: name }).waitFor();
     expect(await page.locator('[data-lobby] li').count()).toBe(i + 1);
   }
@@ -82,6 +109,10 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   expect(await page.locator('[data-counts]').textContent()).toBe('3 deelnemers, 3 klaar');
 
   await page.locator('[data-reveal]:not([disabled])').waitFor();
+  await expectNoSeriousAxeViolations(page, 'dashboard before the reveal');
+  await expectVisibleFocus(page, 'dashboard before the reveal');
+  const lobbyFilled = (p: Page) => p.locator('[data-lobby] li').nth(2).waitFor();
+  await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'dashboard-before', SHOTS, lobbyFilled);
   // No downloads are offered before the reveal (the API refuses them); they are once the chart is shown.
   expect(await page.locator('[data-export]').isHidden()).toBe(true);
   await page.locator('[data-reveal]').click();
@@ -93,6 +124,8 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('compare-chart'))));
   await page.locator('[data-compare-b]').selectOption({ label: 'Chantal' });
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-projector.png'), fullPage: true });
+  await expectNoSeriousAxeViolations(page, 'dashboard after the reveal');
+  await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'dashboard-after', SHOTS, teamChartDrawn);
   expect(errors).toEqual([]);
   await trainer.close();
 });
