@@ -46,12 +46,12 @@
 
   // Each maker turns a presenter's data into a chart.js configuration.
   var makers = {
-    // Horizontal bars, one per drive in its colour: { label, labels, values, colours, max }.
+    // Horizontal bars, one per drive in its colour: { label, labels, values, colours, max, step }; whole-number ticks unless a step is given.
     bar: function (d) {
       return {
         type: 'bar',
         data: { labels: d.labels, datasets: [{ label: d.label, data: d.values, backgroundColor: d.colours }] },
-        options: base({ indexAxis: 'y', plugins: noLegend, scales: { x: { min: 0, max: d.max, ticks: { precision: 0 } } } })
+        options: base({ indexAxis: 'y', plugins: noLegend, scales: { x: { min: 0, max: d.max, ticks: d.step ? { stepSize: d.step } : { precision: 0 } } } })
       };
     },
     // The profile as a radar: { label, labels, values, max }.

@@ -22,6 +22,8 @@ export type Formatter = {
   shortDate(iso: string): string;
   /** "1 december 2026 om 14:05" / "1 December 2026 at 14:05", always on a 24-hour clock. */
   dateTime(iso: string): string;
+  /** "1 dec 2026 14:05": to tell apart two moments on one day. */
+  shortDateTime(iso: string): string;
 };
 
 function make(lang: Lang): Formatter {
@@ -35,6 +37,7 @@ function make(lang: Lang): Formatter {
   const long = dates({ dateStyle: 'long' });
   const medium = dates({ dateStyle: 'medium' });
   const withTime = dates({ dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' });
+  const shortWithTime = dates({ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
   return {
     locale,
     score: (x) => score.format(x),
@@ -44,6 +47,7 @@ function make(lang: Lang): Formatter {
     date: (iso) => long.format(new Date(iso)),
     shortDate: (iso) => medium.format(new Date(iso)),
     dateTime: (iso) => withTime.format(new Date(iso)),
+    shortDateTime: (iso) => shortWithTime.format(new Date(iso)),
   };
 }
 

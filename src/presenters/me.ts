@@ -7,12 +7,20 @@ import { formatter } from './format';
 type Completed = AssessmentRecord;
 type Changes = Awaited<ReturnType<StatsService['changes']>>;
 
+/** Dates that tell the profiles apart: the day, or the day and time where two fall on the same day. */
+function whenLabels(isos: string[], lang: Lang): string[] {
+  const fmt = formatter(lang);
+  const days = isos.map((iso) => fmt.shortDate(iso));
+  return isos.map((iso, i) => (days.filter((d) => d === days[i]).length > 1 ? fmt.shortDateTime(iso) : days[i]!));
+}
+
 /** "My profiles": one row per completed profile, newest first as the service lists them. */
 export function historyView(list: Completed[], model: Model, lang: Lang) {
   const label = driveLabel(model.drives, lang);
-  return list.map((a) => ({
+  const dates = whenLabels(list.map((a) => a.completedAt!), lang);
+  return list.map((a, i) => ({
     id: a.id,
-    date: formatter(lang).shortDate(a.completedAt!),
+    date: dates[i]!,
     version: a.modelVersion,
     primary: a.profile!.primary.map((d) => label(d).name).join(', '),
   }));
@@ -21,14 +29,12 @@ export function historyView(list: Completed[], model: Model, lang: Lang) {
 /** Two of one's profiles side by side: per drive both scores, the change and whether it is reliable; and the chart. */
 export function compareView(a: Completed, b: Completed, changes: Changes, model: Model, lang: Lang) {
   const label = driveLabel(model.drives, lang);
-  const fmt = formatter(lang);
   const score = (p: Completed, d: DriveId) => p.profile!.scores.find((s) => s.drive === d)!.combined;
   const rows = DRIVE_IDS.map((d) => {
     const c = changes.find((x) => x.drive === d)!;
     return { drive: d, name: label(d).name, a: score(a, d), b: score(b, d), change: c.combined, rci: c.rci, reliable: c.reliable };
   });
-  const labelA = fmt.shortDate(a.completedAt!);
-  const labelB = fmt.shortDate(b.completedAt!);
+  const [labelA, labelB] = whenLabels([a.completedAt!, b.completedAt!], lang) as [string, string];
   return {
     rows,
     labelA,
