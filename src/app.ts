@@ -193,8 +193,8 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), year));
   // The drive colours, made from the model (presenters/drive-styles.ts), versioned by their own content.
   const drives = driveStylesheet(content.current.model);
-  app.locals.driveCssUrl = `/static/${drives.version}/css/drives.css`;
-  app.get(app.locals.driveCssUrl as string, (_req, res) => {
+  const driveCssUrl = (app.locals.driveCssUrl = `/static/${drives.version}/css/drives.css`);
+  app.get(driveCssUrl, (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=31536000, immutable').send(drives.css);
   });
   app.use(staticBase, express.static(PUBLIC_DIR, year));
