@@ -40,6 +40,7 @@ import { myPages } from './routes/toolkit/me-pages';
 import { projectPages } from './routes/projects/pages';
 import { statsApi } from './routes/stats/api';
 import { statsPages } from './routes/stats/pages';
+import { driveStylesheet } from './presenters/drive-styles';
 
 /**
  * `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control.
@@ -190,6 +191,12 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.locals.asset = (file: string) => `${staticBase}${file}`;
   const year = { immutable: true, maxAge: '365d', index: false } as const;
   app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), year));
+  // The drive colours, made from the model (presenters/drive-styles.ts), versioned by their own content.
+  const drives = driveStylesheet(content.current.model);
+  const driveCssUrl = (app.locals.driveCssUrl = `/static/${drives.version}/css/drives.css`);
+  app.get(driveCssUrl, (_req, res) => {
+    res.type('text/css').set('Cache-Control', 'public, max-age=31536000, immutable').send(drives.css);
+  });
   app.use(staticBase, express.static(PUBLIC_DIR, year));
 
   // With the session secret: the login form's CSRF cookie is signed (see http/csrf.ts).

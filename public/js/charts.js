@@ -1,8 +1,19 @@
-// Charts for the consultant pages, drawn from data-chart attributes (no inline script: strict CSP).
+// The one chart module: every chart on our pages is drawn here, from data a presenter built (no inline script: strict CSP).
+// A canvas names its kind (data-chart-kind) and carries its data (data-chart); the dashboard draws through
+// window.DrijfveerCharts. Drive colours come in the data (the model's hex); every other colour is a CSS custom
+// property (--chart-… in app.css), so there are no colour literals here. Numbers follow the page's locale.
 (function () {
   'use strict';
-  if (!window.Chart) return;
-  var Chart = window.Chart;
+  var root = document.documentElement;
+  var locale = document.body.dataset.locale || undefined;
+  var css = function (name) { return getComputedStyle(root).getPropertyValue(name).trim(); };
+  var tone = function (name) { return css('--chart-' + name); };
+  var scoreFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  var countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  var format = {
+    score: function (x) { return scoreFormat.format(x); },
+    count: function (x) { return countFormat.format(x); }
+  };
 
   // Writes each point's name next to it on the stakeholder map.
   var pointLabels = {
@@ -11,7 +22,7 @@
       var ctx = chart.ctx;
       ctx.save();
       ctx.font = '12px system-ui, sans-serif';
-      ctx.fillStyle = '#1d2330';
+      ctx.fillStyle = tone('ink');
       chart.data.datasets.forEach(function (ds, i) {
         chart.getDatasetMeta(i).data.forEach(function (el, j) {
           ctx.fillText(ds.data[j].label, el.x + 8, el.y + 4);
@@ -30,24 +41,47 @@
     };
   }
 
+  var base = function (extra) { return Object.assign({ maintainAspectRatio: false, animation: false }, extra); };
+  var noLegend = { legend: { display: false } };
+
+  // Each maker turns a presenter's data into a chart.js configuration.
   var makers = {
+    // Horizontal bars, one per drive in its colour: { label, labels, values, colours, max, step }; whole-number ticks unless a step is given.
     bar: function (d) {
       return {
         type: 'bar',
         data: { labels: d.labels, datasets: [{ label: d.label, data: d.values, backgroundColor: d.colours }] },
-        options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { x: { min: 0, max: d.max, ticks: { precision: 0 } } } }
+        options: base({ indexAxis: 'y', plugins: noLegend, scales: { x: { min: 0, max: d.max, ticks: d.step ? { stepSize: d.step } : { precision: 0 } } } })
       };
     },
+    // The profile as a radar: { label, labels, values, max }.
+    radar: function (d) {
+      return {
+        type: 'radar',
+        data: { labels: d.labels, datasets: [{ label: d.label, data: d.values, backgroundColor: tone('fill'), borderColor: tone('line'), pointBackgroundColor: tone('line') }] },
+        options: base({ plugins: noLegend, scales: { r: { min: 0, max: d.max, ticks: { stepSize: 20 } } } })
+      };
+    },
+    // Two or more series side by side per drive: { labels, series: [{ label, values, tone }] }; tone names a --chart-… colour.
     pair: function (d) {
       return {
         type: 'bar',
-        data: { labels: d.labels, datasets: [
-          { label: d.a.label, data: d.a.values, backgroundColor: '#8a8f99' },
-          { label: d.b.label, data: d.b.values, backgroundColor: '#1f5fa8' }
-        ] },
-        options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
+        data: { labels: d.labels, datasets: d.series.map(function (s) { return { label: s.label, data: s.values, backgroundColor: tone(s.tone) }; }) },
+        options: base({ scales: { y: { min: 0, max: 100 } } })
       };
     },
+    // The team: mean per drive in its colour, and the range from lowest to highest: { labels, colours, mean, range }.
+    team: function (d) {
+      return {
+        type: 'bar',
+        data: { labels: d.labels, datasets: [
+          { label: d.mean.label, data: d.mean.values, backgroundColor: d.colours },
+          { label: d.range.label, data: d.range.values, backgroundColor: tone('range') }
+        ] },
+        options: base({ indexAxis: 'y', scales: { x: { min: 0, max: 100 } } })
+      };
+    },
+    // The stakeholder map: { xLabel, yLabel, points: [{ x, y, label, colour }] } (colour null: no drive known).
     scatter: function (d) {
       // A small fixed offset keeps stakeholders with the same position apart.
       var seen = {};
@@ -58,22 +92,61 @@
       });
       return {
         type: 'scatter',
-        data: { datasets: [{ data: points, pointRadius: 8, pointHoverRadius: 10, backgroundColor: d.points.map(function (p) { return p.colour; }) }] },
-        options: {
-          maintainAspectRatio: false, animation: false,
+        data: { datasets: [{ data: points, pointRadius: 8, pointHoverRadius: 10, backgroundColor: d.points.map(function (p) { return p.colour || tone('neutral'); }) }] },
+        options: base({
           plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return c.raw.label; } } } },
           scales: {
             x: { min: -2.5, max: 2.5, title: { display: true, text: d.xLabel }, afterBuildTicks: integerTicks(-2, 2) },
             y: { min: 0.5, max: 5.5, title: { display: true, text: d.yLabel }, afterBuildTicks: integerTicks(1, 5) }
           }
-        },
+        }),
         plugins: [pointLabels]
       };
     }
   };
 
+  /** Draws `kind` on the canvas, or updates the chart already there (the dashboard redraws on every change). */
+  function draw(canvas, kind, data) {
+    if (!window.Chart || !makers[kind]) return null;
+    var config = makers[kind](data);
+    var chart = window.Chart.getChart(canvas);
+    if (chart && chart.config.type === config.type) {
+      chart.data = config.data;
+      chart.update('none');
+      return chart;
+    }
+    if (chart) chart.destroy();
+    return new window.Chart(canvas, config);
+  }
+
+  // One chart shown as any of several kinds (the profile: bar or radar), switched by the buttons of the
+  // .chart-toggle in the same section; data: { label, <kind>: {…}, … }.
+  function drawSwitchable(canvas, data) {
+    var buttons = canvas.closest('section').querySelectorAll('.chart-toggle button');
+    function show(view) {
+      draw(canvas, view, Object.assign({ label: data.label }, data[view]));
+      buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === view)); });
+    }
+    buttons.forEach(function (b) { b.addEventListener('click', function () { show(b.dataset.view); }); });
+    show(buttons.length ? buttons[0].dataset.view : 'bar');
+  }
+
+  if (window.Chart) window.Chart.defaults.locale = locale;
   document.querySelectorAll('canvas[data-chart-kind]').forEach(function (canvas) {
-    var make = makers[canvas.dataset.chartKind];
-    if (make) new Chart(canvas, make(JSON.parse(canvas.dataset.chart)));
+    var data = JSON.parse(canvas.dataset.chart);
+    if (canvas.dataset.chartKind === 'switchable') drawSwitchable(canvas, data);
+    else draw(canvas, canvas.dataset.chartKind, data);
   });
+
+  // Printing: the print button, and every chart redrawn at the size the print styles give it.
+  var printButton = document.querySelector('[data-print]');
+  if (printButton) printButton.addEventListener('click', function () { window.print(); });
+  function resizeAll() {
+    if (!window.Chart) return;
+    Object.keys(window.Chart.instances).forEach(function (id) { window.Chart.instances[id].resize(); });
+  }
+  window.matchMedia('print').addEventListener('change', resizeAll);
+  window.addEventListener('afterprint', resizeAll);
+
+  window.DrijfveerCharts = { draw: draw, format: format };
 })();

@@ -9,7 +9,8 @@
   drives.forEach(function (d) { byId[d.id] = d; });
   var $ = function (sel) { return root.querySelector(sel); };
   var fill = function (s, vars) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in vars ? vars[k] : m; }); };
-  var teamChart = null, compareChart = null, last = null;
+  var charts = window.DrijfveerCharts;
+  var last = null;
 
   function el(tag, text, attrs) {
     var e = document.createElement(tag);
@@ -70,27 +71,20 @@
 
   function renderTeam(s) {
     if (!s.revealed || !s.insights) return;
-    var labels = s.drives.map(function (d) { return byId[d.drive].name; });
-    var data = {
-      labels: labels,
-      datasets: [
-        { label: T.mean, data: s.drives.map(function (d) { return d.mean; }), backgroundColor: s.drives.map(function (d) { return byId[d.drive].hex; }) },
-        { label: T.range, data: s.drives.map(function (d) { return [d.min, d.max]; }), backgroundColor: 'rgba(91,100,117,0.35)' }
-      ]
-    };
-    if (teamChart) { teamChart.data = data; teamChart.update('none'); }
-    else {
-      teamChart = new window.Chart(document.getElementById('team-chart'), {
-        type: 'bar', data: data,
-        options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } }
-      });
-    }
+    // The live summary is the API's (no names, no colours): joined here with the drives the page was given.
+    charts.draw(document.getElementById('team-chart'), 'team', {
+      labels: s.drives.map(function (d) { return byId[d.drive].name; }),
+      colours: s.drives.map(function (d) { return byId[d.drive].hex; }),
+      mean: { label: T.mean, values: s.drives.map(function (d) { return d.mean; }) },
+      range: { label: T.range, values: s.drives.map(function (d) { return [d.min, d.max]; }) }
+    });
     var rows = $('[data-team-rows]');
     rows.replaceChildren();
     s.drives.forEach(function (d) {
       var tr = el('tr', null, { 'data-drive': d.drive });
       tr.appendChild(el('th', byId[d.drive].name, { scope: 'row' }));
-      [d.mean, d.sd, d.min, d.max, d.topCount].forEach(function (v) { tr.appendChild(el('td', String(v))); });
+      [d.mean, d.sd, d.min, d.max].forEach(function (v) { tr.appendChild(el('td', charts.format.score(v))); });
+      tr.appendChild(el('td', charts.format.count(d.topCount)));
       rows.appendChild(tr);
     });
     var ins = $('[data-insights]');
@@ -122,20 +116,11 @@
     var a = withProfile[Number($('[data-compare-a]').value)];
     var b = withProfile[Number($('[data-compare-b]').value)];
     if (!a || !b) return;
-    var score = function (m, id) { return m.profile.combined[id]; };
-    var data = {
+    var score = function (m) { return drives.map(function (d) { return m.profile.combined[d.id]; }); };
+    charts.draw(document.getElementById('compare-chart'), 'pair', {
       labels: drives.map(function (d) { return d.name; }),
-      datasets: [
-        { label: a.name, data: drives.map(function (d) { return score(a, d.id); }), backgroundColor: '#1f5fa8' },
-        { label: b.name, data: drives.map(function (d) { return score(b, d.id); }), backgroundColor: '#e8710a' }
-      ]
-    };
-    if (compareChart) { compareChart.data = data; compareChart.update('none'); }
-    else {
-      compareChart = new window.Chart(document.getElementById('compare-chart'), {
-        type: 'bar', data: data, options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
-      });
-    }
+      series: [{ label: a.name, values: score(a), tone: 'first' }, { label: b.name, values: score(b), tone: 'second' }]
+    });
   }
 
   function render(s) {

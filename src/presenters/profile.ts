@@ -1,7 +1,9 @@
-import type { DriveId, Lang } from '../domain/drives';
+import { driveLabel, type DriveId, type Lang } from '../domain/drives';
 import type { ModelIndex } from '../domain/model-index';
 import type { ScoredProfile } from '../domain/scoring';
 import type { Translate } from '../content/texts';
+import type { StatsService } from '../services/stats';
+import { formatter } from './format';
 
 export type DriveDetail = {
   id: DriveId;
@@ -13,51 +15,61 @@ export type DriveDetail = {
   sections: { title: string; points: string[] }[];
 };
 
-const DATE_FORMAT = {
-  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-};
 const SECTIONS = ['energises', 'irritates', 'comesAcross', 'pitfalls', 'needs'] as const;
 
 /** Everything the profile page shows, in one language; the model is the version the profile was taken with. */
 export function profileView(args: { index: ModelIndex; profile: ScoredProfile; lang: Lang; t: Translate; name: string | null; completedAt: string }) {
   const { index, profile, lang, t } = args;
   const drive = (id: DriveId) => index.model.drives.find((d) => d.id === id)!;
+  const label = driveLabel(index.model.drives, lang);
   const score = (id: DriveId) => profile.scores.find((s) => s.drive === id)!;
   const detail = (id: DriveId): DriveDetail => {
     const d = drive(id);
     return {
       id,
-      name: d.name[lang],
-      colour: d.colour[lang],
-      hex: d.hex,
+      name: label(id).name,
+      colour: label(id).colour,
+      hex: label(id).hex,
       summary: d.summary[lang],
       combined: score(id).combined,
       sections: SECTIONS.map((s) => ({ title: t(`profile.sections.${s}`), points: d[s][lang] })),
     };
   };
-  const rows = profile.ranking.map((id) => ({ ...score(id), name: drive(id).name[lang], hex: drive(id).hex }));
+  const rows = profile.ranking.map((id) => ({ ...score(id), name: label(id).name, hex: label(id).hex }));
   const inFull = new Set<DriveId>([...profile.primary, profile.lowest]);
   return {
     name: args.name,
-    completedOn: DATE_FORMAT[lang].format(new Date(args.completedAt)),
+    completedOn: formatter(lang).date(args.completedAt),
     modelVersion: profile.modelVersion,
     rows,
     primary: profile.primary.map(detail),
     lowest: detail(profile.lowest),
     others: profile.ranking.filter((id) => !inFull.has(id)).map(detail),
-    attraction: profile.attraction.map((id) => drive(id).name[lang]),
-    rejection: profile.rejection.map((id) => drive(id).name[lang]),
+    attraction: profile.attraction.map((id) => label(id).name),
+    rejection: profile.rejection.map((id) => label(id).name),
     flags: profile.flags.map((code) => ({ code, message: t(`flags.${code}`) })),
-    // Read by public/js/profile-chart.js from a data attribute: no inline script needed.
+    // Drawn by public/js/charts.js ("switchable": bar or radar) from a data attribute: no inline script needed.
     chart: {
       label: t('profile.chartLabel'),
-      bar: { labels: rows.map((r) => r.name), values: rows.map((r) => r.combined), colours: rows.map((r) => r.hex) },
+      bar: { labels: rows.map((r) => r.name), values: rows.map((r) => r.combined), colours: rows.map((r) => r.hex), max: 100 },
       radar: {
-        labels: index.model.drives.map((d) => d.name[lang]),
+        labels: index.model.drives.map((d) => label(d.id).name),
         values: index.model.drives.map((d) => score(d.id).combined),
+        max: 100,
       },
     },
   };
 }
 export type ProfileView = ReturnType<typeof profileView>;
+
+/** Norms for the profile page, in the order of the score table. */
+export function normsView(norms: Awaited<ReturnType<StatsService['profileNorms']>>, rows: { drive: DriveId; name: string }[], lang: Lang) {
+  if (!norms) return null;
+  return {
+    n: norms.n,
+    version: norms.modelVersion,
+    asOf: formatter(lang).date(norms.asOf),
+    frozen: norms.frozen,
+    rows: rows.map((r) => ({ name: r.name, ...norms.scores.find((s) => s.drive === r.drive)! })),
+  };
+}

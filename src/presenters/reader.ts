@@ -1,13 +1,13 @@
 import type { Content } from '../content/load';
 import type { Translate } from '../content/texts';
-import type { Lang } from '../domain/drives';
+import { driveLabel, type DriveId, type Lang } from '../domain/drives';
 import { highlight } from '../domain/reader/highlight';
 import type { ReaderResult } from '../services/reader';
 
 /** The drive reader's result for the page: names, confidence words, highlighted text, advice. */
 export function readerView(result: ReaderResult, text: string, pageLang: Lang, t: Translate, content: Content) {
-  const drives = content.current.model.drives;
-  const name = (id: string) => drives.find((d) => d.id === id)!.name[pageLang];
+  const label = driveLabel(content.current.model.drives, pageLang);
+  const name = (id: DriveId) => label(id).name;
   return {
     lang: result.lang,
     segments: highlight(text, result.drives),
@@ -24,6 +24,12 @@ export function readerView(result: ReaderResult, text: string, pageLang: Lang, t
       mismatch: a.mismatch ? { ...a.mismatch, ownName: name(a.mismatch.own) } : undefined,
     })),
     general: result.general,
-    chart: { labels: result.drives.map((d) => name(d.drive)), values: result.drives.map((d) => d.score), colours: result.drives.map((d) => drives.find((x) => x.id === d.drive)!.hex) },
+    chart: {
+      label: t('reader.colScore'),
+      labels: result.drives.map((d) => name(d.drive)),
+      values: result.drives.map((d) => d.score),
+      colours: result.drives.map((d) => label(d.drive).hex),
+      max: 100,
+    },
   };
 }

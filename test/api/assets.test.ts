@@ -1,4 +1,5 @@
 import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
+import { realContent } from '../helpers/content';
 
 describe('static assets and compression', () => {
   let t: TestApp;
@@ -13,6 +14,15 @@ describe('static assets and compression', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-type']).toMatch(/^text\/css/);
     await t.http().get('/static/css/app.css').expect(404);
+  });
+
+  test('When a page names the drive colours, then they come as a versioned stylesheet made from the model', async () => {
+    const page = await t.http().get('/').expect(200);
+    const href = /href="(\/static\/[A-Za-z0-9_-]{10}\/css\/drives\.css)"/.exec(page.text)![1]!;
+    const res = await t.http().get(href).expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-type']).toMatch(/^text\/css/);
+    for (const d of realContent().current.model.drives) expect(res.text).toContain(`--drive-${d.id}: ${d.hex};`);
   });
 
   test('When the browser accepts gzip, then pages and JSON are compressed', async () => {

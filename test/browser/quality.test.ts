@@ -31,8 +31,10 @@ test('An admin opens the quality page after simulate and sees the reliability ta
   expect(await page.locator('h1').textContent()).toBe('Hoe goed meet de vragenlijst?');
   expect(await page.locator('[data-table="reliability"] tbody tr').count()).toBe(6);
   // Simulated with reliability 0.8: every scale's alpha lands near it (300 people: a wider margin than the unit test with 1000).
+  // Written the Dutch way, with a decimal comma.
   for (const cell of await page.locator('[data-table="reliability"] tbody tr td:nth-child(4)').allTextContents()) {
-    expect(Math.abs(Number(cell) - 0.8)).toBeLessThan(0.1);
+    expect(cell).toMatch(/^0,\d+$/);
+    expect(Math.abs(Number(cell.replace(',', '.')) - 0.8)).toBeLessThan(0.1);
   }
   await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.querySelector('canvas[data-chart-kind="bar"]'))));
   await page.getByRole('button', { name: 'Normtabel bevriezen (nu)' }).click();

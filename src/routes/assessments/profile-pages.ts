@@ -3,7 +3,7 @@ import type { Lang } from '../../domain/drives';
 import type { Translate } from '../../content/texts';
 import type { AssessmentService } from '../../services/assessments';
 import { noStore } from '../../http/security';
-import { profileView } from '../../presenters/profile';
+import { normsView, profileView } from '../../presenters/profile';
 import { renderToString, sendCached, type PageCache } from '../../http/page-cache';
 import type { StatsService } from '../../services/stats';
 
@@ -54,18 +54,4 @@ export function profileActions(service: AssessmentService, cache: PageCache): Ro
     res.render('deleted');
   });
   return router;
-}
-
-const DATE = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }) };
-
-/** Norms for the page, in the order of the score table. */
-function normsView(norms: Awaited<ReturnType<StatsService['profileNorms']>>, rows: { drive: string; name: string }[], lang: Lang) {
-  if (!norms) return null;
-  return {
-    n: norms.n,
-    version: norms.modelVersion,
-    asOf: DATE[lang].format(new Date(norms.asOf)),
-    frozen: norms.frozen,
-    rows: rows.map((r) => ({ name: r.name, ...norms.scores.find((s) => s.drive === r.drive)! })),
-  };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
+import { qualityView } from '../../presenters/stats';
 import type { StatsService } from '../../services/stats';
 
 /** "How good is the measurement?": the quality page (admins: everything; trainers: their sessions). Mounted behind requireUser. */
@@ -18,7 +19,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
     const version = typeof req.query.modelVersion === 'string' ? req.query.modelVersion.slice(0, 40) : undefined;
     const quality = await stats.quality(user, version);
     const lang = res.locals.lang as Lang;
-    const drives = content.models.get(quality.modelVersion)!.model.drives.map((d) => ({ id: d.id, name: d.name[lang], hex: d.hex }));
+    const { drives, chart } = qualityView(quality, content.models.get(quality.modelVersion)!.model, lang);
     const admin = user.role === 'admin';
     res.render('stats', {
       user,
@@ -27,7 +28,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
       versions: [...content.models.keys()],
       tables: admin ? await stats.tables(quality.modelVersion) : null,
       retest: admin ? await stats.retest(quality.modelVersion) : null,
-      chart: quality.withheld ? null : { label: 'alpha', labels: drives.map((d) => d.name), values: quality.scales.map((s) => s.alpha ?? 0), colours: drives.map((d) => d.hex), max: 1 },
+      chart,
       error: typeof req.query.error === 'string' ? 'stats.errorFreeze' : null,
     });
   });

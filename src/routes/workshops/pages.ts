@@ -2,12 +2,13 @@ import { bodyText } from '../../http/validate';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import type { Lang } from '../../domain/drives';
+import { driveLabels, type Lang } from '../../domain/drives';
 import type { Content } from '../../content/load';
 import { AppError } from '../../errors';
 import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
+import { formatter } from '../../presenters/format';
 import type { WorkshopService } from '../../services/workshops';
 import { joinUrlFor, workshopFields } from './api';
 
@@ -47,15 +48,14 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
   router.get('/sessions/:id', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id);
     const lang = res.locals.lang as Lang;
-    const drives = content.current.model.drives.map((d) => ({ id: d.id, name: d.name[lang], hex: d.hex }));
     res.render('dashboard', {
       user: currentUser(res),
       w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status, revealed: w.revealed },
       joinUrl: joinUrlFor(config, req, w.code),
       summaryJson: await workshops.summaryJson(w),
-      drivesJson: JSON.stringify(drives),
+      drivesJson: JSON.stringify(driveLabels(content.current.model.drives, lang)),
       error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
-      keepUntil: w.keepUntil ? w.keepUntil.slice(0, 10) : null,
+      keepUntil: w.keepUntil ? formatter(lang).date(w.keepUntil) : null,
       retentionDays: config.retention.workshopDays,
     });
   });

@@ -1,0 +1,14 @@
+import { driveLabels, type Lang } from '../domain/drives';
+import type { Model } from '../domain/model';
+import type { ShownQuality } from '../services/stats';
+
+/** The quality page: the drives of the model version shown, and the chart of each scale's reliability (alpha, 0–1 in steps of 0.1). */
+export function qualityView(quality: ShownQuality, model: Model, lang: Lang) {
+  const drives = driveLabels(model.drives, lang);
+  return {
+    drives,
+    chart: quality.withheld
+      ? null
+      : { label: 'alpha', labels: drives.map((d) => d.name), values: quality.scales.map((s) => s.alpha ?? 0), colours: drives.map((d) => d.hex), max: 1, step: 0.1 },
+  };
+}
