@@ -21,7 +21,7 @@
     afterDatasetsDraw: function (chart) {
       var ctx = chart.ctx;
       ctx.save();
-      ctx.font = '12px system-ui, sans-serif';
+      ctx.font = '14px system-ui, sans-serif';
       ctx.fillStyle = tone('ink');
       chart.data.datasets.forEach(function (ds, i) {
         chart.getDatasetMeta(i).data.forEach(function (el, j) {
@@ -131,7 +131,11 @@
     show(buttons.length ? buttons[0].dataset.view : 'bar');
   }
 
-  if (window.Chart) window.Chart.defaults.locale = locale;
+  if (window.Chart) {
+    window.Chart.defaults.locale = locale;
+    // Chart texts at least 14 px on screen (axis labels, legends, tooltips): readable on a phone and a projector.
+    window.Chart.defaults.font.size = 14;
+  }
   document.querySelectorAll('canvas[data-chart-kind]').forEach(function (canvas) {
     var data = JSON.parse(canvas.dataset.chart);
     if (canvas.dataset.chartKind === 'switchable') drawSwitchable(canvas, data);
