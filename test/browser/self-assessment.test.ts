@@ -123,6 +123,9 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     () => (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(document.getElementById('profile-chart')).config.type,
   );
   expect(type).toBe('bar');
+  // Chart texts are at least 14 px on screen (issue 14: 10–12 px before).
+  const fontSize = await page.evaluate(() => (window as unknown as { Chart: { defaults: { font: { size: number } } } }).Chart.defaults.font.size);
+  expect(fontSize).toBeGreaterThanOrEqual(14);
   expect(await page.locator('table.scores tbody tr').count()).toBe(6);
   expect(await page.locator('article.drive').count()).toBe(6);
   await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
