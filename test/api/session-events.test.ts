@@ -23,15 +23,25 @@ afterAll(() => {
 });
 
 async function createSession(minGroupSize = 1, url = base, login = cookie) {
-  const res = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { Cookie: login, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Live', minGroupSize }) });
+  const res = await fetch(`${url}/api/sessions`, {
+    method: 'POST',
+    headers: { Cookie: login, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Live', minGroupSize }),
+  });
   return (await res.json()) as { id: string; code: string };
 }
 const join = (code: string, name: string, url = base) =>
-  fetch(`${url}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` }, body: JSON.stringify({ consent: true, sessionCode: code, name }) }).then(
-    (r) => r.json() as Promise<{ token: string }>,
-  );
+  fetch(`${url}/api/assessments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` },
+    body: JSON.stringify({ consent: true, sessionCode: code, name }),
+  }).then((r) => r.json() as Promise<{ token: string }>);
 const save = (url: string, token: string, itemId: string) =>
-  fetch(`${url}/api/assessments/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert: { [itemId]: 3 } }) });
+  fetch(`${url}/api/assessments/${token}/answers`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ likert: { [itemId]: 3 } }),
+  });
 
 test('When the dashboard connects, then it gets an event stream that starts with the current summary', async () => {
   const s = await createSession();
@@ -45,7 +55,7 @@ test('When the dashboard connects, then it gets an event stream that starts with
   stream.close();
 });
 
-test('When a participant joins after a quiet spell, then the summary goes out at once; a burst of saves after it becomes one summary at the end of the window, with the latest progress', async () => {
+test('When a participant joins, then saves a burst, then the join goes out at once and the burst as one latest summary', async () => {
   // An app of its own, on a clock that moves only when the test moves it: "at once" and "within the window"
   // are then facts about the hub, not about how fast this machine runs the requests.
   const clock = manualClock();

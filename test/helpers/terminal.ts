@@ -30,8 +30,10 @@ _, status = os.waitpid(pid, 0)
 print(json.dumps({'shown': shown.decode(errors='replace'), 'code': os.waitstatus_to_exitcode(status)}))
 `;
 
+export type TerminalRun = { shown: string; code: number };
+
 /** Runs the built CLI on a real terminal (a pseudo-terminal) and types `keys` once `prompt` is shown. */
-export function runCliInTerminal(args: string[], env: Record<string, string>, prompt: string, keys: string): Promise<{ shown: string; code: number }> {
+export function runCliInTerminal(args: string[], env: Record<string, string>, prompt: string, keys: string): Promise<TerminalRun> {
   assertBuilt();
   const argv = [process.execPath, path.join(ROOT_DIR, 'dist', 'cli.js'), ...args];
   const cliEnv = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', TERM: 'xterm', ...testHashing(env), ...env };
@@ -42,6 +44,9 @@ export function runCliInTerminal(args: string[], env: Record<string, string>, pr
     proc.stdout.on('data', (d) => (out += d));
     proc.stderr.on('data', (d) => (err += d));
     proc.on('error', reject);
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { shown: string; code: number }) : reject(new Error(`the pty driver failed (${code}): ${err}`))));
+    proc.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as TerminalRun);
+      else reject(new Error(`the pty driver failed (${code}): ${err}`));
+    });
   });
 }

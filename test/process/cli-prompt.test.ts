@@ -10,7 +10,7 @@ const BACKSPACE = '\x7f';
 let server: RunningServer | undefined;
 afterEach(() => stopServer(server));
 
-test('When the password is typed at a terminal, with a typo corrected by Backspace, then nothing of it is shown and the user logs in with it', async () => {
+test('When a password is typed at a terminal (a typo fixed by Backspace), then none of it shows and the user logs in', async () => {
   const db = tempDatabase();
   const password = 'typed-at-a-terminal-42';
   const keys = `typo${BACKSPACE.repeat(4)}${password}\r`;
@@ -21,7 +21,11 @@ test('When the password is typed at a terminal, with a typo corrected by Backspa
 
   server = await startServer(db);
   const login = (p: string) =>
-    fetch(`${server!.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'tty@example.nl', password: p }) });
+    fetch(`${server!.url}/api/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'tty@example.nl', password: p }),
+    });
   expect((await login(password)).status).toBe(200);
   expect((await login(`typo${password}`)).status).toBe(401);
 });
@@ -35,7 +39,7 @@ test('When Ctrl-C is pressed at the password prompt, then the command stops with
   expect((await runCli(['user', 'list'], { DATABASE_PATH: db })).out).toBe('');
 });
 
-test('When Ctrl-D is pressed at an empty password prompt, then it is the end of input, as with an empty pipe: no user, a clear message', async () => {
+test('When Ctrl-D is pressed at an empty password prompt, then it ends input as an empty pipe does: no user, a message', async () => {
   const db = tempDatabase();
   const res = await runCliInTerminal(ADD, { DATABASE_PATH: db }, 'Password: ', '\x04');
   expect(res.code).toBe(1);

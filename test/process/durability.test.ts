@@ -48,7 +48,10 @@ test('When SIGTERM arrives during a request, then that request still finishes, t
     const req = http.request(
       `${server!.url}/api/assessments/${body.token}/answers`,
       // Expect: 100-continue makes the server say when it has taken the request in (Node answers it on its own).
-      { method: 'PUT', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), Expect: '100-continue' } },
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), Expect: '100-continue' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode!));
