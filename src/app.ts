@@ -12,7 +12,7 @@ import { writeFailures } from './db/errors';
 import { createLogger, redactUrl } from './logger';
 import { PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
 import { createServices, type Services } from './services';
-import type { LiveHub } from './services/live';
+import type { LiveClock, LiveHub } from './services/live';
 import { createPasswords, type Passwords } from './services/passwords';
 import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
 import { pageLanguage } from './http/lang';
@@ -44,9 +44,18 @@ import { driveStylesheet } from './presenters/drive-styles';
 
 /**
  * `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control.
- * `now`: the clock /healthz reads (tests move it on).
+ * `now`: the clock /healthz reads (tests move it on). `liveClock`: the live hub's time (tests move it on).
  */
-export type AppDeps = { db: Store; config: Config; content?: Content; logger?: Logger; live?: LiveHub; passwords?: Passwords; now?: () => number };
+export type AppDeps = {
+  db: Store;
+  config: Config;
+  content?: Content;
+  logger?: Logger;
+  live?: LiveHub;
+  liveClock?: LiveClock;
+  passwords?: Passwords;
+  now?: () => number;
+};
 export type App = Express & { live: LiveHub };
 
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
@@ -91,6 +100,7 @@ export function createApp({
   content = loadContent(config.dataDir),
   logger = createLogger(config.logLevel),
   live,
+  liveClock,
   passwords = createPasswords(config.passwords),
   now = Date.now,
 }: AppDeps): App {
@@ -108,7 +118,7 @@ export function createApp({
   app.set('view cache', config.env !== 'development');
 
   const failures = writeFailures(now);
-  const services = createServices(db, content, live, passwords);
+  const services = createServices(db, content, live, passwords, liveClock);
   app.live = services.hub;
   const shared: Shared = {
     config,

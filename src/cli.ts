@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from './config';
@@ -53,7 +54,14 @@ Examples:
   echo 'a-long-password-here' | npm run cli -- user add --email anna@example.nl --name "Anna" --role trainer
   npm run cli -- user list`;
 
-/** The password: the first line of stdin when piped, else typed at a prompt without echo. */
+/** Ctrl-C at the password prompt: the command stops and changes nothing (exit 130, as after SIGINT). */
+class Cancelled extends Error {}
+
+/**
+ * The password: the first line of stdin when piped, else typed at a prompt without echo. On a terminal,
+ * readline reads in raw mode (so the terminal echoes nothing) and handles Backspace; what readline
+ * itself would echo goes to an output that keeps nothing.
+ */
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
     const rl = readline.createInterface({ input: process.stdin });
@@ -63,17 +71,20 @@ async function readPassword(prompt: string): Promise<string> {
     }
     return '';
   }
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const mutable = rl as unknown as { _writeToOutput: (s: string) => void };
-  let muted = false;
-  mutable._writeToOutput = (s: string) => {
-    if (!muted || s.includes('\n')) process.stdout.write(muted ? '\n' : s);
-  };
-  const answer = new Promise<string>((resolve) => rl.question(prompt, resolve));
-  muted = true;
-  const value = await answer;
-  rl.close();
-  return value;
+  const nowhere = new Writable({ write: (_chunk, _encoding, done) => done() });
+  // Raw mode is on once the interface exists; the prompt comes after, so nothing typed meets an echoing terminal.
+  const rl = readline.createInterface({ input: process.stdin, output: nowhere, terminal: true, historySize: 0 });
+  process.stdout.write(prompt);
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      rl.once('line', resolve);
+      rl.once('close', () => resolve('')); // Ctrl-D on an empty line: the end of input, as with an empty pipe
+      rl.once('SIGINT', () => reject(new Cancelled('Cancelled; nothing was changed.')));
+    });
+  } finally {
+    rl.close();
+    process.stdout.write('\n');
+  }
 }
 
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
@@ -213,6 +224,10 @@ if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
+      if (err instanceof Cancelled) {
+        console.error(err.message);
+        process.exit(130);
+      }
       if (err instanceof ZodError) console.error(`Error: ${err.issues.map((i) => i.message).join('; ')}`);
       else if (err instanceof AppError || err instanceof ConfigError || err instanceof Error) console.error(`Error: ${(err as Error).message}`);
       else console.error(err);

@@ -2,7 +2,7 @@ import type { Content } from '../content/load';
 import type { Store } from '../db/store';
 import { translator } from '../content/texts';
 import { createAssessmentService } from './assessments';
-import { createLiveHub, type LiveHub } from './live';
+import { createLiveHub, type LiveClock, type LiveHub } from './live';
 import { createMyProfilesService } from './my-profiles';
 import { createProjectService } from './projects';
 import { createReaderService } from './reader';
@@ -15,10 +15,10 @@ import { createStatsService } from './stats';
  * All services over one store. A change to a workshop drops its cached summary and tells its live
  * dashboards, here and (through the store's change feed) on every other instance.
  */
-export function createServices(db: Store, content: Content, live?: LiveHub, passwords?: Passwords) {
+export function createServices(db: Store, content: Content, live?: LiveHub, passwords?: Passwords, liveClock?: LiveClock) {
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   const stats = createStatsService(db, content);
-  const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id));
+  const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id), undefined, liveClock);
   // A change made here: this instance's dashboards, then every other instance.
   const announce = (id: number) => {
     hub.notify(id);

@@ -10,16 +10,30 @@ export type LiveListener = { send: (json: string) => void; close: () => void };
 /** Open streams per login session (per instance): one client cannot hold the server's connections. */
 export const MAX_STREAMS_PER_LOGIN = 10;
 
-export function createLiveHub(compute: (workshopId: number) => Promise<string | null>, throttleMs = 200) {
+/**
+ * The hub's time: the current time and a timer (returning its cancel). Tests pass a clock they move by
+ * hand, so that "within the window" does not depend on how fast the machine runs the test.
+ */
+export type LiveClock = { now(): number; schedule(run: () => void, ms: number): () => void };
+
+const systemClock: LiveClock = {
+  now: () => Date.now(),
+  schedule(run, ms) {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+export function createLiveHub(compute: (workshopId: number) => Promise<string | null>, throttleMs = 200, clock: LiveClock = systemClock) {
   const listeners = new Map<number, Set<LiveListener>>();
-  const pending = new Map<number, NodeJS.Timeout>();
+  const pending = new Map<number, () => void>(); // workshop id → cancels its planned update
   const lastSent = new Map<number, number>();
   // Every open stream by login-session id, so a logout can end them and the cap can be counted.
   const byLogin = new Map<string, Set<() => void>>();
 
   async function flush(workshopId: number) {
     pending.delete(workshopId);
-    lastSent.set(workshopId, Date.now());
+    lastSent.set(workshopId, clock.now());
     const set = listeners.get(workshopId);
     if (!set?.size) return;
     let json: string | null = null;
@@ -38,8 +52,8 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
 
   function notify(workshopId: number): void {
     if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
-    const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - Date.now());
-    pending.set(workshopId, setTimeout(() => void flush(workshopId), wait));
+    const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - clock.now());
+    pending.set(workshopId, clock.schedule(() => void flush(workshopId), wait));
   }
 
   return {
@@ -81,7 +95,7 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
     },
     /** Ends every stream (on shutdown), so the server can close. */
     closeAll(): void {
-      for (const t of pending.values()) clearTimeout(t);
+      for (const cancel of pending.values()) cancel();
       pending.clear();
       for (const set of listeners.values()) for (const l of set) l.close();
       listeners.clear();

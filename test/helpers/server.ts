@@ -48,7 +48,8 @@ export async function startServer(db: string | ServerDb, env: Record<string, str
   proc.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 10 s:\n${out}`)), 10_000);
+    // A server that did not start in time is ended, or it would outlive the test run.
+    const timer = setTimeout(() => (proc.kill('SIGKILL'), reject(new Error(`server did not start within 10 s:\n${out}`))), 10_000);
     const check = () => {
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
       if (m) {

@@ -38,10 +38,11 @@ export function openStream(base: string, path: string, cookie: string): Promise<
   });
 }
 
-export const waitFor = async (check: () => boolean, ms = 2000) => {
+/** Polls until `check` holds; fails after `ms`, naming `what` it waited for. */
+export const waitFor = async (check: () => boolean, ms = 2000, what = 'the condition') => {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 };

@@ -31,8 +31,10 @@ test('When one instance publishes workshop changes, then another instance on the
   a.changes.publish(7);
   await waitFor(() => heardByB.length >= 2, 1000);
   expect(heardByB.sort()).toEqual([7, 8]);
-  await new Promise((r) => setTimeout(r, 100));
-  expect(heardByA).toEqual([]);
+  // A marker from B, sent after A's notice was delivered: notices arrive in order, so A's own would come first.
+  b.changes.publish(99);
+  await waitFor(() => heardByA.length > 0, 1000, 'the marker from B');
+  expect(heardByA).toEqual([99]);
 });
 
 test('When the listening connection is killed, then it reconnects, tells subscribers that anything may have changed, and hears later changes again', async () => {
@@ -49,6 +51,7 @@ test('When the listening connection is killed, then it reconnects, tells subscri
 test('Stores on different schemas do not hear each other (each schema has its own channel)', async () => {
   const other = await createSchema();
   const c = await openPgStore({ url: TEST_DATABASE_URL, schema: other, poolMax: 2 });
+  const d = await openPgStore({ url: TEST_DATABASE_URL, schema: other, poolMax: 2 });
   try {
     const heard: (number | null)[] = [];
     const heardSame: (number | null)[] = [];
@@ -57,9 +60,12 @@ test('Stores on different schemas do not hear each other (each schema has its ow
     await Promise.all([c.changes.ready(), b.changes.ready()]);
     a.changes.publish(5);
     await waitFor(() => heardSame.length > 0, 1000);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(heard).toEqual([]);
+    // A marker on the other schema's channel, sent after 5 was delivered: C hears notices in order, so 5 would come first.
+    d.changes.publish(6);
+    await waitFor(() => heard.length > 0, 1000, "the marker on the other schema's channel");
+    expect(heard).toEqual([6]);
   } finally {
+    await d.close();
     await c.close();
     await dropSchema(other);
   }
@@ -90,7 +96,7 @@ test('When the database accepts the listening connection but never answers, then
   const feed = createPgChangeFeed(a.pool, { client: { connectionString: `postgres://root@127.0.0.1:${port}/test` }, channel: 'drijfveer_changes_silent' });
   try {
     feed.subscribe(() => undefined);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => accepted.length > 0, 2000, 'the listening connection to reach the silent server');
     const started = Date.now();
     await feed.close();
     expect(Date.now() - started).toBeLessThan(6000);

@@ -7,6 +7,16 @@ import { realContent, uniformAnswers } from '../helpers/content';
 
 // What SQLite gets from serialised writes, PostgreSQL must get from row locks and fresh snapshots.
 let t: TestStore;
+
+/** Polls PostgreSQL until some backend waits for a lock (not granted) that the backend `holder` holds. */
+async function waitForLockWaiter(holder: number, polls = 200): Promise<void> {
+  for (let i = 0; i < polls; i++) {
+    const waiting = await t.sql('SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND ? = ANY(pg_blocking_pids(l.pid))', holder);
+    if (waiting.length) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`after ${polls} polls of pg_locks, no backend was waiting for the row lock that backend ${holder} holds`);
+}
 beforeEach(async () => {
   t = await openTestStore();
 });
@@ -23,10 +33,11 @@ test('When a completion waits for a save that holds the row lock, then it scores
   await other.connect();
   try {
     await other.query('BEGIN');
+    const holder = (await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     await other.query('SELECT 1 FROM assessments WHERE id = $1 FOR UPDATE', [created.id]);
     await other.query("UPDATE likert_answers SET value = 1 WHERE assessment_id = $1 AND item_id IN ('L01', 'L02', 'L03', 'L04', 'L05', 'L06', 'L07', 'L08')", [created.id]);
     const completing = t.store.assessments.complete(hash, new Date().toISOString(), (stored) => scoreProfile(index, stored.answers, stored.durationsMs));
-    await new Promise((r) => setTimeout(r, 200)); // the completion is now waiting for the lock
+    await waitForLockWaiter(holder);
     await other.query('COMMIT');
     const result = await completing;
     expect(result.status).toBe('completed');

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { waitFor } from '../helpers/sse';
 
 jest.setTimeout(30_000);
 
@@ -39,26 +40,34 @@ test('When the server is killed with SIGKILL, then every acknowledged answer is 
 
 test('When SIGTERM arrives during a request, then that request still finishes, the database closes and the process exits 0', async () => {
   const db = tempDatabase();
-  server = await startServer(db);
+  server = await startServer(db, { LOG_LEVEL: 'info' });
   const { body } = await api(server.url, 'POST', '/api/assessments', { consent: true });
   const payload = JSON.stringify({ likert: { L01: 5 } });
 
   const response = new Promise<number>((resolve, reject) => {
     const req = http.request(
       `${server!.url}/api/assessments/${body.token}/answers`,
-      { method: 'PUT', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+      // Expect: 100-continue makes the server say when it has taken the request in (Node answers it on its own).
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), Expect: '100-continue' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode!));
       },
     );
     req.on('error', reject);
-    // Send half the body, signal the server, then send the rest: the request is in flight during shutdown.
-    req.write(payload.slice(0, 10));
-    setTimeout(() => {
+    // Once the server has the request: send half the body, signal the server, and send the rest once it says it
+    // is stopping. The request is in flight during shutdown.
+    req.on('continue', () => {
+      req.write(payload.slice(0, 10));
       server!.proc.kill('SIGTERM');
-      setTimeout(() => req.end(payload.slice(10)), 300);
-    }, 200);
+      waitFor(() => /"msg":"stopping: finishing in-flight requests"/.test(server!.output()), 10_000, 'the stopping line in the log').then(
+        () => req.end(payload.slice(10)),
+        reject,
+      );
+    });
   });
 
   expect(await response).toBe(200);

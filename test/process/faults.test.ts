@@ -7,6 +7,7 @@ import { DATA_DIR, ROOT_DIR } from '../../src/paths';
 import { openSqliteStore } from '../../src/db/sqlite/store';
 import { createUserService } from '../../src/services/users';
 import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { waitFor } from '../helpers/sse';
 
 jest.setTimeout(60_000);
 const json = { 'Content-Type': 'application/json' };
@@ -35,13 +36,15 @@ test('When many clients write answers and the server is killed with SIGKILL mid-
       }
     }
   });
-  await new Promise((r) => setTimeout(r, 400));
+  // Kill mid-stream: once every writer has had answers acknowledged, while all of them are still writing.
+  const acked = () => [...acknowledged.values()].map((a) => Object.keys(a).length);
+  await waitFor(() => acked().every((n) => n >= 3), 20_000, 'three acknowledged answers from every writer');
+  const stillWriting = acked().every((n) => n < 48);
   killed = true;
   server.proc.kill('SIGKILL');
   await Promise.all(writers);
   await server.exited;
-  const total = [...acknowledged.values()].reduce((n, a) => n + Object.keys(a).length, 0);
-  expect(total).toBeGreaterThan(20);
+  expect(stillWriting).toBe(true);
 
   server = await startServer(db);
   for (const [token, answers] of acknowledged) {
