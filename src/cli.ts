@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { Cancelled, readPassword } from './cli-prompt';
 import { ConfigError, loadConfig } from './config';
 import { openSqliteStore } from './db/sqlite/store';
 import { openStore } from './db/open';
@@ -54,39 +53,6 @@ Examples:
   echo 'a-long-password-here' | npm run cli -- user add --email anna@example.nl --name "Anna" --role trainer
   npm run cli -- user list`;
 
-/** Ctrl-C at the password prompt: the command stops and changes nothing (exit 130, as after SIGINT). */
-class Cancelled extends Error {}
-
-/**
- * The password: the first line of stdin when piped, else typed at a prompt without echo. On a terminal,
- * readline reads in raw mode (so the terminal echoes nothing) and handles Backspace; what readline
- * itself would echo goes to an output that keeps nothing.
- */
-async function readPassword(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) {
-    const rl = readline.createInterface({ input: process.stdin });
-    for await (const line of rl) {
-      rl.close();
-      return line;
-    }
-    return '';
-  }
-  const nowhere = new Writable({ write: (_chunk, _encoding, done) => done() });
-  // Raw mode is on once the interface exists; the prompt comes after, so nothing typed meets an echoing terminal.
-  const rl = readline.createInterface({ input: process.stdin, output: nowhere, terminal: true, historySize: 0 });
-  process.stdout.write(prompt);
-  try {
-    return await new Promise<string>((resolve, reject) => {
-      rl.once('line', resolve);
-      rl.once('close', () => resolve('')); // Ctrl-D on an empty line: the end of input, as with an empty pipe
-      rl.once('SIGINT', () => reject(new Cancelled('Cancelled; nothing was changed.')));
-    });
-  } finally {
-    rl.close();
-    process.stdout.write('\n');
-  }
-}
-
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -117,7 +83,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
   const need = (key: 'email' | 'name' | 'role') => {
     if (!values[key]) throw new AppError('validation_failed', `--${key} is required for "user ${command}".`);
-    return values[key]!;
+    return values[key];
   };
 
   const config = loadConfig();
@@ -229,7 +195,7 @@ if (require.main === module) {
         process.exit(130);
       }
       if (err instanceof ZodError) console.error(`Error: ${err.issues.map((i) => i.message).join('; ')}`);
-      else if (err instanceof AppError || err instanceof ConfigError || err instanceof Error) console.error(`Error: ${(err as Error).message}`);
+      else if (err instanceof AppError || err instanceof ConfigError || err instanceof Error) console.error(`Error: ${(err).message}`);
       else console.error(err);
       process.exit(1);
     },

@@ -62,8 +62,8 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       if (!set) listeners.set(workshopId, (set = new Set()));
       set.add(listener);
       return () => {
-        set!.delete(listener);
-        if (!set!.size) {
+        set.delete(listener);
+        if (!set.size) {
           listeners.delete(workshopId);
           lastSent.delete(workshopId);
         }
@@ -77,8 +77,8 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       if (!set) byLogin.set(loginId, (set = new Set()));
       set.add(close);
       return () => {
-        set!.delete(close);
-        if (!set!.size && byLogin.get(loginId) === set) byLogin.delete(loginId);
+        set.delete(close);
+        if (!set.size && byLogin.get(loginId) === set) byLogin.delete(loginId);
       };
     },
     /** Ends the streams of one login session (at logout). */

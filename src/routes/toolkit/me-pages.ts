@@ -1,3 +1,4 @@
+import { bodyText } from '../../http/validate';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../content/load';
@@ -33,7 +34,7 @@ export function myPages(profiles: MyProfilesService, assessments: AssessmentServ
 
   router.post('/claim', verifyFormToken, async (req, res) => {
     try {
-      await profiles.claim(currentUser(res), String((req.body as { link?: unknown })?.link ?? '').slice(0, 500));
+      await profiles.claim(currentUser(res), bodyText(req.body, 'link').slice(0, 500));
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       return renderHome(res, err.status, err.code === 'not_found' ? 'me.errorNotFound' : 'me.errorLink', null);
