@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
@@ -9,6 +10,7 @@ import { AppError } from '../../errors';
 import type { WorkshopService } from '../../services/workshops';
 import { exportCsv, exportGroupCsv, exportGroupJson, exportJson } from './export';
 import { visibleText } from '../fields';
+import { joinBase, type JoinBase } from '../../domain/join-url';
 
 export const workshopFields = {
   title: visibleText(120, { required: true }),
@@ -22,7 +24,12 @@ export const createBody = z.strictObject({
   minGroupSize: workshopFields.minGroupSize.optional(),
 });
 
-export const joinUrlFor = (config: Config, req: Request, code: string) => `${config.publicUrl ?? `${req.protocol}://${req.get('host')}`}/join/${code}`;
+/** Where phones in the room can open the session: PUBLIC_URL, else the request's address (a loopback one swapped for this machine's). */
+export const joinLinkFor = (config: Config, req: Request, code: string): JoinBase & { url: string } => {
+  const base = joinBase({ publicUrl: config.publicUrl, protocol: req.protocol, host: req.get('host') ?? 'localhost', interfaces: () => os.networkInterfaces() });
+  return { ...base, url: `${base.base}/join/${code}`, others: base.others.map((b) => `${b}/join/${code}`) };
+};
+export const joinUrlFor = (config: Config, req: Request, code: string): string => joinLinkFor(config, req, code).url;
 
 /** The trainer's session API; the caller mounts it behind requireUser. */
 export function workshopsApi(workshops: WorkshopService, config: Config): Router {
