@@ -46,8 +46,11 @@ describe('the home page is a way in for everyone', () => {
     await addUser(t, 'hans@example.nl');
     const { code } = (await (await loggedIn(t, 'hans@example.nl')).post('/api/sessions').send({ title: 'Dag 1' }).expect(201)).body as { code: string };
     const phone = request.agent(t.app);
-    await phone.get('/').expect(200);
-    const res = await phone.post('/join').type('form').send({ code: code.toLowerCase() }).expect(303);
+    const home = (await phone.get('/').expect(200)).text;
+    // The form as the home page gives it: its action and the code field's name.
+    const [, action, field] = /<form class="card entry-join" method="post" action="([^"]+)"[\s\S]*?<input id="join-code" name="([^"]+)"/.exec(home) ?? [];
+    expect(action).toBe('/join');
+    const res = await phone.post(action!).type('form').send({ [field!]: code.toLowerCase() }).expect(303);
     expect(res.headers.location).toBe(`/join/${code}`);
     expect((await phone.get(res.headers.location!).expect(200)).text).toContain('Meedoen: Dag 1');
   });
