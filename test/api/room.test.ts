@@ -13,7 +13,7 @@ const LAPTOP = {
 
 const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 const svgText = (r: request.Response) => (r.body as Buffer).toString('utf8');
-const asBuffer = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+const asBuffer = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
