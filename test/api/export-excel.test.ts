@@ -97,7 +97,7 @@ describe('the Dutch-Excel export', () => {
   test('When the dashboard offers downloads, then the Excel file is next to the plain CSV', async () => {
     const s = await newSession({ title: 'Links', minGroupSize: 1 });
     const page = (await anna.get(`/trainer/sessions/${s.id}?lang=nl`).expect(200)).text;
-    expect(page).toMatch(new RegExp(`href="/api/sessions/${s.id}/export\\.csv"[^<]*</a>\\s*<a class="button" href="/api/sessions/${s.id}/export-excel\\.csv">Exporteren voor Excel \\(CSV\\)</a>`));
+    expect(page).toMatch(new RegExp(`href="/api/sessions/${s.id}/export\\.csv"[^<]*</a>\\s*<a class="button" href="/api/sessions/${s.id}/export-excel\\.csv">Downloaden voor Excel \\(CSV\\)</a>`));
   });
 });
 
