@@ -99,7 +99,7 @@ describe('join pages', () => {
   test('When a named session is opened, then the page says what the trainer will see and asks for name and consent', async () => {
     const { code } = await sessionCode();
     const page = await t.http().get(`/join/${code}`).expect(200);
-    expect(page.text).toContain('De trainer ziet je naam, hoe ver je bent');
+    expect(page.text).toContain('De trainer ziet je naam en hoe ver je bent');
     expect(page.text).toContain('name="consent"');
     const anon = await sessionCode(true);
     expect((await t.http().get(`/join/${anon.code}`).expect(200)).text).toContain('Gebruik een schuilnaam');

@@ -72,8 +72,8 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     async (req, res) => {
       const code = codeParam(req);
       const w = await workshops.joinable(code);
-      // The session's language, unless the participant chose one: the questionnaire that follows keeps it.
-      preferLanguage(res, w.lang, { remember: true });
+      // The session's language, unless the participant chose one.
+      preferLanguage(res, w.lang);
       const parsed = joinForm.safeParse(req.body ?? {});
       const name = parsed.success ? (parsed.data.name ?? null) : null;
       const errors: Record<string, string> = {};
@@ -86,6 +86,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
       }
       const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
       res.cookie(resumeCookie(code), token, cookies.options(MONTH_MS));
+      preferLanguage(res, w.lang, { remember: true }); // so the questionnaire that follows speaks it too
       res.redirect(303, `/a/${token}`);
     },
   );
