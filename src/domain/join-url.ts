@@ -37,7 +37,9 @@ export function isLoopbackHost(host: string): boolean {
 
 /** This machine's addresses that others on the network may reach: IPv4 first, then IPv6 (no link-local ones, they need a zone). */
 export function networkAddresses(interfaces: Interfaces): string[] {
-  const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const all = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal);
   const v4 = all.filter((a) => a.family === 'IPv4').map((a) => a.address);
   const v6 = all.filter((a) => a.family === 'IPv6' && !/^fe[89ab]/i.test(a.address)).map((a) => `[${a.address}]`);
   return [...new Set([...v4, ...v6])];

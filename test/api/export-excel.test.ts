@@ -10,22 +10,46 @@ beforeAll(async () => {
 });
 
 const BOM = '\uFEFF';
-const newSession = async (body: Record<string, unknown>) => (await anna.post('/api/sessions').send(body).expect(201)).body as { id: string; code: string };
+const newSession = async (body: Record<string, unknown>) =>
+  (await anna.post('/api/sessions').send(body).expect(201)).body as { id: string; code: string };
 const excel = async (id: string) => {
-  const res = await anna.get(`/api/sessions/${id}/export-excel.csv`).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  }).expect(200);
-  return { res, bytes: res.body as Buffer, lines: (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n') };
+  const res = await anna
+    .get(`/api/sessions/${id}/export-excel.csv`)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  return {
+    res,
+    bytes: res.body as Buffer,
+    lines: (res.body as Buffer)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n'),
+  };
 };
 
 /** Joins and completes with every statement 3 except one purple statement at 4: a purple score with a decimal. */
 async function joinWithDecimal(code: string, name: string) {
-  const token = (await t.http().post('/api/assessments').set('Cookie', `dv.client=${name.replace(/\W/g, '') || 'x'}`).send({ consent: true, sessionCode: code, name }).expect(201)).body.token as string;
+  const token = (
+    await t
+      .http()
+      .post('/api/assessments')
+      .set('Cookie', `dv.client=${name.replace(/\W/g, '') || 'x'}`)
+      .send({ consent: true, sessionCode: code, name })
+      .expect(201)
+  ).body.token as string;
   const answers = answersPicking('purple', 'red');
   const purple = Object.keys(answers.likert)[0]!;
-  await t.http().put(`/api/assessments/${token}/answers`).send({ ...answers, likert: { ...answers.likert, [purple]: 4 } }).expect(200);
+  await t
+    .http()
+    .put(`/api/assessments/${token}/answers`)
+    .send({ ...answers, likert: { ...answers.likert, [purple]: 4 } })
+    .expect(200);
   await t.http().post(`/api/assessments/${token}/complete`).expect(200);
 }
 
@@ -44,7 +68,13 @@ describe('the Dutch-Excel export', () => {
     expect(bytes.toString('utf8', 3, 4)).not.toBe(BOM);
 
     const header = lines[0]!.split(';');
-    expect(header.slice(0, 5)).toEqual(['Naam', 'Klaar op', 'Verbondenheid (stellingen)', 'Verbondenheid (keuzes)', 'Verbondenheid (totaal)']);
+    expect(header.slice(0, 5)).toEqual([
+      'Naam',
+      'Klaar op',
+      'Verbondenheid (stellingen)',
+      'Verbondenheid (keuzes)',
+      'Verbondenheid (totaal)',
+    ]);
     expect(header).toContain('Inzicht (totaal)');
     expect(header).toHaveLength(20);
     expect(lines).toHaveLength(4);
@@ -67,7 +97,7 @@ describe('the Dutch-Excel export', () => {
     expect(header.slice(0, 3)).toEqual(['Name', 'Finished at', 'Belonging (statements)']);
   });
 
-  test('When an anonymous session is exported for Excel, then only the group per drive, in the session\'s language, no names', async () => {
+  test("When an anonymous session is exported for Excel, then only the group per drive, in the session's language, no names", async () => {
     const s = await newSession({ title: 'Anon', lang: 'nl', anonymous: true, minGroupSize: 3 });
     await joinAndComplete(t, s.code, 'Vos', 'red', 'blue');
     await joinAndComplete(t, s.code, 'Uil', 'green', 'red');
@@ -97,7 +127,11 @@ describe('the Dutch-Excel export', () => {
   test('When the dashboard offers downloads, then the Excel file is next to the plain CSV', async () => {
     const s = await newSession({ title: 'Links', minGroupSize: 1 });
     const page = (await anna.get(`/trainer/sessions/${s.id}?lang=nl`).expect(200)).text;
-    expect(page).toMatch(new RegExp(`href="/api/sessions/${s.id}/export\\.csv"[^<]*</a>\\s*<a class="button" href="/api/sessions/${s.id}/export-excel\\.csv">Downloaden voor Excel \\(CSV\\)</a>`));
+    expect(page).toMatch(
+      new RegExp(
+        `href="/api/sessions/${s.id}/export\\.csv"[^<]*</a>\\s*<a class="button" href="/api/sessions/${s.id}/export-excel\\.csv">Downloaden voor Excel \\(CSV\\)</a>`,
+      ),
+    );
   });
 });
 

@@ -6,7 +6,14 @@ import { addUser, loggedIn, makeApp, type TestApp } from '../helpers/app';
 const LAPTOP = {
   lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
   wlan0: [
-    { address: '192.168.1.23', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '192.168.1.23/24' },
+    {
+      address: '192.168.1.23',
+      netmask: '255.255.255.0',
+      family: 'IPv4',
+      mac: '02:00:00:00:00:01',
+      internal: false,
+      cidr: '192.168.1.23/24',
+    },
     { address: '10.0.0.5', netmask: '255.0.0.0', family: 'IPv4', mac: '02:00:00:00:00:02', internal: false, cidr: '10.0.0.5/8' },
   ],
 } as ReturnType<typeof os.networkInterfaces>;
@@ -23,7 +30,11 @@ async function trainer(t: TestApp) {
   await addUser(t, 'tess@example.nl', 'trainer', 'Tess');
   const agent = request.agent(t.app);
   const token = tokenIn((await agent.get('/login').expect(200)).text);
-  await agent.post('/login').type('form').send({ _csrf: token, email: 'tess@example.nl', password: 'correct-horse-battery-staple' }).expect(303);
+  await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: token, email: 'tess@example.nl', password: 'correct-horse-battery-staple' })
+    .expect(303);
   return agent;
 }
 
@@ -41,16 +52,23 @@ describe('the home page is a way in for everyone', () => {
     expect(en).toMatch(/<a class="button" href="\/login">Log in<\/a>/);
   });
 
-  test('When a code is typed on the home page, then the participant lands on that session\'s join page', async () => {
+  test("When a code is typed on the home page, then the participant lands on that session's join page", async () => {
     const t = await makeApp();
     await addUser(t, 'hans@example.nl');
-    const { code } = (await (await loggedIn(t, 'hans@example.nl')).post('/api/sessions').send({ title: 'Dag 1' }).expect(201)).body as { code: string };
+    const { code } = (await (await loggedIn(t, 'hans@example.nl')).post('/api/sessions').send({ title: 'Dag 1' }).expect(201)).body as {
+      code: string;
+    };
     const phone = request.agent(t.app);
     const home = (await phone.get('/').expect(200)).text;
     // The form as the home page gives it: its action and the code field's name.
-    const [, action, field] = /<form class="card entry-join" method="post" action="([^"]+)"[\s\S]*?<input id="join-code" name="([^"]+)"/.exec(home) ?? [];
+    const [, action, field] =
+      /<form class="card entry-join" method="post" action="([^"]+)"[\s\S]*?<input id="join-code" name="([^"]+)"/.exec(home) ?? [];
     expect(action).toBe('/join');
-    const res = await phone.post(action!).type('form').send({ [field!]: code.toLowerCase() }).expect(303);
+    const res = await phone
+      .post(action!)
+      .type('form')
+      .send({ [field!]: code.toLowerCase() })
+      .expect(303);
     expect(res.headers.location).toBe(`/join/${code}`);
     expect((await phone.get(res.headers.location!).expect(200)).text).toContain('Meedoen: Dag 1');
   });
@@ -75,7 +93,9 @@ describe('the join address on the projector', () => {
     expect(page).toContain('PUBLIC_URL=https://');
 
     const qr = await t.http().get(`/join/${code}/qr.svg`).set('Host', '127.0.0.1:3000').buffer(true).parse(asBuffer).expect(200);
-    expect(svgText(qr)).toBe(await QRCode.toString(`http://192.168.1.23:3000/join/${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+    expect(svgText(qr)).toBe(
+      await QRCode.toString(`http://192.168.1.23:3000/join/${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    );
     expect(interfaces).toHaveBeenCalled();
   });
 
@@ -101,7 +121,9 @@ describe('the join address on the projector', () => {
     expect(page).toContain(`<strong class="join-url">https://drijfveer.example.nl/join/${code}</strong>`);
     expect(page).not.toContain('data-join-note');
     const qr = await t.http().get(`/join/${code}/qr.svg`).buffer(true).parse(asBuffer).expect(200);
-    expect(svgText(qr)).toBe(await QRCode.toString(`https://drijfveer.example.nl/join/${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+    expect(svgText(qr)).toBe(
+      await QRCode.toString(`https://drijfveer.example.nl/join/${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    );
     expect(interfaces).not.toHaveBeenCalled();
   });
 
@@ -109,18 +131,20 @@ describe('the join address on the projector', () => {
     jest.spyOn(os, 'networkInterfaces').mockReturnValue(LAPTOP);
     const t = await makeApp();
     const agent = await trainer(t);
-    const { id, code } = (await agent.post('/api/sessions').set('Host', 'drijfveer.example.nl').send({ title: 'Zaal' }).expect(201)).body as { id: string; code: string };
+    const { id, code } = (await agent.post('/api/sessions').set('Host', 'drijfveer.example.nl').send({ title: 'Zaal' }).expect(201))
+      .body as { id: string; code: string };
     const page = (await agent.get(`/trainer/sessions/${id}`).set('Host', 'drijfveer.example.nl').expect(200)).text;
     expect(page).toContain(`<strong class="join-url">http://drijfveer.example.nl/join/${code}</strong>`);
     expect(page).not.toContain('data-join-note');
   });
 });
 
-describe('the session\'s language is the participant\'s default', () => {
+describe("the session's language is the participant's default", () => {
   async function englishSession() {
     const t = await makeApp();
     await addUser(t, 'emma@example.nl');
-    const { code } = (await (await loggedIn(t, 'emma@example.nl')).post('/api/sessions').send({ title: 'Day 1', lang: 'en' }).expect(201)).body as { code: string };
+    const { code } = (await (await loggedIn(t, 'emma@example.nl')).post('/api/sessions').send({ title: 'Day 1', lang: 'en' }).expect(201))
+      .body as { code: string };
     return { t, code };
   }
 
@@ -137,7 +161,7 @@ describe('the session\'s language is the participant\'s default', () => {
     expect(await t.db.one<string>("SELECT lang FROM assessments WHERE name = 'Noor'")).toBe('en');
   });
 
-  test('When the participant chose Dutch (link or cookie), then that choice wins over the session\'s language', async () => {
+  test("When the participant chose Dutch (link or cookie), then that choice wins over the session's language", async () => {
     const { t, code } = await englishSession();
     const phone = request.agent(t.app);
     expect((await phone.get(`/join/${code}?lang=nl`).expect(200)).text).toContain('Meedoen: Day 1');

@@ -17,7 +17,10 @@ async function pageAgent(email: string) {
 }
 async function post(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
   const token = tokenIn((await agent.get(page).expect(200)).text);
-  return agent.post(action).type('form').send({ _csrf: token, ...fields });
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: token, ...fields });
 }
 /** A completed profile whose strongest drive is `most`; returns its token. */
 async function profile(most: string, least: string, lang = 'nl') {
@@ -44,10 +47,16 @@ describe('texts that read well', () => {
     expect((await agent.get('/reader?lang=en').expect(200)).text).toMatch(/<option value="auto"[^>]*>Detect automatically<\/option>/);
   });
 
-  test('When the reader names a mismatch with the consultant\'s own drive, then no capital after a colon', async () => {
+  test("When the reader names a mismatch with the consultant's own drive, then no capital after a colon", async () => {
     const agent = await pageAgent('rik@example.nl');
-    await agent.post('/api/me/profiles').send({ link: `/p/${await profile('purple', 'orange')}` }).expect(201);
-    const page = await post(agent, '/reader?lang=nl', '/reader', { text: 'Wat levert het op? Hoeveel tijd besparen we en wat is de business case?', lang: 'auto' });
+    await agent
+      .post('/api/me/profiles')
+      .send({ link: `/p/${await profile('purple', 'orange')}` })
+      .expect(201);
+    const page = await post(agent, '/reader?lang=nl', '/reader', {
+      text: 'Wat levert het op? Hoeveel tijd besparen we en wat is de business case?',
+      lang: 'auto',
+    });
     expect(page.status).toBe(200);
     const mismatch = text(/<p class="mismatch">[\s\S]*?<\/p>/.exec(page.text)![0]);
     expect(mismatch).toContain('Let op je eigen drijfveer. Jouw sterkste drijfveer is Verbondenheid.');
@@ -57,9 +66,24 @@ describe('texts that read well', () => {
 
   test('When the stakeholder plan suggests a start, then the label does not repeat "Begin"', async () => {
     const agent = await pageAgent('rik@example.nl');
-    const created = await post(agent, '/projects?lang=nl', '/projects', { client: 'Gemeente Zwolle', system: 'Zaaksysteem', phase: 'Selectie', notes: '' });
+    const created = await post(agent, '/projects?lang=nl', '/projects', {
+      client: 'Gemeente Zwolle',
+      system: 'Zaaksysteem',
+      phase: 'Selectie',
+      notes: '',
+    });
     const page = created.headers.location!;
-    await post(agent, page, `${page}/stakeholders`, { name: 'Teamleider', department: '', influence: '4', support: '-1', drive1: 'blue', drive2: '', concerns: '', approach: '', lastContact: '' }).then((r) => expect(r.status).toBe(303));
+    await post(agent, page, `${page}/stakeholders`, {
+      name: 'Teamleider',
+      department: '',
+      influence: '4',
+      support: '-1',
+      drive1: 'blue',
+      drive2: '',
+      concerns: '',
+      approach: '',
+      lastContact: '',
+    }).then((r) => expect(r.status).toBe(303));
     const plan = text((await agent.get(`${page}/plan`).expect(200)).text);
     expect(plan).toMatch(/Voorstel voor een eerste stap\. Begin met een helder overzicht/);
     expect(plan).not.toMatch(/Begin zo: Begin|: Begin/);
@@ -77,7 +101,10 @@ describe('texts that read well', () => {
 
   test('When the English dashboard names drives strong in no one, then "Strong in no one"', async () => {
     const trainer = await loggedIn(t, 'tara@example.nl');
-    const s = (await trainer.post('/api/sessions').send({ title: 'Words', lang: 'en', minGroupSize: 1 }).expect(201)).body as { id: string; code: string };
+    const s = (await trainer.post('/api/sessions').send({ title: 'Words', lang: 'en', minGroupSize: 1 }).expect(201)).body as {
+      id: string;
+      code: string;
+    };
     await joinAndComplete(t, s.code, 'Wim', 'green', 'red');
     const page = (await (await pageAgent('tara@example.nl')).get(`/trainer/sessions/${s.id}?lang=en`).expect(200)).text;
     expect(page).toContain('Strong in no one: {drives}.');

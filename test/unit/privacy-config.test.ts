@@ -8,10 +8,17 @@ describe('privacy settings', () => {
   });
 
   test('When they are set, then they are trimmed', () => {
-    expect(loadConfig({ ORGANISATION_NAME: ' Gemeente X ', PRIVACY_CONTACT: ' fg@x.nl ' }).privacy).toEqual({ organisation: 'Gemeente X', contact: 'fg@x.nl' });
+    expect(loadConfig({ ORGANISATION_NAME: ' Gemeente X ', PRIVACY_CONTACT: ' fg@x.nl ' }).privacy).toEqual({
+      organisation: 'Gemeente X',
+      contact: 'fg@x.nl',
+    });
   });
 
-  test.each([['ORGANISATION_NAME', 'a\nb'], ['ORGANISATION_NAME', 'x'.repeat(121)], ['PRIVACY_CONTACT', 'x'.repeat(201)]])('When %s is not one short line, then start-up stops naming it', (key, value) => {
+  test.each([
+    ['ORGANISATION_NAME', 'a\nb'],
+    ['ORGANISATION_NAME', 'x'.repeat(121)],
+    ['PRIVACY_CONTACT', 'x'.repeat(201)],
+  ])('When %s is not one short line, then start-up stops naming it', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(key);
   });

@@ -28,7 +28,8 @@ export const createBody = z.strictObject({
 
 /** Where phones in the room can open the session: PUBLIC_URL, else the request's address (a loopback one swapped for this machine's). */
 export const joinLinkFor = (config: Config, req: Request, code: string): JoinBase & { url: string } => {
-  const base = joinBase({ publicUrl: config.publicUrl, protocol: req.protocol, host: req.get('host') ?? 'localhost', interfaces: () => os.networkInterfaces() });
+  const host = req.get('host') ?? 'localhost';
+  const base = joinBase({ publicUrl: config.publicUrl, protocol: req.protocol, host, interfaces: () => os.networkInterfaces() });
   return { ...base, url: `${base.base}/join/${code}`, others: base.others.map((b) => `${b}/join/${code}`) };
 };
 export const joinUrlFor = (config: Config, req: Request, code: string): string => joinLinkFor(config, req, code).url;
