@@ -185,7 +185,7 @@ function mountApi(app: Express, { config, content, services, session, profileCac
   app.use(modelApi(content));
   mountLoginAreas(app, session, users, [
     { paths: ['/api/login', '/api/logout'], mount: '/', routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })] },
-    { paths: ['/api/sessions'], roles: TRAINERS, routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config)] },
+    { paths: ['/api/sessions'], roles: TRAINERS, routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config, content)] },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
     { paths: ['/api/recognize', '/api/me', '/api/projects'], roles: EVERYONE, mount: '/api', routers: [consultantApi(reader, myProfiles, projects)] },
   ]);

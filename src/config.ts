@@ -35,6 +35,16 @@ const trustProxySchema = z
     return z.NEVER;
   });
 
+/** A line of text that may be left unset or empty; surrounding space is dropped. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must be one line without control characters')
+    .optional()
+    .transform((v) => v || undefined);
+
 /** scrypt cost as log2(N): OWASP's 2^17 by default and at least that in production; tests set it low (fast). */
 const SCRYPT_COST_DEFAULT = 17;
 const SCRYPT_COST_PRODUCTION_MIN = 17;
@@ -81,6 +91,11 @@ const envSchema = z.object({
   RATE_LIMIT_JOIN_PER_ADDRESS: z.coerce.number().int().min(1).default(500),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // The privacy page: the organisation that runs Drijfveer and is responsible for the data, and how to reach it about
+  // privacy (an e-mail address, a web address or a line of text). Unset: the page says the running organisation is
+  // responsible and shows a note for the administrator.
+  ORGANISATION_NAME: optionalText(120),
+  PRIVACY_CONTACT: optionalText(200),
 });
 
 export type Config = Readonly<{
@@ -110,6 +125,8 @@ export type Config = Readonly<{
   loginSessionMaxHours: number;
   heartbeatMs: number;
   rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number; codeLookupsPerAddress: number };
+  /** For the privacy page: who is responsible and how to reach them (null: not configured). */
+  privacy: { organisation: string | null; contact: string | null };
   /** Returns the session secret; throws in production when it is not set. */
   sessionSecret: () => string;
 }>;
@@ -157,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       assessmentsPerIp: e.RATE_LIMIT_ASSESSMENTS_PER_IP,
       codeLookupsPerAddress: e.RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS,
     }),
+    privacy: Object.freeze({ organisation: e.ORGANISATION_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null }),
     sessionSecret: () => {
       if (e.SESSION_SECRET) return e.SESSION_SECRET;
       if (e.NODE_ENV === 'production') {

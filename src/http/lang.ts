@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { DEFAULT_LANG, isLang, type Lang } from '../domain/drives';
 import type { Content } from '../content/load';
 import { translator } from '../content/texts';
@@ -7,8 +7,23 @@ import type { CookiePolicy } from './cookies';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
+/** For responses whose language nobody chose (no ?lang, no cookie): how to switch it, and to remember that. */
+const unchosen = new WeakMap<Response, { use: (lang: Lang) => void; remember: (lang: Lang) => void }>();
+
 /**
- * Picks the page language: ?lang=… (and remembers it in a cookie), else the cookie, else Dutch.
+ * A page's own default language (a workshop's), used when the person chose none: ?lang and the cookie still win.
+ * `remember` keeps it in the language cookie, so the pages that follow (the questionnaire) speak it too.
+ */
+export function preferLanguage(res: Response, lang: Lang, options: { remember?: boolean } = {}): void {
+  const fallback = unchosen.get(res);
+  if (!fallback) return;
+  fallback.use(lang);
+  if (options.remember) fallback.remember(lang);
+}
+
+/**
+ * Picks the page language: ?lang=… (and remembers it in a cookie), else the cookie, else the page's own default
+ * (preferLanguage), else Dutch.
  * Puts lang, t, fmt (numbers and dates, presenters/format.ts) and the language-switch links on res.locals for the views.
  */
 export function pageLanguage(content: Content, cookies: CookiePolicy): RequestHandler {
@@ -24,6 +39,15 @@ export function pageLanguage(content: Content, cookies: CookiePolicy): RequestHa
     } else {
       const remembered = (req.cookies as Record<string, unknown> | undefined)?.[COOKIE];
       if (isLang(remembered)) lang = remembered;
+      else {
+        unchosen.set(res, {
+          use: (l) => {
+            res.locals.lang = l;
+            res.locals.t = translators[l];
+          },
+          remember: (l) => res.cookie(COOKIE, l, cookies.options(YEAR_MS)),
+        });
+      }
     }
     res.locals.lang = lang;
     res.locals.t = translators[lang];

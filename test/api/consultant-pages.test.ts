@@ -103,7 +103,7 @@ describe('project pages', () => {
     const plan = await agent.get(`${page}/plan`).expect(200);
     const order = [...plan.text.matchAll(/<h2>([^<]+) <span/g)].map((m) => m[1]);
     expect(order).toEqual(['Teamleider KCC', 'Wethouder', 'Medewerker']);
-    expect(plan.text).toContain('Begin zo:');
+    expect(plan.text).toContain('Voorstel voor een eerste stap.');
 
     const csv = await agent.get(`${page}/export.csv`).expect(200);
     const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');

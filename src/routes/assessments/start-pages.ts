@@ -11,12 +11,30 @@ export const startForm = z.object({
   consent: z.literal('yes', { error: 'consentRequired' }),
 });
 
+/** A link for the privacy contact when it is an e-mail or web address; else it is shown as text. */
+export function contactHref(contact: string): string | null {
+  if (/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(contact)) return `mailto:${contact}`;
+  if (/^https?:\/\/[^\s<>"]+$/.test(contact)) return contact;
+  return null;
+}
+
 /** The start page: what drives are (and are not), consent, optional name. */
 export function startPages(service: AssessmentService, config: Config, creationLimit: RequestHandler): Router {
   const router = Router({ caseSensitive: true });
 
+  const { organisation, contact } = config.privacy;
+  const privacy = {
+    organisation,
+    contact: contact ? { text: contact, href: contactHref(contact) } : null,
+    retention: {
+      unfinishedDays: config.retention.unfinishedDays,
+      workshopDays: config.retention.workshopDays,
+      loginIdleHours: config.sessionHours,
+      loginMaxHours: config.loginSessionMaxHours,
+    },
+  };
   router.get('/privacy', (_req, res) => {
-    res.render('privacy', { retention: config.retention });
+    res.render('privacy', privacy);
   });
 
   router.get('/', (_req, res) => {

@@ -1,14 +1,18 @@
+import os from 'node:os';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { LANGS } from '../../domain/drives';
+import { LANGS, type Lang } from '../../domain/drives';
 import type { WorkshopRecord } from '../../db/store';
 import { currentUser } from '../../http/auth';
 import { parse } from '../../http/validate';
 import { AppError } from '../../errors';
 import type { WorkshopService } from '../../services/workshops';
-import { exportCsv, exportGroupCsv, exportGroupJson, exportJson } from './export';
+import { exportCsv, exportExcelCsv, exportGroupCsv, exportGroupExcelCsv, exportGroupJson, exportJson, type ExcelNames } from './export';
+import type { Content } from '../../content/load';
+import { translator } from '../../content/texts';
 import { visibleText } from '../fields';
+import { joinBase, type JoinBase } from '../../domain/join-url';
 
 export const workshopFields = {
   title: visibleText(120, { required: true }),
@@ -22,11 +26,21 @@ export const createBody = z.strictObject({
   minGroupSize: workshopFields.minGroupSize.optional(),
 });
 
-export const joinUrlFor = (config: Config, req: Request, code: string) => `${config.publicUrl ?? `${req.protocol}://${req.get('host')}`}/join/${code}`;
+/** Where phones in the room can open the session: PUBLIC_URL, else the request's address (a loopback one swapped for this machine's). */
+export const joinLinkFor = (config: Config, req: Request, code: string): JoinBase & { url: string } => {
+  const host = req.get('host') ?? 'localhost';
+  const base = joinBase({ publicUrl: config.publicUrl, protocol: req.protocol, host, interfaces: () => os.networkInterfaces() });
+  return { ...base, url: `${base.base}/join/${code}`, others: base.others.map((b) => `${b}/join/${code}`) };
+};
+export const joinUrlFor = (config: Config, req: Request, code: string): string => joinLinkFor(config, req, code).url;
 
 /** The trainer's session API; the caller mounts it behind requireUser. */
-export function workshopsApi(workshops: WorkshopService, config: Config): Router {
+export function workshopsApi(workshops: WorkshopService, config: Config, content: Content): Router {
   const router = Router({ caseSensitive: true });
+  const excelNames = (lang: Lang): ExcelNames => {
+    const drives = new Map(content.current.model.drives.map((d) => [d.id as string, d.name[lang]]));
+    return { t: translator(content.texts[lang]), drive: (id) => drives.get(id) ?? id };
+  };
   const describe = (req: Request, w: WorkshopRecord) => ({
     id: w.publicId,
     code: w.code,
@@ -96,6 +110,15 @@ export function workshopsApi(workshops: WorkshopService, config: Config): Router
     const data = await workshops.exportData(w);
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.csv`).type('text/csv; charset=utf-8');
     res.send(`\uFEFF${data.kind === 'group' ? exportGroupCsv(data.n, data.drives) : exportCsv(data.rows)}`);
+  });
+
+  // For Dutch Excel: `;`, decimal commas, a byte order mark, column names in the session's language, local times.
+  router.get('/:id/export-excel.csv', async (req, res) => {
+    const w = await workshops.get(currentUser(res), req.params.id);
+    const data = await workshops.exportData(w);
+    const names = excelNames(w.lang);
+    res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}-excel.csv`).type('text/csv; charset=utf-8');
+    res.send(data.kind === 'group' ? exportGroupExcelCsv(data.n, data.drives, names) : exportExcelCsv(data.rows, names));
   });
 
   router.get('/:id/export.json', async (req, res) => {

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DRIVE_IDS } from '../../domain/drives';
 import type { DriveStats } from '../../domain/team';
 import type { ExportRow, WorkshopSummary } from '../../services/workshops';
+import type { Translate } from '../../content/texts';
 
 /**
  * Spreadsheets run cells that start with = + - @ (or a tab / carriage return) as formulas:
@@ -11,10 +12,14 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** A CSV file (header first; Windows line ends, which spreadsheets expect): quoting by csv-stringify, text cells neutralised. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+/**
+ * A CSV file (header first; Windows line ends, which spreadsheets expect): quoting by csv-stringify, text cells neutralised.
+ * `excel` is the Dutch-Excel dialect: `;` between cells, decimal commas and a UTF-8 byte order mark.
+ */
+export function toCsv(header: string[], rows: (string | number | null)[][], dialect: 'plain' | 'excel' = 'plain'): string {
   const cells = rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v ?? '')));
-  return stringify([header, ...cells], { eof: true, record_delimiter: 'windows' });
+  const excel = dialect === 'excel' ? { delimiter: ';', bom: true, cast: { number: (n: number) => String(n).replace('.', ',') } } : {};
+  return stringify([header, ...cells], { eof: true, record_delimiter: 'windows', ...excel });
 }
 
 /** CSV: a header and one row per completed participant. */
@@ -34,6 +39,52 @@ export function exportCsv(rows: ExportRow[]): string {
 /** CSV of an anonymous session: one row per drive over the published group, no one's own scores. */
 export function exportGroupCsv(n: number, drives: DriveStats[]): string {
   return toCsv(['drive', 'n', 'mean', 'sd', 'min', 'max', 'top_count'], drives.map((d) => [d.drive, n, d.mean, d.sd, d.min, d.max, d.topCount]));
+}
+
+const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+/** A moment as Dutch local time with its offset, e.g. 2026-12-01 14:03:22 +01:00 (summer time: +02:00). */
+export function amsterdamTime(iso: string): string {
+  const parts = Object.fromEntries(AMSTERDAM.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
+}
+
+/** Names for the Dutch-Excel export, in the session's language. */
+export type ExcelNames = { t: Translate; drive: (id: string) => string };
+
+/** Dutch-Excel CSV: one row per completed participant, column names in the session's language, local times. */
+export function exportExcelCsv(rows: ExportRow[], { t, drive }: ExcelNames): string {
+  const header = [
+    t('export.name'),
+    t('export.completedAt'),
+    ...DRIVE_IDS.flatMap((d) => ['likert', 'choice', 'combined'].map((part) => t(`export.${part}`, { drive: drive(d) }))),
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    amsterdamTime(r.completedAt),
+    ...DRIVE_IDS.flatMap((d) => {
+      const s = r.scores.find((x) => x.drive === d)!;
+      return [s.likert, s.choice, s.combined];
+    }),
+  ]);
+  return toCsv(header, body, 'excel');
+}
+
+/** Dutch-Excel CSV of an anonymous session: one row per drive over the published group. */
+export function exportGroupExcelCsv(n: number, drives: DriveStats[], { t, drive }: ExcelNames): string {
+  const header = ['drive', 'n', 'mean', 'sd', 'min', 'max', 'topCount'].map((c) => t(`export.group.${c}`));
+  return toCsv(header, drives.map((d) => [drive(d.drive), n, d.mean, d.sd, d.min, d.max, d.topCount]), 'excel');
 }
 
 type WorkshopHead = Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>;

@@ -12,6 +12,7 @@ import { isWellFormedToken } from '../../services/tokens';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../../services/workshops';
 import { isInvisibleIssue, nameField } from '../fields';
 import { cookiePolicy } from '../../http/cookies';
+import { preferLanguage } from '../../http/lang';
 import { joinUrlFor } from './api';
 
 const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
@@ -61,6 +62,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
       if (record) return res.redirect(303, `/a/${token}`);
     }
     const w = await workshops.joinable(code);
+    preferLanguage(res, w.lang);
     res.render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: '' }, errors: {} });
   });
 
@@ -70,6 +72,8 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     async (req, res) => {
       const code = codeParam(req);
       const w = await workshops.joinable(code);
+      // The session's language, unless the participant chose one.
+      preferLanguage(res, w.lang);
       const parsed = joinForm.safeParse(req.body ?? {});
       const name = parsed.success ? (parsed.data.name ?? null) : null;
       const errors: Record<string, string> = {};
@@ -82,6 +86,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
       }
       const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
       res.cookie(resumeCookie(code), token, cookies.options(MONTH_MS));
+      preferLanguage(res, w.lang, { remember: true }); // so the questionnaire that follows speaks it too
       res.redirect(303, `/a/${token}`);
     },
   );

@@ -10,7 +10,7 @@ import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
 import { formatter } from '../../presenters/format';
 import type { WorkshopService } from '../../services/workshops';
-import { joinUrlFor, workshopFields } from './api';
+import { joinLinkFor, workshopFields } from './api';
 
 export const createForm = z.object({
   title: workshopFields.title,
@@ -48,10 +48,12 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
   router.get('/sessions/:id', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id);
     const lang = res.locals.lang as Lang;
+    const join = joinLinkFor(config, req, w.code);
     res.render('dashboard', {
       user: currentUser(res),
       w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status, revealed: w.revealed },
-      joinUrl: joinUrlFor(config, req, w.code),
+      joinUrl: join.url,
+      joinNote: join.kind === 'network' || join.kind === 'loopback' ? { kind: join.kind, others: join.others } : null,
       summaryJson: await workshops.summaryJson(w),
       drivesJson: JSON.stringify(driveLabels(content.current.model.drives, lang)),
       error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
