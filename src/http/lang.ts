@@ -41,17 +41,17 @@ export function pageLanguage(content: Content, cookies: CookiePolicy): RequestHa
       if (isLang(remembered)) lang = remembered;
       else {
         unchosen.set(res, {
-          use: (l) => {
-            res.locals.lang = l;
-            res.locals.t = translators[l];
-          },
+          use: (l) => setLocals(l),
           remember: (l) => res.cookie(COOKIE, l, cookies.options(YEAR_MS)),
         });
       }
     }
-    res.locals.lang = lang;
-    res.locals.t = translators[lang];
-    res.locals.fmt = formatter(lang);
+    const setLocals = (l: Lang) => {
+      res.locals.lang = l;
+      res.locals.t = translators[l];
+      res.locals.fmt = formatter(l);
+    };
+    setLocals(lang);
     res.locals.switchLang = { nl: `${req.path}?lang=nl`, en: `${req.path}?lang=en` };
     next();
   };
