@@ -51,9 +51,13 @@ if (require.main === module) {
     const why = staleness();
     if (why) {
       process.stderr.write(`Building first: ${why}.\n`);
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], {
-        stdio: 'inherit',
-      });
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')],
+        {
+          stdio: 'inherit',
+        },
+      );
       fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
     }
   } else {

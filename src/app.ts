@@ -59,7 +59,8 @@ export type AppDeps = {
 export type App = Express & { live: LiveHub };
 
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
-const chartJsVersion = (): string => (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const chartJsVersion = (): string =>
+  (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** After a failed write, /healthz answers 503 this long, so a load balancer stops sending traffic. */
 const WRITE_FAILURE_WINDOW_MS = 60_000;
 const TRAINERS = ['trainer', 'admin'] as const;
@@ -147,10 +148,21 @@ export function createApp({
     );
   }
   // Saving an answer first, with only the middleware it needs: it is by far the most frequent request.
-  app.put('/api/assessments/:token/answers', apiHeaders(config.isProduction), refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }), saveAnswersHandler(services.assessments));
+  app.put(
+    '/api/assessments/:token/answers',
+    apiHeaders(config.isProduction),
+    refuseCrossSite,
+    requireJsonBody,
+    express.json({ limit: '100kb' }),
+    saveAnswersHandler(services.assessments),
+  );
   app.use(securityHeaders(config.isProduction, '/api/'));
   // Compression for pages, JSON and assets, but never for the live event stream (it would be buffered).
-  app.use(compression({ filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) }));
+  app.use(
+    compression({
+      filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+    }),
+  );
 
   // For load balancers and monitoring: 200 when the database answers and takes writes; 503 when it does
   // not answer, or for a minute after a write failed (a full disk answers reads but stores nothing).
@@ -184,10 +196,23 @@ function mountApi(app: Express, { config, content, services, session, profileCac
   app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));
   mountLoginAreas(app, session, users, [
-    { paths: ['/api/login', '/api/logout'], mount: '/', routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })] },
-    { paths: ['/api/sessions'], roles: TRAINERS, routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config, content)] },
+    {
+      paths: ['/api/login', '/api/logout'],
+      mount: '/',
+      routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })],
+    },
+    {
+      paths: ['/api/sessions'],
+      roles: TRAINERS,
+      routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config, content)],
+    },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
-    { paths: ['/api/recognize', '/api/me', '/api/projects'], roles: EVERYONE, mount: '/api', routers: [consultantApi(reader, myProfiles, projects)] },
+    {
+      paths: ['/api/recognize', '/api/me', '/api/projects'],
+      roles: EVERYONE,
+      mount: '/api',
+      routers: [consultantApi(reader, myProfiles, projects)],
+    },
   ]);
 }
 
@@ -217,7 +242,11 @@ function mountPages(app: Express, { config, content, services, session, profileC
   app.use(refuseCrossSite);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   mountLoginAreas(app, session, users, [
-    { paths: ['/login', '/logout'], mount: '/', routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })] },
+    {
+      paths: ['/login', '/logout'],
+      mount: '/',
+      routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })],
+    },
     { paths: ['/trainer'], roles: TRAINERS, routers: [trainerPages(workshops, content, config)] },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },

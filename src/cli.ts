@@ -93,7 +93,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     switch (command) {
       case 'add': {
         const role = need('role');
-        if (!(ROLES as readonly string[]).includes(role)) throw new AppError('validation_failed', `--role must be one of: ${ROLES.join(', ')}.`);
+        if (!(ROLES as readonly string[]).includes(role))
+          throw new AppError('validation_failed', `--role must be one of: ${ROLES.join(', ')}.`);
         const email = need('email');
         const name = need('name');
         const user = await users.add({ email, name, role: role as Role, password: await readPassword('Password: ') });
@@ -118,19 +119,30 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
 }
 
-async function runMaintenance(action: 'purge' | 'backup' | 'restore', file: string | undefined, out: (line: string) => void): Promise<number> {
+async function runMaintenance(
+  action: 'purge' | 'backup' | 'restore',
+  file: string | undefined,
+  out: (line: string) => void,
+): Promise<number> {
   const config = loadConfig();
   if (action !== 'purge' && config.databaseUrl) {
-    throw new AppError('validation_failed', `"${action}" is for the SQLite file; with PostgreSQL (DATABASE_URL) use pg_dump and pg_restore (docs/deploy.md).`);
+    throw new AppError(
+      'validation_failed',
+      `"${action}" is for the SQLite file; with PostgreSQL (DATABASE_URL) use pg_dump and pg_restore (docs/deploy.md).`,
+    );
   }
-  if (action !== 'purge' && !file) throw new AppError('validation_failed', `"${action}" needs a file name, e.g. npm run cli -- ${action} drijfveer-backup.sqlite`);
+  if (action !== 'purge' && !file)
+    throw new AppError('validation_failed', `"${action}" needs a file name, e.g. npm run cli -- ${action} drijfveer-backup.sqlite`);
   if (action === 'restore') {
     await restoreFrom(file!, config.databasePath);
     out(`Restored ${config.databasePath} from ${file}.`);
     return 0;
   }
   if (action === 'backup') {
-    const store = openSqliteStore(config.databasePath, { synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
+    const store = openSqliteStore(config.databasePath, {
+      synchronous: config.sqliteSynchronous,
+      busyTimeoutMs: config.sqliteBusyTimeoutMs,
+    });
     try {
       await backupTo(store.sqlite, file!);
       out(`Backup written to ${file} (integrity: ${integrityOf(file!)}).`);
@@ -153,12 +165,17 @@ async function runCopy(from: string | undefined, to: string | undefined, out: (l
   const config = loadConfig();
   const file = path.resolve(from ?? config.databasePath);
   const url = to ?? config.databaseUrl;
-  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new AppError('validation_failed', 'Say where to copy to: --to postgres://user@host:5432/db, or set DATABASE_URL.');
+  if (!url || !/^postgres(ql)?:\/\//.test(url))
+    throw new AppError('validation_failed', 'Say where to copy to: --to postgres://user@host:5432/db, or set DATABASE_URL.');
   if (!fs.existsSync(file)) throw new AppError('validation_failed', `${file} does not exist; give the SQLite file with --from.`);
   const checks = await copyToPostgres(file, { url }, out);
   for (const c of checks) out(`${c.same ? 'same' : 'DIFFERENT'}\t${c.table}\tsqlite ${c.sqlite}\tpostgres ${c.postgres}`);
   const bad = checks.filter((c) => !c.same);
-  out(bad.length ? `Copy check FAILED for: ${bad.map((c) => c.table).join(', ')}.` : `Copied ${file} to PostgreSQL; every table has the same rows on both sides.`);
+  out(
+    bad.length
+      ? `Copy check FAILED for: ${bad.map((c) => c.table).join(', ')}.`
+      : `Copied ${file} to PostgreSQL; every table has the same rows on both sides.`,
+  );
   return bad.length ? 1 : 0;
 }
 
@@ -195,7 +212,7 @@ if (require.main === module) {
         process.exit(130);
       }
       if (err instanceof ZodError) console.error(`Error: ${err.issues.map((i) => i.message).join('; ')}`);
-      else if (err instanceof AppError || err instanceof ConfigError || err instanceof Error) console.error(`Error: ${(err).message}`);
+      else if (err instanceof AppError || err instanceof ConfigError || err instanceof Error) console.error(`Error: ${err.message}`);
       else console.error(err);
       process.exit(1);
     },

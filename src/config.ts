@@ -57,7 +57,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_PATH: z.string().min(1).default(path.join(ROOT_DIR, 'data', 'drijfveer.sqlite')),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(ROOT_DIR, 'data', 'drijfveer.sqlite')),
   // WAL + NORMAL survives a process crash (kill -9); FULL also survives power loss, at the cost of an fsync per write.
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   // How long a write waits for a lock before the request gets a 503 "busy".
@@ -82,9 +85,19 @@ const envSchema = z.object({
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(100).default(6),
   RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(8),
   // Absolute lifetime of a login, however active: a stolen cookie in use still expires.
-  LOGIN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_JOIN_PER_CLIENT: z.coerce.number().int().min(1).default(10),
@@ -124,7 +137,14 @@ export type Config = Readonly<{
   sessionHours: number;
   loginSessionMaxHours: number;
   heartbeatMs: number;
-  rateLimits: { loginPerEmail: number; loginPerIp: number; joinPerClient: number; joinPerAddress: number; assessmentsPerIp: number; codeLookupsPerAddress: number };
+  rateLimits: {
+    loginPerEmail: number;
+    loginPerIp: number;
+    joinPerClient: number;
+    joinPerAddress: number;
+    assessmentsPerIp: number;
+    codeLookupsPerAddress: number;
+  };
   /** For the privacy page: who is responsible and how to reach them (null: not configured). */
   privacy: { organisation: string | null; contact: string | null };
   /** Returns the session secret; throws in production when it is not set. */
@@ -160,7 +180,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, workshopDays: e.RETENTION_SESSION_DAYS }),
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     behindProxy: e.TRUST_PROXY !== false && e.TRUST_PROXY !== 0,
-    passwords: Object.freeze({ costLog2: e.PASSWORD_SCRYPT_COST, maxRunning: e.PASSWORD_HASH_CONCURRENCY, maxWaiting: e.PASSWORD_HASH_QUEUE }),
+    passwords: Object.freeze({
+      costLog2: e.PASSWORD_SCRYPT_COST,
+      maxRunning: e.PASSWORD_HASH_CONCURRENCY,
+      maxWaiting: e.PASSWORD_HASH_QUEUE,
+    }),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     sessionHours: e.SESSION_HOURS,

@@ -6,13 +6,21 @@
   'use strict';
   var root = document.documentElement;
   var locale = document.body.dataset.locale || undefined;
-  var css = function (name) { return getComputedStyle(root).getPropertyValue(name).trim(); };
-  var tone = function (name) { return css('--chart-' + name); };
+  var css = function (name) {
+    return getComputedStyle(root).getPropertyValue(name).trim();
+  };
+  var tone = function (name) {
+    return css('--chart-' + name);
+  };
   var scoreFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   var countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   var format = {
-    score: function (x) { return scoreFormat.format(x); },
-    count: function (x) { return countFormat.format(x); }
+    score: function (x) {
+      return scoreFormat.format(x);
+    },
+    count: function (x) {
+      return countFormat.format(x);
+    },
   };
 
   // Writes each point's name next to it on the stakeholder map.
@@ -29,7 +37,7 @@
         });
       });
       ctx.restore();
-    }
+    },
   };
 
   // Axes padded by half a step, with ticks on the whole numbers only.
@@ -41,7 +49,9 @@
     };
   }
 
-  var base = function (extra) { return Object.assign({ maintainAspectRatio: false, animation: false }, extra); };
+  var base = function (extra) {
+    return Object.assign({ maintainAspectRatio: false, animation: false }, extra);
+  };
   var noLegend = { legend: { display: false } };
 
   // Each maker turns a presenter's data into a chart.js configuration.
@@ -51,34 +61,57 @@
       return {
         type: 'bar',
         data: { labels: d.labels, datasets: [{ label: d.label, data: d.values, backgroundColor: d.colours }] },
-        options: base({ indexAxis: 'y', plugins: noLegend, scales: { x: { min: 0, max: d.max, ticks: d.step ? { stepSize: d.step } : { precision: 0 } } } })
+        options: base({
+          indexAxis: 'y',
+          plugins: noLegend,
+          scales: { x: { min: 0, max: d.max, ticks: d.step ? { stepSize: d.step } : { precision: 0 } } },
+        }),
       };
     },
     // The profile as a radar: { label, labels, values, max }.
     radar: function (d) {
       return {
         type: 'radar',
-        data: { labels: d.labels, datasets: [{ label: d.label, data: d.values, backgroundColor: tone('fill'), borderColor: tone('line'), pointBackgroundColor: tone('line') }] },
-        options: base({ plugins: noLegend, scales: { r: { min: 0, max: d.max, ticks: { stepSize: 20 } } } })
+        data: {
+          labels: d.labels,
+          datasets: [
+            {
+              label: d.label,
+              data: d.values,
+              backgroundColor: tone('fill'),
+              borderColor: tone('line'),
+              pointBackgroundColor: tone('line'),
+            },
+          ],
+        },
+        options: base({ plugins: noLegend, scales: { r: { min: 0, max: d.max, ticks: { stepSize: 20 } } } }),
       };
     },
     // Two or more series side by side per drive: { labels, series: [{ label, values, tone }] }; tone names a --chart-… colour.
     pair: function (d) {
       return {
         type: 'bar',
-        data: { labels: d.labels, datasets: d.series.map(function (s) { return { label: s.label, data: s.values, backgroundColor: tone(s.tone) }; }) },
-        options: base({ scales: { y: { min: 0, max: 100 } } })
+        data: {
+          labels: d.labels,
+          datasets: d.series.map(function (s) {
+            return { label: s.label, data: s.values, backgroundColor: tone(s.tone) };
+          }),
+        },
+        options: base({ scales: { y: { min: 0, max: 100 } } }),
       };
     },
     // The team: mean per drive in its colour, and the range from lowest to highest: { labels, colours, mean, range }.
     team: function (d) {
       return {
         type: 'bar',
-        data: { labels: d.labels, datasets: [
-          { label: d.mean.label, data: d.mean.values, backgroundColor: d.colours },
-          { label: d.range.label, data: d.range.values, backgroundColor: tone('range') }
-        ] },
-        options: base({ indexAxis: 'y', scales: { x: { min: 0, max: 100 } } })
+        data: {
+          labels: d.labels,
+          datasets: [
+            { label: d.mean.label, data: d.mean.values, backgroundColor: d.colours },
+            { label: d.range.label, data: d.range.values, backgroundColor: tone('range') },
+          ],
+        },
+        options: base({ indexAxis: 'y', scales: { x: { min: 0, max: 100 } } }),
       };
     },
     // The stakeholder map: { xLabel, yLabel, points: [{ x, y, label, colour }] } (colour null: no drive known).
@@ -87,22 +120,42 @@
       var seen = {};
       var points = d.points.map(function (p) {
         var key = p.x + ',' + p.y;
-        var n = seen[key] = (seen[key] || 0) + 1;
+        var n = (seen[key] = (seen[key] || 0) + 1);
         return { x: p.x + (n - 1) * 0.12, y: p.y - (n - 1) * 0.12, label: p.label };
       });
       return {
         type: 'scatter',
-        data: { datasets: [{ data: points, pointRadius: 8, pointHoverRadius: 10, backgroundColor: d.points.map(function (p) { return p.colour || tone('neutral'); }) }] },
+        data: {
+          datasets: [
+            {
+              data: points,
+              pointRadius: 8,
+              pointHoverRadius: 10,
+              backgroundColor: d.points.map(function (p) {
+                return p.colour || tone('neutral');
+              }),
+            },
+          ],
+        },
         options: base({
-          plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return c.raw.label; } } } },
+          plugins: {
+            legend: { display: false },
+            tooltip: {
+              callbacks: {
+                label: function (c) {
+                  return c.raw.label;
+                },
+              },
+            },
+          },
           scales: {
             x: { min: -2.5, max: 2.5, title: { display: true, text: d.xLabel }, afterBuildTicks: integerTicks(-2, 2) },
-            y: { min: 0.5, max: 5.5, title: { display: true, text: d.yLabel }, afterBuildTicks: integerTicks(1, 5) }
-          }
+            y: { min: 0.5, max: 5.5, title: { display: true, text: d.yLabel }, afterBuildTicks: integerTicks(1, 5) },
+          },
         }),
-        plugins: [pointLabels]
+        plugins: [pointLabels],
       };
-    }
+    },
   };
 
   /** Draws `kind` on the canvas, or updates the chart already there (the dashboard redraws on every change). */
@@ -125,9 +178,15 @@
     var buttons = canvas.closest('section').querySelectorAll('.chart-toggle button');
     function show(view) {
       draw(canvas, view, Object.assign({ label: data.label }, data[view]));
-      buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === view)); });
+      buttons.forEach(function (b) {
+        b.setAttribute('aria-pressed', String(b.dataset.view === view));
+      });
     }
-    buttons.forEach(function (b) { b.addEventListener('click', function () { show(b.dataset.view); }); });
+    buttons.forEach(function (b) {
+      b.addEventListener('click', function () {
+        show(b.dataset.view);
+      });
+    });
     show(buttons.length ? buttons[0].dataset.view : 'bar');
   }
 
@@ -144,10 +203,15 @@
 
   // Printing: the print button, and every chart redrawn at the size the print styles give it.
   var printButton = document.querySelector('[data-print]');
-  if (printButton) printButton.addEventListener('click', function () { window.print(); });
+  if (printButton)
+    printButton.addEventListener('click', function () {
+      window.print();
+    });
   function resizeAll() {
     if (!window.Chart) return;
-    Object.keys(window.Chart.instances).forEach(function (id) { window.Chart.instances[id].resize(); });
+    Object.keys(window.Chart.instances).forEach(function (id) {
+      window.Chart.instances[id].resize();
+    });
   }
   window.matchMedia('print').addEventListener('change', resizeAll);
   window.addEventListener('afterprint', resizeAll);

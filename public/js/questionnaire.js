@@ -9,7 +9,9 @@
   var progressText = document.getElementById('progress-text');
   var lastEvent = Date.now();
 
-  function say(text) { status.textContent = text; }
+  function say(text) {
+    status.textContent = text;
+  }
 
   function patchFor(input) {
     var name = input.name;
@@ -18,8 +20,10 @@
     var ms = Math.min(now - lastEvent, 3600000);
     lastEvent = now;
     if (dot < 0) {
-      var likert = {}; likert[name] = Number(input.value);
-      var d1 = {}; d1[name] = ms;
+      var likert = {};
+      likert[name] = Number(input.value);
+      var d1 = {};
+      d1[name] = ms;
       return { likert: likert, durations: d1 };
     }
     var id = name.slice(0, dot);
@@ -27,10 +31,17 @@
     var other = kind === 'most' ? 'least' : 'most';
     var otherChecked = form.querySelector('input[name="' + id + '.' + other + '"]:checked');
     // The same reaction cannot be both most and least: clear the other column.
-    if (otherChecked && otherChecked.value === input.value) { otherChecked.checked = false; otherChecked = null; }
+    if (otherChecked && otherChecked.value === input.value) {
+      otherChecked.checked = false;
+      otherChecked = null;
+    }
     if (!otherChecked) return null; // wait until both are chosen
-    var choice = {}; choice[id] = {}; choice[id][kind] = input.value; choice[id][other] = otherChecked.value;
-    var d2 = {}; d2[id] = ms;
+    var choice = {};
+    choice[id] = {};
+    choice[id][kind] = input.value;
+    choice[id][other] = otherChecked.value;
+    var d2 = {};
+    d2[id] = ms;
     return { choice: choice, durations: d2 };
   }
 
@@ -43,18 +54,27 @@
     say(form.dataset.textSaving);
     fetch('/api/assessments/' + encodeURIComponent(token) + '/answers', {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(patch),
-      credentials: 'same-origin'
-    }).then(function (res) {
-      if (!res.ok) throw new Error('status ' + res.status);
-      return res.json();
-    }).then(function (p) {
-      progress.value = p.answered;
-      progress.max = p.total;
-      progressText.textContent = form.dataset.textProgress.replace('{answered}', p.answered).replace('{total}', p.total);
-      if (item) { item.classList.remove('has-error'); var err = item.querySelector('.field-error'); if (err) err.remove(); }
-      say(form.dataset.textSaved);
-    }).catch(function () { say(form.dataset.textFailed); });
+      credentials: 'same-origin',
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.json();
+      })
+      .then(function (p) {
+        progress.value = p.answered;
+        progress.max = p.total;
+        progressText.textContent = form.dataset.textProgress.replace('{answered}', p.answered).replace('{total}', p.total);
+        if (item) {
+          item.classList.remove('has-error');
+          var err = item.querySelector('.field-error');
+          if (err) err.remove();
+        }
+        say(form.dataset.textSaved);
+      })
+      .catch(function () {
+        say(form.dataset.textFailed);
+      });
   });
 })();

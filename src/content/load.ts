@@ -49,7 +49,11 @@ export function loadContent(dataDir: string): Content {
   return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader')) };
 }
 
-function parseFile<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, what: string): T {
+function parseFile<T>(
+  file: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+  what: string,
+): T {
   const parsed = schema.safeParse(readJson(file));
   if (!parsed.success) throw new ContentError(`${file}: invalid ${what}\n${describeIssues(parsed.error)}`);
   return parsed.data;

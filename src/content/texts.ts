@@ -13,7 +13,11 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>, fail:
   for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out, fail);
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /** Every language must have the same keys with the same {placeholders}. */
 export function parseTexts(raw: Record<Lang, unknown>, fail: (m: string) => Error): Record<Lang, Texts> {

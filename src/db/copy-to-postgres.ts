@@ -7,7 +7,18 @@ import type { SqliteDb } from './sqlite/open';
 import { openSqliteStore } from './sqlite/store';
 
 /** Parents before children, so every foreign key finds its row. */
-const TABLE_ORDER = ['users', 'workshops', 'assessments', 'likert_answers', 'choice_answers', 'projects', 'stakeholders', 'norm_tables', 'login_sessions', 'rate_limits'];
+const TABLE_ORDER = [
+  'users',
+  'workshops',
+  'assessments',
+  'likert_answers',
+  'choice_answers',
+  'projects',
+  'stakeholders',
+  'norm_tables',
+  'login_sessions',
+  'rate_limits',
+];
 
 export type TableCheck = { table: string; sqlite: number; postgres: number; same: boolean };
 
@@ -16,7 +27,11 @@ export type TableCheck = { table: string; sqlite: number; postgres: number; same
  * transaction, keeping ids; then counts and compares every table on both sides (a digest of all rows
  * in key order). Refuses a target that holds data or whose schema differs from the source's.
  */
-export async function copyToPostgres(sqlitePath: string, pgOptions: { url: string; schema?: string }, progress: (line: string) => void = () => undefined): Promise<TableCheck[]> {
+export async function copyToPostgres(
+  sqlitePath: string,
+  pgOptions: { url: string; schema?: string },
+  progress: (line: string) => void = () => undefined,
+): Promise<TableCheck[]> {
   const source = openSqliteStore(sqlitePath);
   const target = await openPgStore(pgOptions);
   try {
@@ -54,7 +69,10 @@ export async function copyToPostgres(sqlitePath: string, pgOptions: { url: strin
         await flush();
         if (schema[t]!.primaryKey.join() === 'id') {
           // Identity columns continue after the highest copied id.
-          await c.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM ${pg.escapeIdentifier(t)}), 0) + 1, false)`, [t]);
+          await c.query(
+            `SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM ${pg.escapeIdentifier(t)}), 0) + 1, false)`,
+            [t],
+          );
         }
         progress(`${t}: ${copied} rows copied`);
       }
@@ -78,10 +96,19 @@ export async function compareTables(source: SqliteDb, target: pg.Pool): Promise<
     const cols = names.map((n) => pg.escapeIdentifier(n)).join(', ');
     const textual = new Set(info.columns.filter((col) => col.type === 'text').map((col) => col.name));
     // Byte order for text keys on both sides, whatever the PostgreSQL locale.
-    const order = (collate: boolean) => info.primaryKey.map((k) => `${pg.escapeIdentifier(k)}${collate && textual.has(k) ? ' COLLATE "C"' : ''}`).join(', ');
+    const order = (collate: boolean) =>
+      info.primaryKey.map((k) => `${pg.escapeIdentifier(k)}${collate && textual.has(k) ? ' COLLATE "C"' : ''}`).join(', ');
     const canonical = (rows: unknown[][]) => rows.map((r) => r.map((v, i) => canonicalValue(kinds.get(`${t}.${names[i]}`), v)));
-    const a = canonical(source.prepare(`SELECT ${cols} FROM "${t}" ORDER BY ${order(false)}`).raw().all() as unknown[][]);
-    const b = canonical((await target.query({ text: `SELECT ${cols} FROM ${pg.escapeIdentifier(t)} ORDER BY ${order(true)}`, rowMode: 'array' })).rows as unknown[][]);
+    const a = canonical(
+      source
+        .prepare(`SELECT ${cols} FROM "${t}" ORDER BY ${order(false)}`)
+        .raw()
+        .all() as unknown[][],
+    );
+    const b = canonical(
+      (await target.query({ text: `SELECT ${cols} FROM ${pg.escapeIdentifier(t)} ORDER BY ${order(true)}`, rowMode: 'array' }))
+        .rows as unknown[][],
+    );
     checks.push({ table: t, sqlite: a.length, postgres: b.length, same: a.length === b.length && digest(a) === digest(b) });
   }
   return checks;
@@ -108,7 +135,12 @@ function canonicalValue(kind: Kind, v: unknown): unknown {
 }
 const sortKeys = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   return v;
 };
 

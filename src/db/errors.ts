@@ -8,12 +8,14 @@ export function dbErrorKind(err: unknown): 'busy' | 'cannot_write' | 'bad_text' 
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string') return poolTimeout(err) ? 'busy' : null;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'busy';
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return 'cannot_write';
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN')
+    return 'cannot_write';
   if (code === '22021' || code === '22P05') return 'bad_text';
   // PostgreSQL SQLSTATE classes: 40 serialization/deadlock, 55P03 lock wait, 53 resources, 57 shutdown, 08 connection.
   if (code.startsWith('40') || code === '55P03' || code === '53300') return 'busy';
   if (code.startsWith('53') || code.startsWith('57') || code.startsWith('08') || code === '25006') return 'cannot_write';
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND' || code === 'EPIPE') return 'cannot_write';
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND' || code === 'EPIPE')
+    return 'cannot_write';
   return null;
 }
 

@@ -5,7 +5,9 @@ import type { LoginSessionRepo } from './store';
 export function createLoginSessionRepo(sql: Sql): LoginSessionRepo {
   return {
     async get(sid, now) {
-      return (await sql.first<{ data: string }>('SELECT data FROM login_sessions WHERE sid = $1 AND expires_at > $2', [sid, now]))?.data ?? null;
+      return (
+        (await sql.first<{ data: string }>('SELECT data FROM login_sessions WHERE sid = $1 AND expires_at > $2', [sid, now]))?.data ?? null
+      );
     },
     async set(sid, data, expiresAt) {
       await sql.run(

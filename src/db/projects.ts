@@ -5,13 +5,21 @@ import type { ProjectRepo } from './store';
 /** Projects and their stakeholders, on either backend. */
 export function createProjectRepo(sql: Sql): ProjectRepo {
   /** Changes only the given fields; column names come from the fixed maps, never from the request. */
-  async function update<R>(db: Sql, table: 'projects' | 'stakeholders', columns: Record<string, string>, id: number, change: Record<string, unknown>, now: string) {
+  async function update<R>(
+    db: Sql,
+    table: 'projects' | 'stakeholders',
+    columns: Record<string, string>,
+    id: number,
+    change: Record<string, unknown>,
+    now: string,
+  ) {
     const keys = Object.keys(change).filter((k) => k in columns && change[k] !== undefined);
     const values = [id, now, ...keys.map((k) => (k === 'drives' ? JSON.stringify(change[k]) : change[k]))] as Param[];
     const sets = [...keys.map((k, i) => `${columns[k]} = $${i + 3}`), 'updated_at = $2'].join(', ');
     return (await db.first<R>(`UPDATE ${table} SET ${sets} WHERE id = $1 RETURNING *`, values))!;
   }
-  const touchProject = (db: Sql, now: string, projectId: number) => db.run('UPDATE projects SET updated_at = $1 WHERE id = $2', [now, projectId]);
+  const touchProject = (db: Sql, now: string, projectId: number) =>
+    db.run('UPDATE projects SET updated_at = $1 WHERE id = $2', [now, projectId]);
 
   return {
     async create(input) {
@@ -23,7 +31,9 @@ export function createProjectRepo(sql: Sql): ProjectRepo {
       return toProject(row!);
     },
     async list(ownerId) {
-      return (await sql.all<ProjectRow>('SELECT * FROM projects WHERE owner_id = $1 ORDER BY updated_at DESC, id DESC', [ownerId])).map(toProject);
+      return (await sql.all<ProjectRow>('SELECT * FROM projects WHERE owner_id = $1 ORDER BY updated_at DESC, id DESC', [ownerId])).map(
+        toProject,
+      );
     },
     async find(publicId) {
       const row = await sql.first<ProjectRow>('SELECT * FROM projects WHERE public_id = $1', [publicId]);
@@ -36,21 +46,38 @@ export function createProjectRepo(sql: Sql): ProjectRepo {
       await sql.run('DELETE FROM projects WHERE id = $1', [id]);
     },
     async stakeholders(projectId) {
-      return (await sql.all<StakeholderRow>('SELECT * FROM stakeholders WHERE project_id = $1 ORDER BY id', [projectId])).map(toStakeholder);
+      return (await sql.all<StakeholderRow>('SELECT * FROM stakeholders WHERE project_id = $1 ORDER BY id', [projectId])).map(
+        toStakeholder,
+      );
     },
     async addStakeholder(projectId, input) {
       return sql.transaction(async (tx) => {
         const row = await tx.first<StakeholderRow>(
           `INSERT INTO stakeholders (public_id, project_id, name, department, influence, support, drives, concerns, approach, last_contact, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *`,
-          [input.publicId, projectId, input.name, input.department, input.influence, input.support, JSON.stringify(input.drives), input.concerns, input.approach, input.lastContact, input.now],
+          [
+            input.publicId,
+            projectId,
+            input.name,
+            input.department,
+            input.influence,
+            input.support,
+            JSON.stringify(input.drives),
+            input.concerns,
+            input.approach,
+            input.lastContact,
+            input.now,
+          ],
         );
         await touchProject(tx, input.now, projectId);
         return toStakeholder(row!);
       });
     },
     async findStakeholder(projectId, publicId) {
-      const row = await sql.first<StakeholderRow>('SELECT * FROM stakeholders WHERE project_id = $1 AND public_id = $2', [projectId, publicId]);
+      const row = await sql.first<StakeholderRow>('SELECT * FROM stakeholders WHERE project_id = $1 AND public_id = $2', [
+        projectId,
+        publicId,
+      ]);
       return row ? toStakeholder(row) : null;
     },
     async updateStakeholder(id, change, now) {

@@ -9,7 +9,10 @@ import { createUserRepo } from './users';
 import { createWorkshopRepo } from './workshops';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
-export function repositories(sql: Sql, hot: AssessmentHotPaths): Pick<Store, 'assessments' | 'users' | 'loginSessions' | 'rateLimits' | 'workshops' | 'projects' | 'stats'> {
+export function repositories(
+  sql: Sql,
+  hot: AssessmentHotPaths,
+): Pick<Store, 'assessments' | 'users' | 'loginSessions' | 'rateLimits' | 'workshops' | 'projects' | 'stats'> {
   return {
     assessments: createAssessmentRepo(sql, hot),
     users: createUserRepo(sql),

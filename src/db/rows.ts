@@ -1,6 +1,15 @@
 import type { DriveId, Lang } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
-import type { AssessmentRecord, NormTable, ParticipantRow, ProjectRecord, Role, StakeholderRecord, UserRecord, WorkshopRecord } from './store';
+import type {
+  AssessmentRecord,
+  NormTable,
+  ParticipantRow,
+  ProjectRecord,
+  Role,
+  StakeholderRecord,
+  UserRecord,
+  WorkshopRecord,
+} from './store';
 
 /**
  * Table rows as both adapters return them (same columns; ISO text for times; JSON as text; booleans as
@@ -20,7 +29,8 @@ export type AssessmentRow = {
   user_id: number | null;
   consent_version: string;
 };
-export const ASSESSMENT_COLUMNS = 'id, lang, name, model_version, consent_at, consent_version, created_at, completed_at, profile_json, workshop_id, user_id';
+export const ASSESSMENT_COLUMNS =
+  'id, lang, name, model_version, consent_at, consent_version, created_at, completed_at, profile_json, workshop_id, user_id';
 
 export const toAssessment = (r: AssessmentRow): AssessmentRecord => ({
   id: r.id,
@@ -71,7 +81,14 @@ export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
 });
 
 /** One participant as the workshop overview reads it; `answered` is null once completed (answered everything). */
-export type ParticipantDbRow = { id: number; name: string | null; created_at: string; completed_at: string | null; profile_json: string | null; answered: number | null };
+export type ParticipantDbRow = {
+  id: number;
+  name: string | null;
+  created_at: string;
+  completed_at: string | null;
+  profile_json: string | null;
+  answered: number | null;
+};
 export const PARTICIPANTS_SQL = `SELECT a.id, a.name, a.created_at, a.completed_at, a.profile_json,
      CASE WHEN a.completed_at IS NULL THEN
        (SELECT count(*) FROM likert_answers l WHERE l.assessment_id = a.id)
@@ -100,7 +117,17 @@ export function participantMapper() {
   });
 }
 
-export type ProjectRow = { id: number; public_id: string; owner_id: number; client: string; system: string; phase: string; notes: string; created_at: string; updated_at: string };
+export type ProjectRow = {
+  id: number;
+  public_id: string;
+  owner_id: number;
+  client: string;
+  system: string;
+  phase: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+};
 export type StakeholderRow = {
   id: number;
   public_id: string;

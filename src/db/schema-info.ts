@@ -22,21 +22,41 @@ const cleanDefault = (d: string | null): string | null => {
 const ON_DELETE: Record<string, string> = { c: 'CASCADE', n: 'SET NULL', a: 'NO ACTION', r: 'RESTRICT', d: 'SET DEFAULT' };
 
 export function sqliteSchema(db: SqliteDb): SchemaInfo {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const out: SchemaInfo = {};
   for (const t of tables) {
     type Col = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
     const cols = db.prepare(`PRAGMA table_info("${t}")`).all() as Col[];
     type Idx = { name: string; unique: number; origin: string; partial: number };
     const idx = db.prepare(`PRAGMA index_list("${t}")`).all() as Idx[];
-    const colsOf = (index: string) => (db.prepare(`PRAGMA index_info("${index}")`).all() as { name: string }[]).map((c) => c.name).join(', ');
+    const colsOf = (index: string) =>
+      (db.prepare(`PRAGMA index_info("${index}")`).all() as { name: string }[]).map((c) => c.name).join(', ');
     type Fk = { from: string; table: string; to: string; on_delete: string };
     out[t] = {
-      columns: cols.map((c) => ({ name: c.name, type: family(c.type), notNull: c.notnull === 1 || c.pk > 0, default: cleanDefault(c.dflt_value) })),
-      primaryKey: cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
-      unique: idx.filter((i) => i.origin === 'u').map((i) => colsOf(i.name)).sort(),
-      foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as Fk[]).map((f) => `${f.from} -> ${f.table}(${f.to}) ON DELETE ${f.on_delete}`).sort(),
-      indexes: idx.filter((i) => i.origin === 'c').map((i) => `${i.name} (${colsOf(i.name)})${i.partial ? ' partial' : ''}${i.unique ? ' unique' : ''}`).sort(),
+      columns: cols.map((c) => ({
+        name: c.name,
+        type: family(c.type),
+        notNull: c.notnull === 1 || c.pk > 0,
+        default: cleanDefault(c.dflt_value),
+      })),
+      primaryKey: cols
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name),
+      unique: idx
+        .filter((i) => i.origin === 'u')
+        .map((i) => colsOf(i.name))
+        .sort(),
+      foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as Fk[])
+        .map((f) => `${f.from} -> ${f.table}(${f.to}) ON DELETE ${f.on_delete}`)
+        .sort(),
+      indexes: idx
+        .filter((i) => i.origin === 'c')
+        .map((i) => `${i.name} (${colsOf(i.name)})${i.partial ? ' partial' : ''}${i.unique ? ' unique' : ''}`)
+        .sort(),
     };
   }
   return out;
@@ -49,7 +69,15 @@ export async function pgSchema(pool: Pool): Promise<SchemaInfo> {
      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
      WHERE c.table_schema = current_schema() ORDER BY c.table_name, c.ordinal_position`,
   );
-  const idx = await q<{ table: string; index: string; unique: boolean; primary: boolean; partial: boolean; columns: string[]; is_constraint: boolean }>(
+  const idx = await q<{
+    table: string;
+    index: string;
+    unique: boolean;
+    primary: boolean;
+    partial: boolean;
+    columns: string[];
+    is_constraint: boolean;
+  }>(
     `SELECT c.relname AS table, i.relname AS index, ix.indisunique AS unique, ix.indisprimary AS primary, ix.indpred IS NOT NULL AS partial,
        ARRAY(SELECT a.attname::text FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
@@ -68,7 +96,12 @@ export async function pgSchema(pool: Pool): Promise<SchemaInfo> {
   const out: SchemaInfo = {};
   for (const c of cols) {
     const t = (out[c.table_name] ??= { columns: [], primaryKey: [], unique: [], foreignKeys: [], indexes: [] });
-    t.columns.push({ name: c.column_name, type: family(c.data_type), notNull: c.is_nullable === 'NO', default: cleanDefault(c.column_default) });
+    t.columns.push({
+      name: c.column_name,
+      type: family(c.data_type),
+      notNull: c.is_nullable === 'NO',
+      default: cleanDefault(c.column_default),
+    });
   }
   for (const i of idx) {
     const t = out[i.table];

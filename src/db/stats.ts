@@ -17,7 +17,10 @@ export function createStatsRepo(sql: Sql): StatsRepo {
           type R = { id: number; user_id: number | null; completed_at: string; profile_json: string };
           const list =
             ownerId === null
-              ? await tx.all<R>(`SELECT a.id, a.user_id, a.completed_at, a.profile_json FROM assessments a WHERE ${COMPLETED} ORDER BY a.id`, [version])
+              ? await tx.all<R>(
+                  `SELECT a.id, a.user_id, a.completed_at, a.profile_json FROM assessments a WHERE ${COMPLETED} ORDER BY a.id`,
+                  [version],
+                )
               : await tx.all<R>(
                   `SELECT a.id, a.user_id, a.completed_at, a.profile_json FROM assessments a JOIN workshops w ON w.id = a.workshop_id
                    WHERE ${COMPLETED} AND w.owner_id = $2 ORDER BY a.id`,
@@ -25,10 +28,22 @@ export function createStatsRepo(sql: Sql): StatsRepo {
                 );
           const answers = (): Answers => ({ likert: {}, choice: {} });
           const byId = new Map<number, CompletedRow>(
-            list.map((r) => [r.id, { id: r.id, userId: r.user_id, completedAt: r.completed_at, answers: answers(), profile: JSON.parse(r.profile_json) as ScoredProfile }]),
+            list.map((r) => [
+              r.id,
+              {
+                id: r.id,
+                userId: r.user_id,
+                completedAt: r.completed_at,
+                answers: answers(),
+                profile: JSON.parse(r.profile_json) as ScoredProfile,
+              },
+            ]),
           );
           type L = { assessment_id: number; item_id: string; value: number };
-          for (const a of await tx.all<L>(`SELECT l.assessment_id, l.item_id, l.value FROM likert_answers l JOIN assessments a ON a.id = l.assessment_id WHERE ${COMPLETED}`, [version])) {
+          for (const a of await tx.all<L>(
+            `SELECT l.assessment_id, l.item_id, l.value FROM likert_answers l JOIN assessments a ON a.id = l.assessment_id WHERE ${COMPLETED}`,
+            [version],
+          )) {
             const row = byId.get(a.assessment_id);
             if (row) row.answers.likert[a.item_id] = a.value;
           }
@@ -54,7 +69,10 @@ export function createStatsRepo(sql: Sql): StatsRepo {
     },
     async combinedScores(version) {
       const scores = Object.fromEntries(DRIVE_IDS.map((d) => [d, [] as number[]])) as Record<DriveId, number[]>;
-      const all = await sql.all<{ profile_json: string; completed_at: string }>(`SELECT a.profile_json, a.completed_at FROM assessments a WHERE ${COMPLETED}`, [version]);
+      const all = await sql.all<{ profile_json: string; completed_at: string }>(
+        `SELECT a.profile_json, a.completed_at FROM assessments a WHERE ${COMPLETED}`,
+        [version],
+      );
       let last: string | null = null;
       for (const r of all) {
         for (const s of (JSON.parse(r.profile_json) as ScoredProfile).scores) scores[s.drive].push(s.combined);
@@ -64,12 +82,10 @@ export function createStatsRepo(sql: Sql): StatsRepo {
       return { n: all.length, last, scores };
     },
     async createNormTable(version, n, scores, now) {
-      const row = await sql.first<NormRow>('INSERT INTO norm_tables (model_version, created_at, n, scores_json) VALUES ($1, $2, $3, $4) RETURNING *', [
-        version,
-        now,
-        n,
-        JSON.stringify(scores),
-      ]);
+      const row = await sql.first<NormRow>(
+        'INSERT INTO norm_tables (model_version, created_at, n, scores_json) VALUES ($1, $2, $3, $4) RETURNING *',
+        [version, now, n, JSON.stringify(scores)],
+      );
       return toNorm(row!);
     },
     async normTables(version) {
@@ -78,7 +94,9 @@ export function createStatsRepo(sql: Sql): StatsRepo {
     async activateNormTable(version, id) {
       return sql.transaction(async (tx) => {
         await tx.run('UPDATE norm_tables SET active = FALSE WHERE model_version = $1', [version]);
-        return id === null ? true : (await tx.run('UPDATE norm_tables SET active = TRUE WHERE id = $1 AND model_version = $2', [id, version])) > 0;
+        return id === null
+          ? true
+          : (await tx.run('UPDATE norm_tables SET active = TRUE WHERE id = $1 AND model_version = $2', [id, version])) > 0;
       });
     },
   };

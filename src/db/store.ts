@@ -80,7 +80,15 @@ export interface AssessmentRepo {
   purgeUnfinished(before: string): Promise<number>;
 }
 
-export type StoredAnswerRow = { itemId: string; kind: 'likert' | 'choice'; value?: number; most?: string; least?: string; durationMs: number | null; answeredAt: string };
+export type StoredAnswerRow = {
+  itemId: string;
+  kind: 'likert' | 'choice';
+  value?: number;
+  most?: string;
+  least?: string;
+  durationMs: number | null;
+  answeredAt: string;
+};
 
 export type ProjectRecord = {
   id: number;
@@ -109,7 +117,10 @@ export type StakeholderRecord = {
   createdAt: string;
   updatedAt: string;
 };
-export type StakeholderFields = Pick<StakeholderRecord, 'name' | 'department' | 'influence' | 'support' | 'drives' | 'concerns' | 'approach' | 'lastContact'>;
+export type StakeholderFields = Pick<
+  StakeholderRecord,
+  'name' | 'department' | 'influence' | 'support' | 'drives' | 'concerns' | 'approach' | 'lastContact'
+>;
 
 export interface ProjectRepo {
   create(input: ProjectFields & { publicId: string; ownerId: number; now: string }): Promise<ProjectRecord>;
@@ -169,7 +180,14 @@ export type WorkshopRecord = {
 };
 export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished'>;
 /** answered is null for a completed participant: they answered everything. */
-export type ParticipantRow = { id: number; name: string | null; answered: number | null; completedAt: string | null; profile: ScoredProfile | null; joinedAt: string };
+export type ParticipantRow = {
+  id: number;
+  name: string | null;
+  answered: number | null;
+  completedAt: string | null;
+  profile: ScoredProfile | null;
+  joinedAt: string;
+};
 
 export interface WorkshopRepo {
   create(input: NewWorkshop): Promise<WorkshopRecord | 'code_taken'>;
@@ -192,7 +210,14 @@ export interface WorkshopRepo {
 
 /** A completed assessment with its item answers, for the statistics of a model version. */
 export type CompletedRow = { id: number; userId: number | null; completedAt: string; answers: Answers; profile: ScoredProfile };
-export type NormTable = { id: number; modelVersion: string; createdAt: string; n: number; active: boolean; scores: Record<DriveId, number[]> };
+export type NormTable = {
+  id: number;
+  modelVersion: string;
+  createdAt: string;
+  n: number;
+  active: boolean;
+  scores: Record<DriveId, number[]>;
+};
 
 export interface StatsRepo {
   /** Completed assessments of a version; with `ownerId`, only those in that trainer's sessions. */

@@ -43,7 +43,13 @@ export function createWorkshopRepo(sql: Sql): WorkshopRepo {
       return (await sql.run('DELETE FROM assessments WHERE id = $1 AND workshop_id = $2', [assessmentId, workshopId])) > 0;
     },
     async publishTeam(id, expected, next) {
-      return (await sql.run('UPDATE workshops SET team_published = $1 WHERE id = $2 AND team_published IS NOT DISTINCT FROM $3', [next, id, expected])) > 0;
+      return (
+        (await sql.run('UPDATE workshops SET team_published = $1 WHERE id = $2 AND team_published IS NOT DISTINCT FROM $3', [
+          next,
+          id,
+          expected,
+        ])) > 0
+      );
     },
     async purgeExpired(createdBefore, now) {
       return sql.run('DELETE FROM workshops WHERE created_at < $1 AND (keep_until IS NULL OR keep_until < $2)', [createdBefore, now]);

@@ -23,14 +23,10 @@ const driveSchema = z
   })
   .strict();
 
-const likertItem = z
-  .object({ id: z.string().regex(/^L\d{2,3}$/), drive: driveId, reverse: z.boolean(), text })
-  .strict();
+const likertItem = z.object({ id: z.string().regex(/^L\d{2,3}$/), drive: driveId, reverse: z.boolean(), text }).strict();
 
 const choiceOption = z.object({ id: z.string().regex(/^S\d{2,3}[a-f]$/), drive: driveId, text }).strict();
-const choiceItem = z
-  .object({ id: z.string().regex(/^S\d{2,3}$/), text, options: z.array(choiceOption).length(6) })
-  .strict();
+const choiceItem = z.object({ id: z.string().regex(/^S\d{2,3}$/), text, options: z.array(choiceOption).length(6) }).strict();
 
 export const modelSchema = z
   .object({
@@ -68,10 +64,12 @@ export const modelSchema = z
     m.choice.items.forEach((item, i) => {
       unique(item.id, ['choice', 'items', i, 'id']);
       const drives = new Set(item.options.map((o) => o.drive));
-      if (drives.size !== 6) ctx.addIssue({ code: 'custom', path: ['choice', 'items', i, 'options'], message: 'needs one option per drive' });
+      if (drives.size !== 6)
+        ctx.addIssue({ code: 'custom', path: ['choice', 'items', i, 'options'], message: 'needs one option per drive' });
       item.options.forEach((o, j) => {
         unique(o.id, ['choice', 'items', i, 'options', j, 'id']);
-        if (!o.id.startsWith(item.id)) ctx.addIssue({ code: 'custom', path: ['choice', 'items', i, 'options', j, 'id'], message: `must start with "${item.id}"` });
+        if (!o.id.startsWith(item.id))
+          ctx.addIssue({ code: 'custom', path: ['choice', 'items', i, 'options', j, 'id'], message: `must start with "${item.id}"` });
       });
     });
   });
@@ -79,7 +77,6 @@ export const modelSchema = z
 export type Model = z.infer<typeof modelSchema>;
 export type LikertItem = Model['likert']['items'][number];
 export type ChoiceItem = Model['choice']['items'][number];
-
 
 /** Describes a zod failure as lines naming the bad entry, e.g. "likert.items.3.drive: ...". */
 export function describeIssues(error: z.ZodError): string {

@@ -13,8 +13,14 @@ function chunk<T>(xs: T[], size: number): T[][] {
 
 /** Splits the questionnaire into pages: likert statements first, then the situations. */
 export function buildPages(index: ModelIndex): QuestionPage[] {
-  const likert = chunk(index.model.likert.items.map((i) => i.id), LIKERT_PER_PAGE);
-  const choice = chunk(index.model.choice.items.map((i) => i.id), SITUATIONS_PER_PAGE);
+  const likert = chunk(
+    index.model.likert.items.map((i) => i.id),
+    LIKERT_PER_PAGE,
+  );
+  const choice = chunk(
+    index.model.choice.items.map((i) => i.id),
+    SITUATIONS_PER_PAGE,
+  );
   return [
     ...likert.map((itemIds) => ({ kind: 'likert' as const, itemIds })),
     ...choice.map((itemIds) => ({ kind: 'choice' as const, itemIds })),

@@ -55,7 +55,10 @@ function topK<T>(items: Iterable<T>, k: number, key: (x: T) => number): T[] {
 
 /** Words for the trainer: the strongest drives, drives no one has as a strength, the most contrasting pairs. */
 export function teamInsights(members: { name: string; profile: ScoredProfile }[], stats: DriveStats[], maxPairs = 3): TeamInsights {
-  const dominant = [...stats].sort((a, b) => b.mean - a.mean || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive)).slice(0, 2).map((s) => s.drive);
+  const dominant = [...stats]
+    .sort((a, b) => b.mean - a.mean || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive))
+    .slice(0, 2)
+    .map((s) => s.drive);
   const strengths = new Set(members.flatMap((m) => m.profile.primary));
   const noStrength = DRIVE_IDS.filter((d) => !strengths.has(d));
   const vectors = members.map((m) => vector(m.profile.scores));
@@ -71,6 +74,10 @@ export function teamInsights(members: { name: string; profile: ScoredProfile }[]
     }
   }
   // Pairs at equal distance keep the order in which they joined.
-  const contrasts = topK(pairs(), maxPairs, (p) => p.d2).map((p) => ({ a: members[p.i]!.name, b: members[p.j]!.name, distance: round1(Math.sqrt(p.d2)) }));
+  const contrasts = topK(pairs(), maxPairs, (p) => p.d2).map((p) => ({
+    a: members[p.i]!.name,
+    b: members[p.j]!.name,
+    distance: round1(Math.sqrt(p.d2)),
+  }));
   return { dominant, noStrength, contrasts };
 }

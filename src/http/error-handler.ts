@@ -17,12 +17,17 @@ function normalize(err: unknown): AppError {
     return new AppError('unsupported_media_type', 'The request body has an unsupported encoding.');
   }
   const db = dbErrorKind(err);
-  if (db === 'bad_text') return new AppError('validation_failed', 'The request contains a character that cannot be stored (such as a null character).');
+  if (db === 'bad_text')
+    return new AppError('validation_failed', 'The request contains a character that cannot be stored (such as a null character).');
   if (db === 'busy') return new AppError('unavailable', 'The database is busy. Nothing was lost; please try again in a moment.');
   if (db === 'cannot_write') {
-    return new AppError('unavailable', 'The database cannot store anything right now (disk full, read-only or unreachable). What was saved before is safe; nothing from this request was saved. Please try again later.');
+    return new AppError(
+      'unavailable',
+      'The database cannot store anything right now (disk full, read-only or unreachable). What was saved before is safe; nothing from this request was saved. Please try again later.',
+    );
   }
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('bad_request', 'The request could not be understood.');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return new AppError('bad_request', 'The request could not be understood.');
   return new AppError('internal', 'Something went wrong on our side.');
 }
 

@@ -51,5 +51,7 @@ export function sendCached(req: Request, res: Response, entry: Entry): void {
 
 /** res.render as a promise of the HTML text. */
 export function renderToString(res: Response, view: string, locals: object): Promise<string> {
-  return new Promise((resolve, reject) => res.render(view, locals, (err: Error | null, html?: string) => (err ? reject(err) : resolve(html!))));
+  return new Promise((resolve, reject) =>
+    res.render(view, locals, (err: Error | null, html?: string) => (err ? reject(err) : resolve(html!))),
+  );
 }

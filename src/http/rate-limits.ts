@@ -46,7 +46,10 @@ function dbStore(repo: RateLimitRepo, prefix: string, secret: Buffer): Store {
   };
 }
 const MINUTE = 60 * 1000;
-const tooMany = (message: string): RequestHandler => (_req, _res, next) => next(new AppError('too_many_requests', message));
+const tooMany =
+  (message: string): RequestHandler =>
+  (_req, _res, next) =>
+    next(new AppError('too_many_requests', message));
 const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
 export const CLIENT_COOKIE = 'dv.client';
 
@@ -54,7 +57,15 @@ export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler
   const message = 'Too many login attempts. Wait a few minutes and try again.';
   const secret = rateLimitKey(config);
   return [
-    rateLimit({ windowMs: 15 * MINUTE, limit: config.rateLimits.loginPerIp, keyGenerator: ip, handler: tooMany(message), standardHeaders: 'draft-8', legacyHeaders: false, store: dbStore(repo, 'login-ip:', secret) }),
+    rateLimit({
+      windowMs: 15 * MINUTE,
+      limit: config.rateLimits.loginPerIp,
+      keyGenerator: ip,
+      handler: tooMany(message),
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      store: dbStore(repo, 'login-ip:', secret),
+    }),
     rateLimit({
       store: dbStore(repo, 'login-email:', secret),
       windowMs: 15 * MINUTE,
@@ -72,7 +83,9 @@ export function loginLimits(config: Config, repo: RateLimitRepo): RequestHandler
  * The join limits of one route, given how it finds the session code (and which requests are not joins);
  * `codeLookups` alone for routes that only look a code up (the join page).
  */
-export type JoinLimits = ((codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[]) & { codeLookups: RequestHandler };
+export type JoinLimits = ((codeOf: (req: Request) => string, skip?: (req: Request) => boolean) => RequestHandler[]) & {
+  codeLookups: RequestHandler;
+};
 
 /**
  * Unknown session codes per client address: the join limits count per code, so without this one address
@@ -103,15 +116,30 @@ export function createJoinLimits(config: Config, repo: RateLimitRepo): JoinLimit
   return Object.assign(make, { codeLookups });
 }
 
-export function joinLimits(config: Config, repo: RateLimitRepo, codeOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
+export function joinLimits(
+  config: Config,
+  repo: RateLimitRepo,
+  codeOf: (req: Request) => string,
+  skip: (req: Request) => boolean = () => false,
+): RequestHandler[] {
   const message = 'Too many joins from this device. Wait a few minutes and try again.';
   const common = { windowMs: 10 * MINUTE, handler: tooMany(message), standardHeaders: 'draft-8' as const, legacyHeaders: false, skip };
   const cookie = cookiePolicy(config.isProduction).name(CLIENT_COOKIE);
   const secret = rateLimitKey(config);
   const client = (req: Request) => String((req.cookies as Record<string, string> | undefined)?.[cookie] ?? 'none').slice(0, 64);
   return [
-    rateLimit({ ...common, store: dbStore(repo, 'join-client:', secret), limit: config.rateLimits.joinPerClient, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}` }),
-    rateLimit({ ...common, store: dbStore(repo, 'join-address:', secret), limit: config.rateLimits.joinPerAddress, keyGenerator: (req) => `${codeOf(req)}|${ip(req)}` }),
+    rateLimit({
+      ...common,
+      store: dbStore(repo, 'join-client:', secret),
+      limit: config.rateLimits.joinPerClient,
+      keyGenerator: (req) => `${codeOf(req)}|${ip(req)}|${client(req)}`,
+    }),
+    rateLimit({
+      ...common,
+      store: dbStore(repo, 'join-address:', secret),
+      limit: config.rateLimits.joinPerAddress,
+      keyGenerator: (req) => `${codeOf(req)}|${ip(req)}`,
+    }),
   ];
 }
 

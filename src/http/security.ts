@@ -54,7 +54,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const refuseCrossSite: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const site = req.get('sec-fetch-site');
-  if (site) return site === 'same-origin' || site === 'none' ? next() : next(new AppError('forbidden', 'Requests from another site are not allowed.'));
+  if (site)
+    return site === 'same-origin' || site === 'none'
+      ? next()
+      : next(new AppError('forbidden', 'Requests from another site are not allowed.'));
   // Older browsers without Fetch Metadata: compare Origin with our own host.
   const origin = req.get('origin');
   if (origin !== undefined) {

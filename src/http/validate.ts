@@ -23,7 +23,8 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 
 /** API writes with a body must be JSON; a form or text body gets a clear 415 instead of a confusing 400. */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  const hasBody = req.get('content-length') !== undefined ? Number(req.get('content-length')) > 0 : req.get('transfer-encoding') !== undefined;
+  const hasBody =
+    req.get('content-length') !== undefined ? Number(req.get('content-length')) > 0 : req.get('transfer-encoding') !== undefined;
   if (hasBody && !req.is('application/json')) {
     return next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
   }

@@ -28,7 +28,8 @@ export type Formatter = {
 
 function make(lang: Lang): Formatter {
   const locale = LOCALES[lang];
-  const number = (max: number, extra: Intl.NumberFormatOptions = {}) => new Intl.NumberFormat(locale, { maximumFractionDigits: max, ...extra });
+  const number = (max: number, extra: Intl.NumberFormatOptions = {}) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: max, ...extra });
   const score = number(1);
   const signed = number(1, { signDisplay: 'exceptZero' });
   const stat = number(3);

@@ -17,7 +17,10 @@ function whenLabels(isos: string[], lang: Lang): string[] {
 /** "My profiles": one row per completed profile, newest first as the service lists them. */
 export function historyView(list: Completed[], model: Model, lang: Lang) {
   const label = driveLabel(model.drives, lang);
-  const dates = whenLabels(list.map((a) => a.completedAt!), lang);
+  const dates = whenLabels(
+    list.map((a) => a.completedAt!),
+    lang,
+  );
   return list.map((a, i) => ({
     id: a.id,
     date: dates[i]!,

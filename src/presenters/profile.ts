@@ -18,7 +18,14 @@ export type DriveDetail = {
 const SECTIONS = ['energises', 'irritates', 'comesAcross', 'pitfalls', 'needs'] as const;
 
 /** Everything the profile page shows, in one language; the model is the version the profile was taken with. */
-export function profileView(args: { index: ModelIndex; profile: ScoredProfile; lang: Lang; t: Translate; name: string | null; completedAt: string }) {
+export function profileView(args: {
+  index: ModelIndex;
+  profile: ScoredProfile;
+  lang: Lang;
+  t: Translate;
+  name: string | null;
+  completedAt: string;
+}) {
   const { index, profile, lang, t } = args;
   const drive = (id: DriveId) => index.model.drives.find((d) => d.id === id)!;
   const label = driveLabel(index.model.drives, lang);

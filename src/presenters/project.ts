@@ -6,7 +6,12 @@ import { byPriority, driveMix, priorityOf } from '../domain/stakeholders';
 import { formatter } from './format';
 
 /** A suggested approach for a stakeholder: where to start given their likely drive, and the consultant's own pitfall. */
-export function suggestion(content: Content, lang: Lang, drives: DriveId[], own: DriveId | null): { start: string; do: string[]; own: string | null } | null {
+export function suggestion(
+  content: Content,
+  lang: Lang,
+  drives: DriveId[],
+  own: DriveId | null,
+): { start: string; do: string[]; own: string | null } | null {
   const primary = drives[0];
   if (!primary) return null;
   const a = content.reader.advice.drives[primary];
@@ -28,10 +33,20 @@ export function projectView(stakeholders: StakeholderRecord[], content: Content,
     scatter: {
       xLabel: t('projects.axisSupport'),
       yLabel: t('projects.axisInfluence'),
-      points: stakeholders.map((s) => ({ x: s.support, y: s.influence, label: s.name, colour: s.drives[0] ? label(s.drives[0]).hex : null })),
+      points: stakeholders.map((s) => ({
+        x: s.support,
+        y: s.influence,
+        label: s.name,
+        colour: s.drives[0] ? label(s.drives[0]).hex : null,
+      })),
     },
     mix: mix.map((m) => ({ ...m, name: label(m.drive).name, hex: label(m.drive).hex })),
-    mixChart: { label: t('projects.mixPrimary'), labels: mix.map((m) => label(m.drive).name), values: mix.map((m) => m.primary), colours: mix.map((m) => label(m.drive).hex) },
+    mixChart: {
+      label: t('projects.mixPrimary'),
+      labels: mix.map((m) => label(m.drive).name),
+      values: mix.map((m) => m.primary),
+      colours: mix.map((m) => label(m.drive).hex),
+    },
   };
 }
 

@@ -23,7 +23,14 @@ export type QuestionnaireView = {
   percent: number;
   labels: string[];
   likert: { id: string; text: string; value: number | null; error: string | null }[];
-  situations: { id: string; text: string; options: { id: string; text: string }[]; most: string | null; least: string | null; error: string | null }[];
+  situations: {
+    id: string;
+    text: string;
+    options: { id: string; text: string }[];
+    most: string | null;
+    least: string | null;
+    error: string | null;
+  }[];
   missingByPage: { number: number; count: number }[];
   /** Some item on this page has an error message. */
   hasErrors: boolean;

@@ -9,6 +9,13 @@ export function qualityView(quality: ShownQuality, model: Model, lang: Lang) {
     drives,
     chart: quality.withheld
       ? null
-      : { label: 'alpha', labels: drives.map((d) => d.name), values: quality.scales.map((s) => s.alpha ?? 0), colours: drives.map((d) => d.hex), max: 1, step: 0.1 },
+      : {
+          label: 'alpha',
+          labels: drives.map((d) => d.name),
+          values: quality.scales.map((s) => s.alpha ?? 0),
+          colours: drives.map((d) => d.hex),
+          max: 1,
+          step: 0.1,
+        },
   };
 }

@@ -64,7 +64,12 @@ export function createAssessmentService(store: Store, content: Content, options:
     /** Items a participant answers (likert statements and situations) in the current model. */
     totalItems: () => content.current.total,
 
-    async create(input: { lang: Lang; name: string | null; workshopId?: number; userId?: number }): Promise<{ token: string; record: AssessmentRecord }> {
+    async create(input: {
+      lang: Lang;
+      name: string | null;
+      workshopId?: number;
+      userId?: number;
+    }): Promise<{ token: string; record: AssessmentRecord }> {
       const token = newToken();
       const record = await repo.create({
         tokenHash: hashToken(token),
@@ -111,7 +116,8 @@ export function createAssessmentService(store: Store, content: Content, options:
         return checkPatch(index, patch);
       });
       if (result.status === 'not_found') throw notFound();
-      if (result.status === 'completed') throw new AppError('already_completed', 'This assessment is completed; answers can no longer change.');
+      if (result.status === 'completed')
+        throw new AppError('already_completed', 'This assessment is completed; answers can no longer change.');
       if (result.status === 'invalid') throw new AppError('validation_failed', 'Some answers are not valid.', { fields: result.errors });
       if (result.workshopId !== null) options.onWorkshopChange?.(result.workshopId);
       return { answered: result.answered, total: index!.total };

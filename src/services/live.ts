@@ -53,7 +53,10 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
   function notify(workshopId: number): void {
     if (!listeners.get(workshopId)?.size || pending.has(workshopId)) return;
     const wait = Math.max(0, (lastSent.get(workshopId) ?? 0) + throttleMs - clock.now());
-    pending.set(workshopId, clock.schedule(() => void flush(workshopId), wait));
+    pending.set(
+      workshopId,
+      clock.schedule(() => void flush(workshopId), wait),
+    );
   }
 
   return {

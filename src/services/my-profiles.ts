@@ -13,7 +13,10 @@ export function createMyProfilesService(store: Store) {
   return {
     async claim(user: UserRecord, link: string): Promise<void> {
       const token = tokenFromLink(link);
-      if (!token) throw new AppError('validation_failed', 'This is not a private link of Drijfveer.', { fields: [{ field: 'link', message: 'not a private link' }] });
+      if (!token)
+        throw new AppError('validation_failed', 'This is not a private link of Drijfveer.', {
+          fields: [{ field: 'link', message: 'not a private link' }],
+        });
       const result = await store.assessments.linkToUser(hashToken(token), user.id);
       // A profile of someone else's account is reported like an unknown one: it reveals nothing.
       if (result !== 'linked') throw new AppError('not_found', 'No profile was found for this link.');

@@ -40,7 +40,8 @@ function limiter(maxRunning: number, maxWaiting: number) {
   return {
     async run<T>(task: () => Promise<T>): Promise<T> {
       if (running >= maxRunning) {
-        if (waiting.length >= maxWaiting) throw new AppError('unavailable', BUSY_MESSAGE, undefined, { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+        if (waiting.length >= maxWaiting)
+          throw new AppError('unavailable', BUSY_MESSAGE, undefined, { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
         await new Promise<void>((resolve) => waiting.push(resolve));
       }
       running++;
@@ -58,7 +59,8 @@ function limiter(maxRunning: number, maxWaiting: number) {
 export function createPasswords({ costLog2, maxRunning, maxWaiting, derive = scryptDerive }: HashingOptions) {
   const queue = limiter(maxRunning, maxWaiting);
   const params: Params = { N: 2 ** costLog2, r: R, p: P };
-  const format = (p: Params, salt: Buffer, key: Buffer) => ['scrypt', p.N, p.r, p.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const format = (p: Params, salt: Buffer, key: Buffer) =>
+    ['scrypt', p.N, p.r, p.p, salt.toString('base64url'), key.toString('base64url')].join('$');
   // Verified against when the e-mail is unknown, so such a login costs as much as a wrong password. Random
   // salt and key at the configured cost: no password matches it, and making it costs no hash.
   const dummy = format(params, randomBytes(16), randomBytes(KEY_LENGTH));

@@ -26,11 +26,16 @@ export function createReaderService(store: Store, content: Content) {
     async read(input: { text: string; lang?: Lang; behaviours?: string[] }, user: UserRecord | null) {
       const picked = (input.behaviours ?? []).map((id) => {
         const b = behaviours.get(id);
-        if (!b) throw new AppError('validation_failed', 'Unknown behaviour.', { fields: [{ field: 'behaviours', message: `unknown behaviour "${id}"` }] });
+        if (!b)
+          throw new AppError('validation_failed', 'Unknown behaviour.', {
+            fields: [{ field: 'behaviours', message: `unknown behaviour "${id}"` }],
+          });
         return b;
       });
       if (!input.text.trim() && !picked.length) {
-        throw new AppError('validation_failed', 'Give a text or at least one observed behaviour.', { fields: [{ field: 'text', message: 'empty, and no behaviours ticked' }] });
+        throw new AppError('validation_failed', 'Give a text or at least one observed behaviour.', {
+          fields: [{ field: 'text', message: 'empty, and no behaviours ticked' }],
+        });
       }
       const reading = recognise({ text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: picked }, lexicons);
       const own = await ownPrimary(user);

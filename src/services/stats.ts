@@ -106,7 +106,8 @@ export function createStatsService(store: Store, content: Content) {
     async freeze(version?: string): Promise<NormTable> {
       const v = indexOf(version).model.version;
       const live = await repo.combinedScores(v);
-      if (live.n < MIN_NORM_GROUP) throw new AppError('conflict', `A norm table needs at least ${MIN_NORM_GROUP} completed profiles (now ${live.n}).`);
+      if (live.n < MIN_NORM_GROUP)
+        throw new AppError('conflict', `A norm table needs at least ${MIN_NORM_GROUP} completed profiles (now ${live.n}).`);
       return repo.createNormTable(v, live.n, live.scores, new Date().toISOString());
     },
     tables: (version?: string) => repo.normTables(indexOf(version).model.version),
@@ -126,7 +127,11 @@ export function createStatsService(store: Store, content: Content) {
           .filter((list) => list.length >= 2)
           .map((list) => {
             const [first, second] = [...list].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-            return { first: first!.profile, second: second!.profile, days: Math.round((Date.parse(second!.completedAt) - Date.parse(first!.completedAt)) / DAY_MS) };
+            return {
+              first: first!.profile,
+              second: second!.profile,
+              days: Math.round((Date.parse(second!.completedAt) - Date.parse(first!.completedAt)) / DAY_MS),
+            };
           });
         return testRetest(pairs);
       });
@@ -143,7 +148,10 @@ export function createStatsService(store: Store, content: Content) {
         const x2 = b.scores.find((s) => s.drive === drive)!;
         const alpha = q.scales.find((s) => s.drive === drive)!.alpha;
         const spread = q.likertSd[drive];
-        const rc = alpha !== null && spread !== null && a.modelVersion === b.modelVersion ? reliableChange(x1.likert, x2.likert, spread, alpha) : null;
+        const rc =
+          alpha !== null && spread !== null && a.modelVersion === b.modelVersion
+            ? reliableChange(x1.likert, x2.likert, spread, alpha)
+            : null;
         return {
           drive,
           combined: Math.round((x2.combined - x1.combined) * 10) / 10,

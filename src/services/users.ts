@@ -14,7 +14,13 @@ export function createUserService(store: Store, passwords: Passwords = createPas
     async add(input: { email: string; name: string; role: Role; password: string }): Promise<UserRecord> {
       const email = emailSchema.parse(input.email);
       passwordSchema.parse(input.password);
-      const user = await repo.create({ email, name: input.name.trim(), role: input.role, passwordHash: await passwords.hash(input.password), now: new Date().toISOString() });
+      const user = await repo.create({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash: await passwords.hash(input.password),
+        now: new Date().toISOString(),
+      });
       if (user === 'email_taken') throw new AppError('conflict', `A user with e-mail ${email} already exists.`);
       return user;
     },
@@ -22,7 +28,8 @@ export function createUserService(store: Store, passwords: Passwords = createPas
     async setPassword(email: string, password: string): Promise<void> {
       passwordSchema.parse(password);
       const user = await repo.findForLogin(emailSchema.parse(email));
-      if (!user || !(await repo.setPassword(user.email, await passwords.hash(password)))) throw new AppError('not_found', `No user with e-mail ${email}.`);
+      if (!user || !(await repo.setPassword(user.email, await passwords.hash(password))))
+        throw new AppError('not_found', `No user with e-mail ${email}.`);
       await store.loginSessions.destroyByUser(user.id);
     },
     /** Also ends the user's login sessions (SQLite may give a later user the same id). */

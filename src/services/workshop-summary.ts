@@ -10,7 +10,8 @@ import { AppError } from '../errors';
  */
 export function workshopSummary(repo: WorkshopRepo, totalItems: () => number) {
   // A participant as a member of a published set: opaque, and new when an id is reused for someone else.
-  const memberKey = (w: WorkshopRecord, r: ParticipantRow) => createHash('sha256').update(`${w.publicId}:${r.id}@${r.completedAt}`).digest('base64url').slice(0, 16);
+  const memberKey = (w: WorkshopRecord, r: ParticipantRow) =>
+    createHash('sha256').update(`${w.publicId}:${r.id}@${r.completedAt}`).digest('base64url').slice(0, 16);
 
   /**
    * Whose scores the team chart of a revealed session covers. Named: everyone who completed, live.

@@ -17,7 +17,11 @@ export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]
 const notFound = () => new AppError('not_found', 'No such session.');
 const canManage = (user: UserRecord, w: WorkshopRecord) => user.role === 'admin' || w.ownerId === user.id;
 
-export type ExportRow = { name: string; completedAt: string; scores: { drive: string; likert: number; choice: number; combined: number }[] };
+export type ExportRow = {
+  name: string;
+  completedAt: string;
+  scores: { drive: string; likert: number; choice: number; combined: number }[];
+};
 export type ExportData = { kind: 'rows'; rows: ExportRow[] } | { kind: 'group'; n: number; drives: DriveStats[] };
 export type NewWorkshopInput = { title: string; lang: Lang; anonymous: boolean; minGroupSize: number };
 
@@ -94,12 +98,17 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
      * completed participant, in an anonymous one only the published group figures (as on the dashboard).
      */
     async exportData(w: WorkshopRecord): Promise<ExportData> {
-      if (!w.revealed) throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
+      if (!w.revealed)
+        throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
       const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
       if (w.anonymous) {
         const { members, published } = await teamMembers(w, completed);
         if (!members) {
-          throw new AppError('conflict', `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`, { nextAt: published!.nextAt });
+          throw new AppError(
+            'conflict',
+            `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`,
+            { nextAt: published!.nextAt },
+          );
         }
         return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
       }
@@ -136,10 +145,14 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       const w = await get(user, publicId);
       const s = await summary(w);
       if (!s.canReveal) {
-        throw new AppError('conflict', `The team chart can be shown once ${w.minGroupSize} participants have completed (now ${s.completed}).`, {
-          completed: s.completed,
-          minGroupSize: w.minGroupSize,
-        });
+        throw new AppError(
+          'conflict',
+          `The team chart can be shown once ${w.minGroupSize} participants have completed (now ${s.completed}).`,
+          {
+            completed: s.completed,
+            minGroupSize: w.minGroupSize,
+          },
+        );
       }
       await repo.update(w.id, { revealed: true });
       changed(w.id);
@@ -188,7 +201,10 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     /** Joins a participant: a new assessment linked to the workshop. */
     async join(code: string, input: { name: string | null; lang?: Lang }): Promise<{ token: string; workshop: WorkshopRecord }> {
       const w = await this.joinable(code);
-      if (!w.anonymous && !input.name) throw new AppError('validation_failed', 'Give your name to join this session.', { fields: [{ field: 'name', message: 'required in this session' }] });
+      if (!w.anonymous && !input.name)
+        throw new AppError('validation_failed', 'Give your name to join this session.', {
+          fields: [{ field: 'name', message: 'required in this session' }],
+        });
       const name = input.name ?? `${options.aliasPrefix(w.lang)} ${(await repo.countParticipants(w.id)) + 1}`;
       const { token } = await assessments.create({ lang: input.lang ?? w.lang, name, workshopId: w.id });
       return { token, workshop: w };

@@ -10,33 +10,44 @@ export async function liveLatency(url: string, workshopId: string, cookies: stri
   // The current completion's handler: called with (stream number, completed count) for every event.
   let onEvent: (stream: number, completed: number) => void = () => undefined;
   const streams = await Promise.all(
-    Array.from({ length: listeners }, (_, n) =>
-      new Promise<http.ClientRequest>((resolve, reject) => {
-        const req = http.get(`${url}/api/sessions/${workshopId}/events`, { agent, headers: { cookie: cookies[n % cookies.length]! } }, (res) => {
-          let buffer = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-              const data = buffer.slice(0, i).split('\n').find((l) => l.startsWith('data: '));
-              buffer = buffer.slice(i + 2);
-              if (data) {
-                // Only the count is needed: reading it off the text keeps the measuring client from being the bottleneck.
-                const m = /"completed":(\d+)/.exec(data);
-                if (m) onEvent(n, Number(m[1]));
-              }
-            }
-          });
-          resolve(req);
-        });
-        req.on('error', reject);
-      }),
+    Array.from(
+      { length: listeners },
+      (_, n) =>
+        new Promise<http.ClientRequest>((resolve, reject) => {
+          const req = http.get(
+            `${url}/api/sessions/${workshopId}/events`,
+            { agent, headers: { cookie: cookies[n % cookies.length]! } },
+            (res) => {
+              let buffer = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                buffer += chunk;
+                for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+                  const data = buffer
+                    .slice(0, i)
+                    .split('\n')
+                    .find((l) => l.startsWith('data: '));
+                  buffer = buffer.slice(i + 2);
+                  if (data) {
+                    // Only the count is needed: reading it off the text keeps the measuring client from being the bottleneck.
+                    const m = /"completed":(\d+)/.exec(data);
+                    if (m) onEvent(n, Number(m[1]));
+                  }
+                }
+              });
+              resolve(req);
+            },
+          );
+          req.on('error', reject);
+        }),
     ),
   );
   await new Promise((r) => setTimeout(r, 500)); // let every stream get its first summary
   const latencies: number[] = [];
   let missed = 0;
-  let completed = ((await (await fetch(`${url}/api/sessions/${workshopId}/summary`, { headers: { cookie } })).json()) as { completed: number }).completed;
+  let completed = (
+    (await (await fetch(`${url}/api/sessions/${workshopId}/summary`, { headers: { cookie } })).json()) as { completed: number }
+  ).completed;
   for (const token of pending) {
     const target = completed + 1;
     const arrived = new Set<number>();
@@ -67,12 +78,14 @@ export async function liveLatency(url: string, workshopId: string, cookies: stri
 export async function pageWeight(url: string, inProgress: string, done: string) {
   const size = (path: string) =>
     new Promise<{ bytes: number; body: string }>((resolve, reject) => {
-      http.get(`${url}${path}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
-        let bytes = 0;
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => ((bytes += c.length), chunks.push(c)));
-        res.on('end', () => resolve({ bytes, body: res.headers['content-encoding'] ? '' : Buffer.concat(chunks).toString('utf8') }));
-      }).on('error', reject);
+      http
+        .get(`${url}${path}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+          let bytes = 0;
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => ((bytes += c.length), chunks.push(c)));
+          res.on('end', () => resolve({ bytes, body: res.headers['content-encoding'] ? '' : Buffer.concat(chunks).toString('utf8') }));
+        })
+        .on('error', reject);
     });
   const plain = (path: string) => fetch(`${url}${path}`).then((r) => r.text());
   const total = async (path: string) => {

@@ -13,7 +13,9 @@ export const BENCH_PASSWORD = 'bench-password-123';
 export function answersFor(index: ModelIndex, n: number): Answers {
   return {
     likert: Object.fromEntries(index.model.likert.items.map((it, i) => [it.id, ((i * 7 + n * 3) % 5) + 1])),
-    choice: Object.fromEntries(index.model.choice.items.map((s, i) => [s.id, { most: s.options[(i + n) % 6]!.id, least: s.options[(i + n + 2) % 6]!.id }])),
+    choice: Object.fromEntries(
+      index.model.choice.items.map((s, i) => [s.id, { most: s.options[(i + n) % 6]!.id, least: s.options[(i + n + 2) % 6]!.id }]),
+    ),
   };
 }
 
@@ -26,7 +28,12 @@ export async function seedBench(store: Store, participants: number, pending: num
   const content = loadContent(loadConfig({}).dataDir);
   const assessments = createAssessmentService(store, content);
   const workshops = createWorkshopService(store, assessments, { aliasPrefix: () => 'P' });
-  const trainer = await createUserService(store).add({ email: 'bench@example.nl', name: 'Bench', role: 'trainer', password: BENCH_PASSWORD });
+  const trainer = await createUserService(store).add({
+    email: 'bench@example.nl',
+    name: 'Bench',
+    role: 'trainer',
+    password: BENCH_PASSWORD,
+  });
   const w = await workshops.create(trainer, { title: 'Benchmark', lang: 'nl', anonymous: false, minGroupSize: 3 });
   const index = content.current;
   const pendingTokens: string[] = [];

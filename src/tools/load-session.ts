@@ -20,7 +20,12 @@ import { startProcess } from './spawn';
 import { temporaryDatabase } from './temporary-database';
 
 const { values } = parseArgs({
-  options: { participants: { type: 'string', default: '300' }, timeout: { type: 'string', default: '120' }, postgres: { type: 'string' }, instances: { type: 'string', default: '1' } },
+  options: {
+    participants: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '120' },
+    postgres: { type: 'string' },
+    instances: { type: 'string', default: '1' },
+  },
 });
 const N = Number(values.participants);
 const K = Number(values.instances);
@@ -49,9 +54,19 @@ async function main(): Promise<number> {
   const participantUrl = (i: number) => servers[K === 1 ? 0 : 1 + (i % (K - 1))]!.url;
   const json = { 'Content-Type': 'application/json' };
   try {
-    const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'load@example.nl', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'load@example.nl', password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const session = (await (await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ title: 'Load test', minGroupSize: 3 }) })).json()) as { id: string; code: string };
+    const session = (await (
+      await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { ...json, Cookie: cookie },
+        body: JSON.stringify({ title: 'Load test', minGroupSize: 3 }),
+      })
+    ).json()) as { id: string; code: string };
     const model = (await (await fetch(`${server.url}/api/model`)).json()) as Model;
 
     // The trainer's stream: remember when each summary arrives and how many had completed.
@@ -62,41 +77,63 @@ async function main(): Promise<number> {
     const allSeen = new Promise<number>((resolve) => {
       let buffer = '';
       const pump = (): void => {
-        reader.read().then(({ value, done }) => {
-          if (done) return;
-          buffer += value;
-          for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-            const data = buffer.slice(0, i).split('\n').find((l) => l.startsWith('data: '));
-            buffer = buffer.slice(i + 2);
-            if (!data) continue;
-            const s = JSON.parse(data.slice(6)) as { completed: number };
-            lastEvent = { at: performance.now(), completed: s.completed };
-            if (s.completed === N) return resolve(lastEvent.at);
-          }
-          pump();
-        }, () => undefined);
+        reader.read().then(
+          ({ value, done }) => {
+            if (done) return;
+            buffer += value;
+            for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+              const data = buffer
+                .slice(0, i)
+                .split('\n')
+                .find((l) => l.startsWith('data: '));
+              buffer = buffer.slice(i + 2);
+              if (!data) continue;
+              const s = JSON.parse(data.slice(6)) as { completed: number };
+              lastEvent = { at: performance.now(), completed: s.completed };
+              if (s.completed === N) return resolve(lastEvent.at);
+            }
+            pump();
+          },
+          () => undefined,
+        );
       };
       pump();
     });
 
     const errors: string[] = [];
     const call = async (base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(base + url, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(base + url, {
+        method,
+        headers: { ...json, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       if (!res.ok) errors.push(`${method} ${url.replace(/[A-Za-z0-9_-]{24}/, '…')} → ${res.status}`);
       return res;
     };
     let lastCompletion = 0;
     const started = performance.now();
     const pages = [
-      ...Array.from({ length: Math.ceil(model.likert.items.length / 8) }, (_, p) => ({ likert: Object.fromEntries(model.likert.items.slice(p * 8, p * 8 + 8).map((it, k) => [it.id, ((p + k) % 5) + 1])) })),
+      ...Array.from({ length: Math.ceil(model.likert.items.length / 8) }, (_, p) => ({
+        likert: Object.fromEntries(model.likert.items.slice(p * 8, p * 8 + 8).map((it, k) => [it.id, ((p + k) % 5) + 1])),
+      })),
       ...Array.from({ length: Math.ceil(model.choice.items.length / 4) }, (_, p) => ({
-        choice: Object.fromEntries(model.choice.items.slice(p * 4, p * 4 + 4).map((s, k) => [s.id, { most: s.options[(p + k) % 6]!.id, least: s.options[(p + k + 3) % 6]!.id }])),
+        choice: Object.fromEntries(
+          model.choice.items
+            .slice(p * 4, p * 4 + 4)
+            .map((s, k) => [s.id, { most: s.options[(p + k) % 6]!.id, least: s.options[(p + k + 3) % 6]!.id }]),
+        ),
       })),
     ];
     await Promise.all(
       Array.from({ length: N }, async (_, i) => {
         const base = participantUrl(i);
-        const joined = await call(base, 'POST', '/api/assessments', { consent: true, sessionCode: session.code, name: `P${i + 1}` }, { Cookie: `dv.client=load-${i}` });
+        const joined = await call(
+          base,
+          'POST',
+          '/api/assessments',
+          { consent: true, sessionCode: session.code, name: `P${i + 1}` },
+          { Cookie: `dv.client=load-${i}` },
+        );
         if (!joined.ok) return;
         const { token } = (await joined.json()) as { token: string };
         for (const page of pages) await call(base, 'PUT', `/api/assessments/${token}/answers`, page);
@@ -112,7 +149,11 @@ async function main(): Promise<number> {
     const check = await db.open();
     const rows = await check.stats.completed(model.version, null).finally(() => check.close());
     const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
-    const stored = { likert: sum((r) => Object.keys(r.answers.likert).length), choice: sum((r) => Object.keys(r.answers.choice).length), completed: rows.length };
+    const stored = {
+      likert: sum((r) => Object.keys(r.answers.likert).length),
+      choice: sum((r) => Object.keys(r.answers.choice).length),
+      completed: rows.length,
+    };
     const expected = { likert: N * model.likert.items.length, choice: N * model.choice.items.length, completed: N };
     const delay = seenAt - lastCompletion;
     const result = {
@@ -128,7 +169,11 @@ async function main(): Promise<number> {
     };
     console.log(JSON.stringify(result, null, 2));
     for (const e of errors.slice(0, 5)) console.error(e);
-    const ok = errors.length === 0 && JSON.stringify(stored) === JSON.stringify(expected) && result.lastCompletionToEventMs !== null && result.lastCompletionToEventMs <= 1000;
+    const ok =
+      errors.length === 0 &&
+      JSON.stringify(stored) === JSON.stringify(expected) &&
+      result.lastCompletionToEventMs !== null &&
+      result.lastCompletionToEventMs <= 1000;
     console.log(ok ? 'load test passed' : 'load test FAILED');
     return ok ? 0 : 1;
   } finally {
@@ -139,4 +184,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err) => (console.error(err), process.exit(1)));
+main().then(
+  (code) => process.exit(code),
+  (err) => (console.error(err), process.exit(1)),
+);

@@ -9,9 +9,10 @@ export async function startProcess(
   cpu?: number,
 ): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   // With `cpu`, the process is pinned to that core (Linux taskset), so a load generator on another core does not compete with it.
-  const [cmd, args] = cpu !== undefined && fs.existsSync('/usr/bin/taskset')
-    ? ['/usr/bin/taskset', ['-c', String(cpu), process.execPath, path.join(__dirname, '..', script)]]
-    : [process.execPath, [path.join(__dirname, '..', script)]];
+  const [cmd, args] =
+    cpu !== undefined && fs.existsSync('/usr/bin/taskset')
+      ? ['/usr/bin/taskset', ['-c', String(cpu), process.execPath, path.join(__dirname, '..', script)]]
+      : [process.execPath, [path.join(__dirname, '..', script)]];
   const proc = spawn(cmd, args, {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -31,5 +32,9 @@ export async function startProcess(
     });
     proc.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { url, pid: proc.pid!, stop: () => new Promise((r) => (proc.exitCode !== null ? r() : (proc.kill('SIGTERM'), proc.on('exit', () => r())))) };
+  return {
+    url,
+    pid: proc.pid!,
+    stop: () => new Promise((r) => (proc.exitCode !== null ? r() : (proc.kill('SIGTERM'), proc.on('exit', () => r())))),
+  };
 }

@@ -18,7 +18,11 @@ describe('password hashing cannot starve the app', () => {
     };
     const passwords = createPasswords({ costLog2: 10, maxRunning: 2, maxWaiting: 3, derive });
     const t = await makeApp({}, { passwords });
-    const login = (i: number) => t.http().post('/api/login').send({ email: `nobody${i}@example.nl`, password: 'a-wrong-password' });
+    const login = (i: number) =>
+      t
+        .http()
+        .post('/api/login')
+        .send({ email: `nobody${i}@example.nl`, password: 'a-wrong-password' });
 
     const waiting = Promise.all([0, 1, 2, 3, 4].map((i) => login(i).then((res) => res.status)));
     // Release everything before failing, so an assertion below cannot leave requests hanging.
@@ -111,7 +115,8 @@ describe('names, aliases and titles show what they say', () => {
     await addUser(t, 'trainer@example.nl', 'admin');
     const admin = await loggedIn(t, 'trainer@example.nl');
     await t.http().post('/api/assessments').send({ consent: true, name: 'Anna\u202Egnirts\u202C' }).expect(201);
-    const { code } = (await admin.post('/api/sessions').send({ title: '\u2067Team\u2069 \u200Fday\u061C', anonymous: true }).expect(201)).body as { code: string };
+    const { code } = (await admin.post('/api/sessions').send({ title: '\u2067Team\u2069 \u200Fday\u061C', anonymous: true }).expect(201))
+      .body as { code: string };
     await t.http().post('/api/assessments').send({ consent: true, sessionCode: code, name: '\u202DAlias\u200E' }).expect(201);
     const project = (await admin.post('/api/projects').send({ client: 'Acme\u202B', system: 'ERP' }).expect(201)).body as { id: string };
     await admin.post(`/api/projects/${project.id}/stakeholders`).send({ name: '\u202ERob', influence: 3, support: 0 }).expect(201);

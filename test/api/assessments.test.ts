@@ -24,7 +24,7 @@ describe('POST /api/assessments', () => {
 
   test('When no language is given, then Dutch is used', async () => {
     await createAssessment(t);
-    expect((await t.db.one('SELECT lang FROM assessments'))).toBe('nl');
+    expect(await t.db.one('SELECT lang FROM assessments')).toBe('nl');
   });
 
   test.each([
@@ -38,7 +38,11 @@ describe('POST /api/assessments', () => {
     ['an extra field', { consent: true, admin: true }],
     ['an array body', [{ consent: true }]],
   ])('When the body has %s, then 400 names the field and nothing is stored', async (_case, body) => {
-    const res = await t.http().post('/api/assessments').send(body as object).expect(400);
+    const res = await t
+      .http()
+      .post('/api/assessments')
+      .send(body as object)
+      .expect(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.details.fields.length).toBeGreaterThan(0);
     expect((await counts(t)).assessments).toBe(0);
@@ -56,7 +60,11 @@ describe('POST /api/assessments', () => {
   });
 
   test('When the body is larger than 100 kB, then 413', async () => {
-    const res = await t.http().post('/api/assessments').send({ consent: true, name: 'x'.repeat(110_000) }).expect(413);
+    const res = await t
+      .http()
+      .post('/api/assessments')
+      .send({ consent: true, name: 'x'.repeat(110_000) })
+      .expect(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
 });
@@ -68,22 +76,31 @@ describe('GET /api/assessments/:token', () => {
     expect(res.body).toMatchObject({ status: 'in_progress', answered: 0, total: model.total, answers: { likert: {}, choice: {} } });
   });
 
-  test.each([['unknown', 'A'.repeat(24)], ['malformed', 'abc'], ['too long', 'A'.repeat(200)]])(
-    'When the token is %s, then 404 with the error shape',
-    async (_case, token) => {
-      const res = await t.http().get(`/api/assessments/${token}`).expect(404);
-      expect(res.body.error.code).toBe('not_found');
-    },
-  );
+  test.each([
+    ['unknown', 'A'.repeat(24)],
+    ['malformed', 'abc'],
+    ['too long', 'A'.repeat(200)],
+  ])('When the token is %s, then 404 with the error shape', async (_case, token) => {
+    const res = await t.http().get(`/api/assessments/${token}`).expect(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
 });
 
 describe('PUT /api/assessments/:token/answers', () => {
   test('When answers are sent in parts, then they merge and the progress counts statements and situations', async () => {
     const token = await createAssessment(t);
-    let res = await t.http().put(`/api/assessments/${token}/answers`).send({ likert: { [firstItem]: 2 } }).expect(200);
+    let res = await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { [firstItem]: 2 } })
+      .expect(200);
     expect(res.body).toEqual({ answered: 1, total: model.total });
     const choice = { [firstSituation.id]: { most: firstSituation.options[0]!.id, least: firstSituation.options[1]!.id } };
-    res = await t.http().put(`/api/assessments/${token}/answers`).send({ likert: { [firstItem]: 5 }, choice }).expect(200);
+    res = await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { [firstItem]: 5 }, choice })
+      .expect(200);
     expect(res.body).toEqual({ answered: 2, total: model.total });
     const state = await t.http().get(`/api/assessments/${token}`).expect(200);
     expect(state.body.answers).toEqual({ likert: { [firstItem]: 5 }, choice });
@@ -106,8 +123,16 @@ describe('PUT /api/assessments/:token/answers', () => {
   ];
   test.each(bad)('When the request has %s, then 400 names the field and nothing of the request is stored', async (_c, body, field) => {
     const token = await createAssessment(t);
-    await t.http().put(`/api/assessments/${token}/answers`).send({ likert: { L02: 4 } }).expect(200);
-    const res = await t.http().put(`/api/assessments/${token}/answers`).send(body as object).expect(400);
+    await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { L02: 4 } })
+      .expect(200);
+    const res = await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send(body as object)
+      .expect(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
     const state = await t.http().get(`/api/assessments/${token}`).expect(200);
@@ -122,14 +147,22 @@ describe('PUT /api/assessments/:token/answers', () => {
   });
 
   test('When the token is unknown, then 404', async () => {
-    await t.http().put(`/api/assessments/${'B'.repeat(24)}/answers`).send({ likert: { L01: 3 } }).expect(404);
+    await t
+      .http()
+      .put(`/api/assessments/${'B'.repeat(24)}/answers`)
+      .send({ likert: { L01: 3 } })
+      .expect(404);
   });
 
   test('When the assessment is completed, then 409 and the stored answer stays', async () => {
     const token = await createAssessment(t);
     await answerAll(t, token, 4);
     await t.http().post(`/api/assessments/${token}/complete`).expect(200);
-    const res = await t.http().put(`/api/assessments/${token}/answers`).send({ likert: { L01: 1 } }).expect(409);
+    const res = await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { L01: 1 } })
+      .expect(409);
     expect(res.body.error.code).toBe('already_completed');
     expect((await t.http().get(`/api/assessments/${token}`)).body.answers.likert.L01).toBe(4);
   });
@@ -172,8 +205,14 @@ describe('POST /api/assessments/:token/complete and GET …/profile', () => {
   });
 
   test('When the token is unknown, then complete and profile are 404', async () => {
-    await t.http().post(`/api/assessments/${'C'.repeat(24)}/complete`).expect(404);
-    await t.http().get(`/api/assessments/${'C'.repeat(24)}/profile`).expect(404);
+    await t
+      .http()
+      .post(`/api/assessments/${'C'.repeat(24)}/complete`)
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/assessments/${'C'.repeat(24)}/profile`)
+      .expect(404);
   });
 });
 
@@ -185,7 +224,7 @@ describe('DELETE /api/assessments/:token', () => {
     await answerAll(t, token);
     await t.http().post(`/api/assessments/${token}/complete`).expect(200);
     await t.http().delete(`/api/assessments/${token}`).expect(204);
-    expect((await counts(t))).toEqual({ assessments: 1, likert: model.model.likert.items.length, choice: model.model.choice.items.length });
+    expect(await counts(t)).toEqual({ assessments: 1, likert: model.model.likert.items.length, choice: model.model.choice.items.length });
     await t.http().get(`/api/assessments/${token}`).expect(404);
     await t.http().get(`/api/assessments/${token}/profile`).expect(404);
     await t.http().get(`/p/${token}`).expect(404);

@@ -44,7 +44,9 @@ describe('static assets and compression', () => {
     const s = (await t.http().post('/api/sessions').set('Cookie', sid).send({ title: 'gz' }).expect(201)).body;
     const server = t.app.listen(0);
     const port = (server.address() as { port: number }).port;
-    const res = await fetch(`http://127.0.0.1:${port}/api/sessions/${s.id}/events`, { headers: { Cookie: sid, 'Accept-Encoding': 'gzip' } });
+    const res = await fetch(`http://127.0.0.1:${port}/api/sessions/${s.id}/events`, {
+      headers: { Cookie: sid, 'Accept-Encoding': 'gzip' },
+    });
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(res.headers.get('content-encoding')).toBeNull();
     await res.body!.cancel();

@@ -37,14 +37,29 @@ describe('XSS: every piece of user text is escaped on every page that shows it',
     expectEscaped((await t.http().get(`/join/${s.code}`).expect(200)).text, 'join page');
 
     // Project and stakeholder fields, and the drive reader's text.
-    const p = (await agent.post('/api/projects').send({ client: payload, system: payload, phase: payload, notes: payload }).expect(201)).body;
-    const sh = (await agent.post(`/api/projects/${p.id}/stakeholders`).send({ name: payload, department: payload, influence: 3, support: 0, concerns: payload, approach: payload, drives: ['red'] }).expect(201)).body;
+    const p = (await agent.post('/api/projects').send({ client: payload, system: payload, phase: payload, notes: payload }).expect(201))
+      .body;
+    const sh = (
+      await agent
+        .post(`/api/projects/${p.id}/stakeholders`)
+        .send({ name: payload, department: payload, influence: 3, support: 0, concerns: payload, approach: payload, drives: ['red'] })
+        .expect(201)
+    ).body;
     for (const path of ['/projects', `/projects/${p.id}`, `/projects/${p.id}/plan`, `/projects/${p.id}/stakeholders/${sh.id}`]) {
       expectEscaped((await agent.get(path).expect(200)).text, path);
     }
     const page = await agent.get('/reader').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    expectEscaped((await agent.post('/reader').type('form').send({ _csrf: csrf, text: `Waarom? ${payload} Wie is verantwoordelijk?`, lang: 'nl' }).expect(200)).text, 'reader');
+    expectEscaped(
+      (
+        await agent
+          .post('/reader')
+          .type('form')
+          .send({ _csrf: csrf, text: `Waarom? ${payload} Wie is verantwoordelijk?`, lang: 'nl' })
+          .expect(200)
+      ).text,
+      'reader',
+    );
   });
 });
 
@@ -60,7 +75,10 @@ describe('logs', () => {
 
     const { token } = (await http().post('/api/assessments').send({ consent: true }).expect(201)).body;
     await http().get(`/a/${token}/1`).expect(200);
-    await http().put(`/api/assessments/${token}/answers`).send({ likert: { L01: 3 } }).expect(200);
+    await http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { L01: 3 } })
+      .expect(200);
     await http().get(`/p/${token}`).expect(303);
     await http().post('/api/login').send({ email: 'log@example.nl', password: PASSWORD }).expect(200);
     await http().post('/api/login').send({ email: 'log@example.nl', password: 'a-wrong-password-x' }).expect(401);
@@ -82,10 +100,31 @@ describe('cookies in production', () => {
     const cookies = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     const lang = cookies(await t.http().get('/?lang=en').set('X-Forwarded-Proto', 'https').expect(200));
     expect(lang[0]).toMatch(/^__Host-lang=en; Max-Age=\d+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
-    const s = (await t.http().post('/api/sessions').set('X-Forwarded-Proto', 'https').set('Cookie', cookies(await agent.post('/api/login').set('X-Forwarded-Proto', 'https').send({ email: 'prod@example.nl', password: PASSWORD })).map((c) => c.split(';')[0]).join('; ')).send({ title: 'P' }).expect(201)).body;
+    const s = (
+      await t
+        .http()
+        .post('/api/sessions')
+        .set('X-Forwarded-Proto', 'https')
+        .set(
+          'Cookie',
+          cookies(await agent.post('/api/login').set('X-Forwarded-Proto', 'https').send({ email: 'prod@example.nl', password: PASSWORD }))
+            .map((c) => c.split(';')[0])
+            .join('; '),
+        )
+        .send({ title: 'P' })
+        .expect(201)
+    ).body;
     const join = cookies(await t.http().get(`/join/${s.code}`).set('X-Forwarded-Proto', 'https').expect(200));
     expect(join[0]).toMatch(/^__Host-dv\.client=[^;]+; Max-Age=\d+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
-    const joined = cookies(await t.http().post(`/join/${s.code}`).set('X-Forwarded-Proto', 'https').type('form').send({ name: 'Pia', consent: 'yes' }).expect(303));
+    const joined = cookies(
+      await t
+        .http()
+        .post(`/join/${s.code}`)
+        .set('X-Forwarded-Proto', 'https')
+        .type('form')
+        .send({ name: 'Pia', consent: 'yes' })
+        .expect(303),
+    );
     expect(joined[0]).toMatch(new RegExp(`^__Host-dv\\.join\\.${s.code}=[A-Za-z0-9_-]{24}; .*HttpOnly; Secure; SameSite=Lax$`));
   });
 });
@@ -97,7 +136,7 @@ describe('rate limits', () => {
     expect((await t.http().post('/api/assessments').send({ consent: true }).expect(429)).body.error.code).toBe('too_many_requests');
     const page = await t.http().post('/start').type('form').send({ consent: 'yes' }).expect(429);
     expect(page.text).toContain('Even wachten');
-    expect((await t.db.one('SELECT count(*) FROM assessments'))).toBe(3);
+    expect(await t.db.one('SELECT count(*) FROM assessments')).toBe(3);
   });
 });
 

@@ -17,7 +17,7 @@ describe('POST /api/login and /api/logout', () => {
     const cookie = cookieOf(res, 'dv.sid')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    expect((await t.db.one('SELECT count(*) FROM login_sessions'))).toBeGreaterThan(0);
+    expect(await t.db.one('SELECT count(*) FROM login_sessions')).toBeGreaterThan(0);
   });
 
   test('When the password is wrong or the e-mail unknown, then 401 with the same generic message', async () => {
@@ -36,8 +36,14 @@ describe('POST /api/login and /api/logout', () => {
 
   test('When logging in again, then the session id changes and the old one no longer works (no session fixation)', async () => {
     const agent = request.agent(t.app);
-    const before = cookieOf(await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200), 'dv.sid')!.split(';')[0]!;
-    const after = cookieOf(await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200), 'dv.sid')!.split(';')[0];
+    const before = cookieOf(
+      await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200),
+      'dv.sid',
+    )!.split(';')[0]!;
+    const after = cookieOf(
+      await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200),
+      'dv.sid',
+    )!.split(';')[0];
     expect(before).toMatch(/^dv\.sid=/);
     expect(after).not.toBe(before);
     await t.http().get('/api/sessions').set('Cookie', before).expect(401);
@@ -53,7 +59,12 @@ describe('POST /api/login and /api/logout', () => {
   test('When an e-mail address fails too often, then 429, also with the right password', async () => {
     const app = await makeApp({ RATE_LIMIT_LOGIN_PER_EMAIL: '2' });
     await addUser(app, 'target@example.nl');
-    for (let i = 0; i < 2; i++) await app.http().post('/api/login').send({ email: 'target@example.nl', password: 'guess-number-' + i }).expect(401);
+    for (let i = 0; i < 2; i++)
+      await app
+        .http()
+        .post('/api/login')
+        .send({ email: 'target@example.nl', password: 'guess-number-' + i })
+        .expect(401);
     const res = await app.http().post('/api/login').send({ email: 'target@example.nl', password: PASSWORD }).expect(429);
     expect(res.body.error.code).toBe('too_many_requests');
     // Another address from the same client is not locked out.
@@ -63,7 +74,12 @@ describe('POST /api/login and /api/logout', () => {
 
   test('When one address makes too many login attempts, then 429', async () => {
     const app = await makeApp({ RATE_LIMIT_LOGIN_PER_IP: '3' });
-    for (let i = 0; i < 3; i++) await app.http().post('/api/login').send({ email: `x${i}@example.nl`, password: 'whatever-123' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await app
+        .http()
+        .post('/api/login')
+        .send({ email: `x${i}@example.nl`, password: 'whatever-123' })
+        .expect(401);
     await app.http().post('/api/login').send({ email: 'y@example.nl', password: 'whatever-123' }).expect(429);
   });
 });
@@ -77,7 +93,11 @@ describe('the login form', () => {
     const agent = request.agent(fresh.app);
     for (let i = 0; i < 5; i++) await agent.get('/login?next=/trainer').expect(200);
     // A failed attempt stores nothing either.
-    await agent.post('/login').type('form').send({ _csrf: tokenOf(await agent.get('/login')), email: 'nobody@example.nl', password: 'wrong-password' }).expect(401);
+    await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: tokenOf(await agent.get('/login')), email: 'nobody@example.nl', password: 'wrong-password' })
+      .expect(401);
     expect(Number(await fresh.db.one('SELECT count(*) FROM login_sessions'))).toBe(0);
   });
 
@@ -93,7 +113,13 @@ describe('the login form', () => {
     const body = { _csrf: token, email: 'trainer@example.nl', password: PASSWORD };
     await t.http().post('/login').type('form').send(body).expect(403);
     await t.http().post('/login').set('Cookie', `dv.login=${token}`).type('form').send(body).expect(403);
-    await t.http().post('/login').set('Cookie', `dv.login=${encodeURIComponent(`s:${token}.forged`)}`).type('form').send(body).expect(403);
+    await t
+      .http()
+      .post('/login')
+      .set('Cookie', `dv.login=${encodeURIComponent(`s:${token}.forged`)}`)
+      .type('form')
+      .send(body)
+      .expect(403);
     await other.post('/login').type('form').send(body).expect(403);
   });
 
@@ -101,7 +127,11 @@ describe('the login form', () => {
     const agent = request.agent(t.app);
     const page = await agent.get('/login?next=/trainer').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    const res = await agent.post('/login').type('form').send({ _csrf: token, email: 'trainer@example.nl', password: PASSWORD, next: '/trainer' }).expect(303);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: token, email: 'trainer@example.nl', password: PASSWORD, next: '/trainer' })
+      .expect(303);
     expect(res.headers.location).toBe('/trainer');
     expect((await agent.get('/trainer').expect(200)).text).toContain('Mijn sessies');
   });
@@ -109,7 +139,11 @@ describe('the login form', () => {
   test('When the password is wrong, then the form comes back with 401 and a generic message, the e-mail kept', async () => {
     const agent = request.agent(t.app);
     const token = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/login').expect(200)).text)![1];
-    const res = await agent.post('/login').type('form').send({ _csrf: token, email: 'trainer@example.nl', password: 'wrong-password' }).expect(401);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: token, email: 'trainer@example.nl', password: 'wrong-password' })
+      .expect(401);
     expect(res.text).toContain('Het e-mailadres of wachtwoord klopt niet.');
     expect(res.text).toContain('value="trainer@example.nl"');
   });
@@ -117,7 +151,11 @@ describe('the login form', () => {
   test('When "next" points to another site, then the login goes to /trainer instead', async () => {
     const agent = request.agent(t.app);
     const token = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/login').expect(200)).text)![1];
-    const res = await agent.post('/login').type('form').send({ _csrf: token, email: 'trainer@example.nl', password: PASSWORD, next: '//evil.example/x' }).expect(303);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: token, email: 'trainer@example.nl', password: PASSWORD, next: '//evil.example/x' })
+      .expect(303);
     expect(res.headers.location).toBe('/trainer');
   });
 
@@ -158,7 +196,12 @@ describe('cookies in production', () => {
   test('When behind a TLS proxy in production, then the session cookie is __Host- prefixed and Secure', async () => {
     const prod = await makeApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), TRUST_PROXY: 'true' });
     await addUser(prod, 'p@example.nl');
-    const res = await prod.http().post('/api/login').set('X-Forwarded-Proto', 'https').send({ email: 'p@example.nl', password: PASSWORD }).expect(200);
+    const res = await prod
+      .http()
+      .post('/api/login')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: 'p@example.nl', password: PASSWORD })
+      .expect(200);
     const cookie = cookieOf(res, '__Host-dv.sid')!;
     expect(cookie).toMatch(/; Path=\/;/);
     expect(cookie).toMatch(/Secure/);

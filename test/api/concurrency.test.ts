@@ -26,7 +26,12 @@ test('When saves race a completion, then each save either lands before the profi
   const token = await createAssessment(t);
   await t.http().put(`/api/assessments/${token}/answers`).send(uniformAnswers(realContent().current, 4)).expect(200);
   const ids = Object.keys(uniformAnswers(realContent().current, 4).likert).slice(0, 20);
-  const saves = ids.map((id) => t.http().put(`/api/assessments/${token}/answers`).send({ likert: { [id]: 2 } }));
+  const saves = ids.map((id) =>
+    t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { [id]: 2 } }),
+  );
   const complete = t.http().post(`/api/assessments/${token}/complete`);
   const [done, ...saved] = await Promise.all([complete, ...saves]);
   expect(done.status).toBe(200);

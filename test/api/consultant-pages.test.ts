@@ -18,13 +18,20 @@ async function consultant(email = 'eva@example.nl') {
 }
 async function post(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
   const token = tokenIn((await agent.get(page).expect(200)).text);
-  return agent.post(action).type('form').send({ _csrf: token, ...fields });
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: token, ...fields });
 }
 
 describe('the drive reader page', () => {
   test('When a remark is read, then the page shows the drives with the matched words highlighted and the advice', async () => {
     const agent = await consultant();
-    const res = await post(agent, '/reader', '/reader', { text: 'Wie is er verantwoordelijk als het misgaat? Ik wil eerst een <b>plan</b> met de procedures.', lang: 'auto', behaviours: ['asks-for-plan'] });
+    const res = await post(agent, '/reader', '/reader', {
+      text: 'Wie is er verantwoordelijk als het misgaat? Ik wil eerst een <b>plan</b> met de procedures.',
+      lang: 'auto',
+      behaviours: ['asks-for-plan'],
+    });
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/<mark class="drive--blue"[^>]*>verantwoordelijk<\/mark>/);
     expect(res.text).toContain('&lt;b&gt;');
@@ -76,8 +83,8 @@ describe('my profiles pages', () => {
     const agent = await consultant();
     const res = await post(agent, '/me', '/me/start', { consent: 'yes' });
     expect(res.headers.location).toMatch(/^\/a\/[A-Za-z0-9_-]{24}$/);
-    const userId = (await t.db.one("SELECT id FROM users WHERE email = 'eva@example.nl'"));
-    expect((await t.db.one('SELECT count(*) FROM assessments WHERE user_id = ?', userId))).toBeGreaterThan(0);
+    const userId = await t.db.one("SELECT id FROM users WHERE email = 'eva@example.nl'");
+    expect(await t.db.one('SELECT count(*) FROM assessments WHERE user_id = ?', userId)).toBeGreaterThan(0);
     expect((await post(agent, '/me', '/me/start', {})).status).toBe(400);
   });
 });
@@ -85,10 +92,16 @@ describe('my profiles pages', () => {
 describe('project pages', () => {
   test('A consultant creates a project and stakeholders with forms, sees the map, the plan in priority order, and exports CSV', async () => {
     const agent = await consultant();
-    const created = await post(agent, '/projects', '/projects', { client: 'Gemeente Kampen', system: 'Zaaksysteem', phase: 'Selectie', notes: '' });
+    const created = await post(agent, '/projects', '/projects', {
+      client: 'Gemeente Kampen',
+      system: 'Zaaksysteem',
+      phase: 'Selectie',
+      notes: '',
+    });
     expect(created.status).toBe(303);
     const page = created.headers.location!;
-    const add = (fields: Record<string, string>) => post(agent, page, `${page}/stakeholders`, { department: '', concerns: '', approach: '', lastContact: '', drive2: '', ...fields });
+    const add = (fields: Record<string, string>) =>
+      post(agent, page, `${page}/stakeholders`, { department: '', concerns: '', approach: '', lastContact: '', drive2: '', ...fields });
     expect((await add({ name: 'Wethouder', influence: '5', support: '1', drive1: 'orange' })).status).toBe(303);
     expect((await add({ name: 'Teamleider KCC', influence: '4', support: '-2', drive1: 'green', concerns: '=cmd|calc' })).status).toBe(303);
     expect((await add({ name: 'Medewerker', influence: '1', support: '0', drive1: '' })).status).toBe(303);
@@ -106,23 +119,29 @@ describe('project pages', () => {
     expect(plan.text).toContain('Voorstel voor een eerste stap.');
 
     const csv = await agent.get(`${page}/export.csv`).expect(200);
-    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('priority,name,department,influence,support,likely_drives,concerns,agreed_approach,last_contact,suggested_start');
     expect(lines[1]).toMatch(/^1,Teamleider KCC,,4,-2,green,'=cmd\|calc,/);
   });
 
   test('When a remark of a stakeholder is analysed, then their likely drives are set from the reader', async () => {
     const agent = await consultant();
-    const page = (await post(agent, '/projects', '/projects', { client: 'Gemeente Epe', system: 'HR', phase: '', notes: '' })).headers.location!;
+    const page = (await post(agent, '/projects', '/projects', { client: 'Gemeente Epe', system: 'HR', phase: '', notes: '' })).headers
+      .location!;
     await post(agent, page, `${page}/stakeholders`, { name: 'Controller', influence: '4', support: '0', drive1: '', drive2: '' });
     const sid = /stakeholders\/([A-Za-z0-9_-]{16})"/.exec((await agent.get(page)).text)![1];
-    const res = await post(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, { remark: 'Wat levert het op? Ik wil de business case en de terugverdientijd zien, met cijfers.' });
+    const res = await post(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, {
+      remark: 'Wat levert het op? Ik wil de business case en de terugverdientijd zien, met cijfers.',
+    });
     expect(res.status).toBe(303);
     const edit = await agent.get(`${page}/stakeholders/${sid}`).expect(200);
     expect(edit.text).toMatch(/<select id="s-drive1" name="drive1">[\s\S]*?<option value="orange" selected>/);
   });
 
-  test("When another consultant opens a project page, then 404", async () => {
+  test('When another consultant opens a project page, then 404', async () => {
     const agent = await consultant();
     const page = (await post(agent, '/projects', '/projects', { client: 'Privé', system: 'x', phase: '', notes: '' })).headers.location!;
     const other = await consultant('fons@example.nl');

@@ -15,19 +15,40 @@ const count = (table: string) => t.db.one<number>(`SELECT count(*) FROM ${table}
 
 describe('POST /api/recognize', () => {
   test('When a consultant sends a remark, then the likely drives come back ranked with score, confidence and evidence, plus advice', async () => {
-    const res = await carla.post('/api/recognize').send({ text: 'Waarom moeten we dit pakket gebruiken? Het oude systeem werkte prima, zo doen we het hier al jaren.' }).expect(200);
+    const res = await carla
+      .post('/api/recognize')
+      .send({ text: 'Waarom moeten we dit pakket gebruiken? Het oude systeem werkte prima, zo doen we het hier al jaren.' })
+      .expect(200);
     expect(res.body.lang).toBe('nl');
-    expect(res.body.drives[0]).toMatchObject({ drive: 'purple', score: expect.any(Number), confidence: expect.stringMatching(/^(high|medium|low)$/) });
-    expect(res.body.drives[0].evidence).toEqual(expect.arrayContaining([expect.objectContaining({ cue: 'oude systeem', match: 'oude systeem' })]));
+    expect(res.body.drives[0]).toMatchObject({
+      drive: 'purple',
+      score: expect.any(Number),
+      confidence: expect.stringMatching(/^(high|medium|low)$/),
+    });
+    expect(res.body.drives[0].evidence).toEqual(
+      expect.arrayContaining([expect.objectContaining({ cue: 'oude systeem', match: 'oude systeem' })]),
+    );
     const scores = res.body.drives.map((d: { score: number }) => d.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
-    expect(res.body.advice[0]).toMatchObject({ drive: 'purple', need: expect.any(String), do: expect.any(Array), dont: expect.any(Array), avoid: expect.any(String) });
+    expect(res.body.advice[0]).toMatchObject({
+      drive: 'purple',
+      need: expect.any(String),
+      do: expect.any(Array),
+      dont: expect.any(Array),
+      avoid: expect.any(String),
+    });
     expect(res.body.advice[0].examples.length).toBeGreaterThanOrEqual(2);
   });
 
   test('When only behaviours are ticked, then they are the evidence', async () => {
-    const res = await carla.post('/api/recognize').send({ text: '', lang: 'en', behaviours: ['wants-numbers'] }).expect(200);
-    expect(res.body.drives[0]).toMatchObject({ drive: 'orange', evidence: [expect.objectContaining({ cue: 'wants-numbers', kind: 'behaviour' })] });
+    const res = await carla
+      .post('/api/recognize')
+      .send({ text: '', lang: 'en', behaviours: ['wants-numbers'] })
+      .expect(200);
+    expect(res.body.drives[0]).toMatchObject({
+      drive: 'orange',
+      evidence: [expect.objectContaining({ cue: 'wants-numbers', kind: 'behaviour' })],
+    });
   });
 
   test.each([
@@ -44,7 +65,10 @@ describe('POST /api/recognize', () => {
   });
 
   test('When the body is over 100 kB, then 413', async () => {
-    await carla.post('/api/recognize').send({ text: 'a'.repeat(120_000) }).expect(413);
+    await carla
+      .post('/api/recognize')
+      .send({ text: 'a'.repeat(120_000) })
+      .expect(413);
   });
 
   test('When not logged in, then 401', async () => {
@@ -57,17 +81,28 @@ describe('my profiles', () => {
     const token = await createAssessment(t);
     await answerAll(t, token, 4);
     await t.http().post(`/api/assessments/${token}/complete`).expect(200);
-    await dirk.post('/api/me/profiles').send({ link: `http://localhost:3000/p/${token}` }).expect(201);
+    await dirk
+      .post('/api/me/profiles')
+      .send({ link: `http://localhost:3000/p/${token}` })
+      .expect(201);
     const history = (await dirk.get('/api/me/profiles').expect(200)).body;
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ id: expect.any(Number), primary: expect.any(Array), scores: expect.any(Array) });
-    const advice = (await dirk.post('/api/recognize').send({ text: 'Wat levert het op? Hoeveel tijd besparen we en wat is de business case?' }).expect(200)).body.advice;
+    const advice = (
+      await dirk
+        .post('/api/recognize')
+        .send({ text: 'Wat levert het op? Hoeveel tijd besparen we en wat is de business case?' })
+        .expect(200)
+    ).body.advice;
     expect(advice[0].mismatch).toMatchObject({ own: history[0].primary[0], tendency: expect.any(String), instead: expect.any(String) });
     // Someone else's profile cannot be taken over.
     await carla.post('/api/me/profiles').send({ link: token }).expect(404);
   });
 
-  test.each([['not a link', 'hello'], ['an unknown token', `/p/${'Q'.repeat(24)}`]])('When claiming %s, then 4xx', async (_c, link) => {
+  test.each([
+    ['not a link', 'hello'],
+    ['an unknown token', `/p/${'Q'.repeat(24)}`],
+  ])('When claiming %s, then 4xx', async (_c, link) => {
     const res = await carla.post('/api/me/profiles').send({ link });
     expect([400, 404]).toContain(res.status);
   });
@@ -75,17 +110,35 @@ describe('my profiles', () => {
 
 describe('projects and stakeholders', () => {
   const project = { client: 'Gemeente Deventer', system: 'Zaaksysteem', phase: 'Selectie', notes: 'Start in maart' };
-  const stakeholder = { name: 'Hoofd Burgerzaken', department: 'Burgerzaken', influence: 5, support: -1, drives: ['purple', 'blue'], concerns: 'Werkdruk', approach: 'Eerst persoonlijk gesprek', lastContact: '2026-11-01' };
+  const stakeholder = {
+    name: 'Hoofd Burgerzaken',
+    department: 'Burgerzaken',
+    influence: 5,
+    support: -1,
+    drives: ['purple', 'blue'],
+    concerns: 'Werkdruk',
+    approach: 'Eerst persoonlijk gesprek',
+    lastContact: '2026-11-01',
+  };
 
   test('When a consultant creates a project and stakeholders, then they can read, change and delete them', async () => {
     const p = (await carla.post('/api/projects').send(project).expect(201)).body;
     expect(p).toMatchObject({ ...project, id: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
     const s = (await carla.post(`/api/projects/${p.id}/stakeholders`).send(stakeholder).expect(201)).body;
     expect(s).toMatchObject(stakeholder);
-    const minimal = (await carla.post(`/api/projects/${p.id}/stakeholders`).send({ name: 'Wethouder', influence: 4, support: 1 }).expect(201)).body;
+    const minimal = (
+      await carla.post(`/api/projects/${p.id}/stakeholders`).send({ name: 'Wethouder', influence: 4, support: 1 }).expect(201)
+    ).body;
     expect(minimal).toMatchObject({ department: '', drives: [], lastContact: null });
     expect((await carla.get(`/api/projects/${p.id}`).expect(200)).body.stakeholders).toHaveLength(2);
-    expect((await carla.patch(`/api/projects/${p.id}/stakeholders/${s.id}`).send({ support: 1, drives: ['green'] }).expect(200)).body).toMatchObject({ support: 1, drives: ['green'], name: stakeholder.name });
+    expect(
+      (
+        await carla
+          .patch(`/api/projects/${p.id}/stakeholders/${s.id}`)
+          .send({ support: 1, drives: ['green'] })
+          .expect(200)
+      ).body,
+    ).toMatchObject({ support: 1, drives: ['green'], name: stakeholder.name });
     expect((await carla.patch(`/api/projects/${p.id}`).send({ phase: 'Implementatie' }).expect(200)).body.phase).toBe('Implementatie');
     await carla.delete(`/api/projects/${p.id}/stakeholders/${minimal.id}`).expect(204);
     expect((await carla.get(`/api/projects/${p.id}/stakeholders`).expect(200)).body).toHaveLength(1);
@@ -101,7 +154,7 @@ describe('projects and stakeholders', () => {
     expect(await count('stakeholders')).toBe(before - 1);
   });
 
-  test("When another consultant asks for a project or its stakeholders, then every route is 404 and nothing changes", async () => {
+  test('When another consultant asks for a project or its stakeholders, then every route is 404 and nothing changes', async () => {
     const p = (await carla.post('/api/projects').send(project).expect(201)).body;
     const s = (await carla.post(`/api/projects/${p.id}/stakeholders`).send(stakeholder).expect(201)).body;
     await dirk.get(`/api/projects/${p.id}`).expect(404);
@@ -112,7 +165,10 @@ describe('projects and stakeholders', () => {
     await dirk.patch(`/api/projects/${p.id}/stakeholders/${s.id}`).send({ support: 2 }).expect(404);
     await dirk.delete(`/api/projects/${p.id}/stakeholders/${s.id}`).expect(404);
     expect((await dirk.get('/api/projects').expect(200)).body.map((x: { id: string }) => x.id)).not.toContain(p.id);
-    expect((await carla.get(`/api/projects/${p.id}`).expect(200)).body).toMatchObject({ phase: project.phase, stakeholders: [expect.objectContaining({ support: -1 })] });
+    expect((await carla.get(`/api/projects/${p.id}`).expect(200)).body).toMatchObject({
+      phase: project.phase,
+      stakeholders: [expect.objectContaining({ support: -1 })],
+    });
   });
 
   test('When a stakeholder id belongs to another project of the same owner, then 404', async () => {
@@ -146,7 +202,10 @@ describe('projects and stakeholders', () => {
     ['no name', { name: '' }],
   ])('When a stakeholder has %s, then 400 and nothing is stored', async (_c, change) => {
     const p = (await carla.post('/api/projects').send(project).expect(201)).body;
-    const res = await carla.post(`/api/projects/${p.id}/stakeholders`).send({ ...stakeholder, ...change }).expect(400);
+    const res = await carla
+      .post(`/api/projects/${p.id}/stakeholders`)
+      .send({ ...stakeholder, ...change })
+      .expect(400);
     expect(res.body.error.details.fields.length).toBeGreaterThan(0);
     expect((await carla.get(`/api/projects/${p.id}/stakeholders`).expect(200)).body).toEqual([]);
   });

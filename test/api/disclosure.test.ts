@@ -16,7 +16,16 @@ async function newSession(body: Record<string, unknown>) {
   return (await anna.post('/api/sessions').send(body).expect(201)).body as { id: string; code: string };
 }
 const summary = async (id: string) => (await anna.get(`/api/sessions/${id}/summary`).expect(200)).body;
-const PICKS: [string, string][] = [['red', 'blue'], ['green', 'purple'], ['blue', 'yellow'], ['yellow', 'red'], ['purple', 'orange'], ['orange', 'green'], ['red', 'green'], ['blue', 'purple']];
+const PICKS: [string, string][] = [
+  ['red', 'blue'],
+  ['green', 'purple'],
+  ['blue', 'yellow'],
+  ['yellow', 'red'],
+  ['purple', 'orange'],
+  ['orange', 'green'],
+  ['red', 'green'],
+  ['blue', 'purple'],
+];
 
 describe('exports', () => {
   test('When a named session is not revealed yet, then both exports are 409; after the reveal they hold one row per participant', async () => {
@@ -29,7 +38,9 @@ describe('exports', () => {
       expect(res.headers['content-disposition']).toBeUndefined();
     }
     await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
-    expect((await anna.get(`/api/sessions/${s.id}/export.json`).expect(200)).body.participants.map((p: { name: string }) => p.name)).toEqual(['Piet', 'Eva']);
+    expect(
+      (await anna.get(`/api/sessions/${s.id}/export.json`).expect(200)).body.participants.map((p: { name: string }) => p.name),
+    ).toEqual(['Piet', 'Eva']);
     expect((await anna.get(`/api/sessions/${s.id}/export.csv`).expect(200)).text).toContain('Piet');
   });
 
@@ -45,8 +56,19 @@ describe('exports', () => {
     expect(JSON.stringify(json)).not.toMatch(/Vos|Uil|participants|likert/);
     // Vos: red 75, blue 25; Uil: green 75, red 25; all else 50.
     expect(json.group.n).toBe(2);
-    expect(json.group.drives.find((d: { drive: string }) => d.drive === 'red')).toEqual({ drive: 'red', n: 2, mean: 50, sd: 25, min: 25, max: 75, topCount: 1 });
-    const csv = (await anna.get(`/api/sessions/${s.id}/export.csv`).expect(200)).text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(json.group.drives.find((d: { drive: string }) => d.drive === 'red')).toEqual({
+      drive: 'red',
+      n: 2,
+      mean: 50,
+      sd: 25,
+      min: 25,
+      max: 75,
+      topCount: 1,
+    });
+    const csv = (await anna.get(`/api/sessions/${s.id}/export.csv`).expect(200)).text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]).toBe('drive,n,mean,sd,min,max,top_count');
     expect(csv).toHaveLength(7);
     expect(csv.join('\n')).not.toMatch(/Vos|Uil/);
@@ -123,7 +145,9 @@ describe('quality statistics for a trainer', () => {
     const page = (await bram.get('/stats').expect(200)).text;
     expect(page).toContain('Er zijn 1 ingevulde profielen. Cijfers tonen we vanaf 10 profielen.');
     expect(page).not.toContain('data-table="items-purple"');
-    expect((await bram.get('/stats?lang=en').expect(200)).text).toContain("There are 1 completed profiles. We show figures from 10 profiles on: with fewer people, one person&#39;s answers could be worked out.");
+    expect((await bram.get('/stats?lang=en').expect(200)).text).toContain(
+      'There are 1 completed profiles. We show figures from 10 profiles on: with fewer people, one person&#39;s answers could be worked out.',
+    );
 
     // Ten in all (answers simulated, so the statistics are defined), then one more.
     const people = simulateRespondents(realContent().current, 10, 0.8, seededRandom(3));

@@ -27,7 +27,11 @@ let bystander: string;
 
 beforeAll(async () => {
   t = await makeApp({ ...SECRET, SSE_HEARTBEAT_MS: '60000' });
-  elsewhere = createApp({ db: t.store, config: loadConfig({ NODE_ENV: 'test', ...SECRET, SSE_HEARTBEAT_MS: '100' }), content: realContent() });
+  elsewhere = createApp({
+    db: t.store,
+    config: loadConfig({ NODE_ENV: 'test', ...SECRET, SSE_HEARTBEAT_MS: '100' }),
+    content: realContent(),
+  });
   here = listen(t.app);
   there = listen(elsewhere);
   await addUser(t, 'bystander@example.nl');

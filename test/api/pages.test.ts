@@ -38,7 +38,12 @@ describe('the start page', () => {
   });
 
   test('When started with a name over 100 characters, then the form names the field', async () => {
-    const res = await t.http().post('/start').type('form').send({ name: 'x'.repeat(101), consent: 'yes' }).expect(400);
+    const res = await t
+      .http()
+      .post('/start')
+      .type('form')
+      .send({ name: 'x'.repeat(101), consent: 'yes' })
+      .expect(400);
     expect(res.text).toContain('hoogstens 100 tekens');
     expect((await counts(t)).assessments).toBe(0);
   });
@@ -54,13 +59,21 @@ describe('the questionnaire pages', () => {
   test('When the private link is opened, then it resumes at the first page with an unanswered item', async () => {
     const token = await createAssessment(t);
     expect((await t.http().get(`/a/${token}`).expect(303)).headers.location).toBe(`/a/${token}/1`);
-    await t.http().put(`/api/assessments/${token}/answers`).send({ likert: Object.fromEntries(likertPage(1).map((id) => [id, 3])) }).expect(200);
+    await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: Object.fromEntries(likertPage(1).map((id) => [id, 3])) })
+      .expect(200);
     expect((await t.http().get(`/a/${token}`).expect(303)).headers.location).toBe(`/a/${token}/2`);
   });
 
   test('When a page is shown, then it has 8 statements, the progress, stored answers checked, and no caching', async () => {
     const token = await createAssessment(t);
-    await t.http().put(`/api/assessments/${token}/answers`).send({ likert: { L02: 4 } }).expect(200);
+    await t
+      .http()
+      .put(`/api/assessments/${token}/answers`)
+      .send({ likert: { L02: 4 } })
+      .expect(200);
     const res = await t.http().get(`/a/${token}/1`).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.text.match(/<fieldset class="item likert/g)).toHaveLength(8);
@@ -71,7 +84,12 @@ describe('the questionnaire pages', () => {
 
   test('When a page is submitted without JavaScript, then its answers are saved and Next goes to the next page', async () => {
     const token = await createAssessment(t);
-    const res = await t.http().post(`/a/${token}/1`).type('form').send({ ...likertForm(likertPage(1), 2), action: 'next' }).expect(303);
+    const res = await t
+      .http()
+      .post(`/a/${token}/1`)
+      .type('form')
+      .send({ ...likertForm(likertPage(1), 2), action: 'next' })
+      .expect(303);
     expect(res.headers.location).toBe(`/a/${token}/2`);
     expect((await counts(t)).likert).toBe(8);
     const back = await t.http().post(`/a/${token}/2`).type('form').send({ action: 'prev' }).expect(303);
@@ -82,12 +100,19 @@ describe('the questionnaire pages', () => {
     const token = await createAssessment(t);
     const [s1, s2] = index.model.choice.items;
     const choicePage = Math.ceil(index.model.likert.items.length / 8) + 1;
-    const res = await t.http()
+    const res = await t
+      .http()
       .post(`/a/${token}/${choicePage}`)
       .type('form')
-      .send({ [`${s1!.id}.most`]: s1!.options[0]!.id, [`${s1!.id}.least`]: s1!.options[0]!.id, [`${s2!.id}.most`]: s2!.options[2]!.id, [`${s2!.id}.least`]: s2!.options[3]!.id, action: 'next' })
+      .send({
+        [`${s1!.id}.most`]: s1!.options[0]!.id,
+        [`${s1!.id}.least`]: s1!.options[0]!.id,
+        [`${s2!.id}.most`]: s2!.options[2]!.id,
+        [`${s2!.id}.least`]: s2!.options[3]!.id,
+        action: 'next',
+      })
       .expect(400);
-    expect(res.text).toContain("Kies voor &#39;minst&#39; een andere reactie");
+    expect(res.text).toContain('Kies voor &#39;minst&#39; een andere reactie');
     expect(res.text).toMatch(new RegExp(`name="${s2!.id}.most" value="${s2!.options[2]!.id}" checked`));
     expect((await counts(t)).choice).toBe(0);
   });
@@ -116,7 +141,9 @@ describe('the questionnaire pages', () => {
     const token = await createAssessment(t);
     await answerAll(t, token);
     const last = Math.ceil(index.model.likert.items.length / 8) + Math.ceil(index.model.choice.items.length / 4);
-    expect((await t.http().post(`/a/${token}/${last}`).type('form').send({ action: 'finish' }).expect(303)).headers.location).toBe(`/p/${token}`);
+    expect((await t.http().post(`/a/${token}/${last}`).type('form').send({ action: 'finish' }).expect(303)).headers.location).toBe(
+      `/p/${token}`,
+    );
     expect((await t.http().get(`/a/${token}/1`).expect(303)).headers.location).toBe(`/p/${token}`);
   });
 
@@ -185,14 +212,17 @@ describe('the profile page', () => {
     expect(confirm.text).toContain('Weet je het zeker?');
     const done = await t.http().post(`/p/${token}/delete`).expect(200);
     expect(done.text).toContain('Je gegevens zijn verwijderd');
-    expect((await counts(t))).toEqual({ assessments: 0, likert: 0, choice: 0 });
+    expect(await counts(t)).toEqual({ assessments: 0, likert: 0, choice: 0 });
     const gone = await t.http().get(`/p/${token}`).expect(404);
     expect(gone.text).toContain('Niet gevonden');
   });
 
-  test('When the token is unknown, then a friendly 404 page, without another person\'s data', async () => {
+  test("When the token is unknown, then a friendly 404 page, without another person's data", async () => {
     await completed('Gert');
-    const res = await t.http().get(`/p/${'Z'.repeat(24)}`).expect(404);
+    const res = await t
+      .http()
+      .get(`/p/${'Z'.repeat(24)}`)
+      .expect(404);
     expect(res.text).not.toContain('Gert');
     expect(res.text).toContain('Naar de startpagina');
   });

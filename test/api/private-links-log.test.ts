@@ -11,7 +11,12 @@ test('When a private link is asked for in another case or percent-encoded, then 
   let logged = '';
   const sink = new Writable({ write: (chunk, _enc, done) => ((logged += chunk.toString()), done()) });
   const { store } = await openTestStore();
-  const app = createApp({ db: store, config: loadConfig({ NODE_ENV: 'test' }), content: realContent(), logger: createLogger('info', sink) });
+  const app = createApp({
+    db: store,
+    config: loadConfig({ NODE_ENV: 'test' }),
+    content: realContent(),
+    logger: createLogger('info', sink),
+  });
   const http = () => request(app);
   const { token } = (await http().post('/api/assessments').send({ consent: true }).expect(201)).body as { token: string };
 
@@ -20,7 +25,10 @@ test('When a private link is asked for in another case or percent-encoded, then 
   await http().get(`/A/${token}/1`).expect(404);
   await http().get(`/API/Assessments/${token}`).expect(404);
   await http().get(`/%70/${token}`).expect(404);
-  await http().put(`/API/assessments/${token}/answers`).send({ likert: { L01: 3 } }).expect(404); // a route of the app itself
+  await http()
+    .put(`/API/assessments/${token}/answers`)
+    .send({ likert: { L01: 3 } })
+    .expect(404); // a route of the app itself
   await http().get(`/me/profiles?token=${token}`).expect(303);
 
   expect(logged.match(/\[token\]/g)?.length).toBe(7);

@@ -27,10 +27,19 @@ function appendingProxy(upstream: string): Promise<Running> {
   return listen(
     http.createServer((req, res) => {
       const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-      const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': forwarded } }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const out = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, 'x-forwarded-for': forwarded },
+        },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       out.on('error', () => res.writeHead(502).end());
       req.pipe(out);
     }),
@@ -78,7 +87,10 @@ describe('behind one proxy (TRUST_PROXY=1)', () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 4; i++) {
       // A new e-mail each time, so only the per-address limit can stop it.
-      const res = await via().post('/api/login').set('X-Forwarded-For', forged(i)).send({ email: `guess${i}@example.nl`, password: 'a-wrong-password' });
+      const res = await via()
+        .post('/api/login')
+        .set('X-Forwarded-For', forged(i))
+        .send({ email: `guess${i}@example.nl`, password: 'a-wrong-password' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);

@@ -33,7 +33,9 @@ test('When the server prunes rate limits every hour, then ended counters are del
   expect(RATE_LIMIT_PRUNE_EVERY_MS).toBeLessThanOrEqual(3_600_000); // the privacy page: deleted within the hour
   let stop = () => undefined as void;
   // The clock says one hour later; the interval is shortened so the test need not wait an hour.
-  const pruned = await new Promise<number>((resolve) => (stop = startRateLimitPruning(store, { now: () => t0 + 3_600_000, everyMs: 10, onPruned: resolve })));
+  const pruned = await new Promise<number>(
+    (resolve) => (stop = startRateLimitPruning(store, { now: () => t0 + 3_600_000, everyMs: 10, onPruned: resolve })),
+  );
   stop();
   expect(pruned).toBe(1);
   expect(Number(await one('SELECT count(*) FROM rate_limits'))).toBe(1);
@@ -44,7 +46,12 @@ describe('stored keys', () => {
   // Two app instances on one database, as with several instances on PostgreSQL.
   async function storedKeyOf(secret: string) {
     const t = await openTestStore();
-    const app = createApp({ db: t.store, config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: secret }), content: realContent(), logger: createLogger('silent') });
+    const app = createApp({
+      db: t.store,
+      config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: secret }),
+      content: realContent(),
+      logger: createLogger('silent'),
+    });
     await request(app).post('/api/assessments').send({ consent: true }).expect(201);
     return t.one<string>("SELECT key FROM rate_limits WHERE key LIKE 'create:%'");
   }

@@ -53,11 +53,17 @@ describe('cross-site requests', () => {
     const res = await t.http().post('/api/assessments').set('Sec-Fetch-Site', 'cross-site').send({ consent: true }).expect(403);
     expect(res.body.error.code).toBe('forbidden');
     await t.http().post('/start').set('Origin', 'https://evil.example').type('form').send({ consent: 'yes' }).expect(403);
-    expect((await t.db.one('SELECT count(*) FROM assessments'))).toBe(0);
+    expect(await t.db.one('SELECT count(*) FROM assessments')).toBe(0);
   });
 
   test('When the Origin is our own host, or a non-browser client sends no Origin, then the request works', async () => {
-    await t.http().post('/api/assessments').set('Host', 'drijfveer.test').set('Origin', 'http://drijfveer.test').send({ consent: true }).expect(201);
+    await t
+      .http()
+      .post('/api/assessments')
+      .set('Host', 'drijfveer.test')
+      .set('Origin', 'http://drijfveer.test')
+      .send({ consent: true })
+      .expect(201);
     await t.http().post('/api/assessments').send({ consent: true }).expect(201);
     await t.http().post('/api/assessments').set('Sec-Fetch-Site', 'same-origin').send({ consent: true }).expect(201);
   });
@@ -70,9 +76,19 @@ describe('cross-site requests', () => {
 describe('errors', () => {
   function brokenApp(env: 'production' | 'test') {
     // Every repository function of this store fails.
-    const failingRepo = new Proxy({}, { get: () => async () => { throw new Error('disk on fire at /secret/path'); } });
+    const failingRepo = new Proxy(
+      {},
+      {
+        get: () => async () => {
+          throw new Error('disk on fire at /secret/path');
+        },
+      },
+    );
     const quiet = { publish: () => undefined, subscribe: () => () => undefined };
-    const store = new Proxy({}, { get: (_t, key) => (key === 'close' ? async () => undefined : key === 'changes' ? quiet : failingRepo) }) as Store;
+    const store = new Proxy(
+      {},
+      { get: (_t, key) => (key === 'close' ? async () => undefined : key === 'changes' ? quiet : failingRepo) },
+    ) as Store;
     const config = loadConfig({ NODE_ENV: env, SESSION_SECRET: 'x'.repeat(32) });
     return request(createApp({ db: store, config, content: realContent(), logger: createLogger('silent') }));
   }
@@ -84,7 +100,9 @@ describe('errors', () => {
   });
 
   test('When the database fails on a page, then a friendly error page without internals', async () => {
-    const res = await brokenApp('production').get(`/p/${'A'.repeat(24)}`).expect(500);
+    const res = await brokenApp('production')
+      .get(`/p/${'A'.repeat(24)}`)
+      .expect(500);
     expect(res.text).toContain('Er ging iets mis');
     expect(res.text).not.toMatch(/secret|Error:|at \w+ \(/);
   });

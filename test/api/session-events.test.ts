@@ -146,7 +146,10 @@ test('When one login opens more than 10 streams, then the 11th gets a clear 429,
   const refused = await openStream(base, `/api/sessions/${s.id}/events`, mine);
   expect(refused.status).toBe(429);
   await refused.ended;
-  expect(JSON.parse(refused.raw()).error).toEqual({ code: 'too_many_requests', message: expect.stringMatching(/At most 10 live dashboards/) });
+  expect(JSON.parse(refused.raw()).error).toEqual({
+    code: 'too_many_requests',
+    message: expect.stringMatching(/At most 10 live dashboards/),
+  });
   // Another login is not affected.
   const other = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
   expect(other.status).toBe(200);

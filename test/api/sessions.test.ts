@@ -32,7 +32,16 @@ describe('creating and listing sessions', () => {
     expect(s.code).not.toMatch(/[01OIL]/);
     expect(s.joinUrl).toMatch(new RegExp(`^http://[^/]+:\\d+/join/${s.code}$`));
     const got = (await anna.get(`/api/sessions/${s.id}`).expect(200)).body;
-    expect(got).toMatchObject({ id: s.id, code: s.code, title: 'Workshop', lang: 'en', anonymous: true, minGroupSize: 4, status: 'open', revealed: false });
+    expect(got).toMatchObject({
+      id: s.id,
+      code: s.code,
+      title: 'Workshop',
+      lang: 'en',
+      anonymous: true,
+      minGroupSize: 4,
+      status: 'open',
+      revealed: false,
+    });
   });
 
   test('When no options are given, then Dutch, named and a minimum group of 3 apply', async () => {
@@ -50,10 +59,10 @@ describe('creating and listing sessions', () => {
     ['anonymous as text', { title: 'x', anonymous: 'yes' }],
     ['an extra field', { title: 'x', owner: 1 }],
   ])('When the body has %s, then 400 and no session is stored', async (_c, body) => {
-    const before = (await t.db.one('SELECT count(*) FROM workshops'));
+    const before = await t.db.one('SELECT count(*) FROM workshops');
     const res = await anna.post('/api/sessions').send(body).expect(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect((await t.db.one('SELECT count(*) FROM workshops'))).toBe(before);
+    expect(await t.db.one('SELECT count(*) FROM workshops')).toBe(before);
   });
 
   test('When listing, then a trainer sees only their own sessions and an admin sees all', async () => {
@@ -74,14 +83,16 @@ describe('authorisation', () => {
     const anon = t.http();
     await anon.post('/api/sessions').send({ title: 'x' }).expect(401);
     await anon.get('/api/sessions').expect(401);
-    for (const path of ['', '/summary', '/export.csv', '/export.json', '/events']) await anon.get(`/api/sessions/${s.id}${path}`).expect(401);
+    for (const path of ['', '/summary', '/export.csv', '/export.json', '/events'])
+      await anon.get(`/api/sessions/${s.id}${path}`).expect(401);
     for (const action of ['reveal', 'close', 'reopen']) await anon.post(`/api/sessions/${s.id}/${action}`).expect(401);
     await anon.delete(`/api/sessions/${s.id}`).expect(401);
   });
 
-  test("When another trainer asks for a session, then every route is 404 and nothing changes", async () => {
+  test('When another trainer asks for a session, then every route is 404 and nothing changes', async () => {
     const s = await newSession();
-    for (const path of ['', '/summary', '/export.csv', '/export.json', '/events']) await bert.get(`/api/sessions/${s.id}${path}`).expect(404);
+    for (const path of ['', '/summary', '/export.csv', '/export.json', '/events'])
+      await bert.get(`/api/sessions/${s.id}${path}`).expect(404);
     for (const action of ['reveal', 'close', 'reopen']) await bert.post(`/api/sessions/${s.id}/${action}`).expect(404);
     await bert.delete(`/api/sessions/${s.id}`).expect(404);
     expect((await anna.get(`/api/sessions/${s.id}`).expect(200)).body.status).toBe('open');
@@ -133,14 +144,15 @@ describe('joining', () => {
     await addUser(app, 'z@example.nl');
     const z = await loggedIn(app, 'z@example.nl');
     const { code } = (await z.post('/api/sessions').send({ title: 'Room' }).expect(201)).body;
-    const join = (client: string) => app.http().post('/api/assessments').set('Cookie', `dv.client=${client}`).send({ consent: true, sessionCode: code, name: client });
+    const join = (client: string) =>
+      app.http().post('/api/assessments').set('Cookie', `dv.client=${client}`).send({ consent: true, sessionCode: code, name: client });
     await join('phone1').expect(201);
     await join('phone1').expect(201);
     expect((await join('phone1').expect(429)).body.error.code).toBe('too_many_requests');
     await join('phone2').expect(201);
     await join('phone3').expect(201);
     await join('phone4').expect(429);
-    expect((await app.db.one('SELECT count(*) FROM assessments'))).toBe(4);
+    expect(await app.db.one('SELECT count(*) FROM assessments')).toBe(4);
     // Self-assessments without a session code are not join-limited.
     await app.http().post('/api/assessments').send({ consent: true }).expect(201);
   });
@@ -155,9 +167,25 @@ describe('the summary', () => {
     const early = await anna.post(`/api/sessions/${s.id}/reveal`).expect(409);
     expect(early.body.error.details).toEqual({ completed: 2, minGroupSize: 3 });
     await joinAndComplete(t, s.code, 'P3', 'green', 'purple');
-    const busy = (await t.http().post('/api/assessments').set('Cookie', 'dv.client=p4').send({ consent: true, sessionCode: s.code, name: 'P4' }).expect(201)).body.token;
-    await t.http().put(`/api/assessments/${busy}/answers`).send({ likert: { L01: 3, L02: 3 } }).expect(200);
-    await t.http().post('/api/assessments').set('Cookie', 'dv.client=p5').send({ consent: true, sessionCode: s.code, name: 'P5' }).expect(201);
+    const busy = (
+      await t
+        .http()
+        .post('/api/assessments')
+        .set('Cookie', 'dv.client=p4')
+        .send({ consent: true, sessionCode: s.code, name: 'P4' })
+        .expect(201)
+    ).body.token;
+    await t
+      .http()
+      .put(`/api/assessments/${busy}/answers`)
+      .send({ likert: { L01: 3, L02: 3 } })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/assessments')
+      .set('Cookie', 'dv.client=p5')
+      .send({ consent: true, sessionCode: s.code, name: 'P5' })
+      .expect(201);
 
     const hidden = (await anna.get(`/api/sessions/${s.id}/summary`).expect(200)).body;
     expect(hidden).toMatchObject({ revealed: false, participants: 5, completed: 3, canReveal: true, drives: [], insights: null });
@@ -165,7 +193,15 @@ describe('the summary', () => {
 
     await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
     const sum = (await anna.get(`/api/sessions/${s.id}/summary`).expect(200)).body;
-    expect(sum).toMatchObject({ id: s.id, code: s.code, title: 'Hand computed', status: 'open', revealed: true, participants: 5, completed: 3 });
+    expect(sum).toMatchObject({
+      id: s.id,
+      code: s.code,
+      title: 'Hand computed',
+      status: 'open',
+      revealed: true,
+      participants: 5,
+      completed: 3,
+    });
     // Every statement at 3 → likert 50; choice 100 for the "most" drive, 0 for "least", 50 otherwise.
     // P1: purple 75, red 25; P2: purple 75, blue 25; P3: green 75, purple 25; others 50.
     expect(sum.drives).toEqual([
@@ -192,7 +228,10 @@ describe('the summary', () => {
       ['P4', 'busy', 2],
       ['P5', 'joined', 0],
     ]);
-    expect(sum.members[0].profile).toEqual({ combined: { purple: 75, red: 25, blue: 50, orange: 50, green: 50, yellow: 50 }, primary: ['purple', 'blue'] });
+    expect(sum.members[0].profile).toEqual({
+      combined: { purple: 75, red: 25, blue: 50, orange: 50, green: 50, yellow: 50 },
+      primary: ['purple', 'blue'],
+    });
     expect(sum.members[2].profile.primary[0]).toBe('green');
   });
 
@@ -212,13 +251,24 @@ describe('export', () => {
     await joinAndComplete(t, s.code, 'Jansen, "Piet"', 'purple', 'red');
     await joinAndComplete(t, s.code, '=HYPERLINK("http://evil")', 'blue', 'green');
     await joinAndComplete(t, s.code, '-2+3', 'blue', 'green');
-    await t.http().post('/api/assessments').set('Cookie', 'dv.client=busy').send({ consent: true, sessionCode: s.code, name: 'Busy' }).expect(201);
+    await t
+      .http()
+      .post('/api/assessments')
+      .set('Cookie', 'dv.client=busy')
+      .send({ consent: true, sessionCode: s.code, name: 'Busy' })
+      .expect(201);
     await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
     const res = await anna.get(`/api/sessions/${s.id}/export.csv`).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="?drijfveer-${s.code}\\.csv"?$`));
-    const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('name,completed_at,' + ['purple', 'red', 'blue', 'orange', 'green', 'yellow'].map((d) => `${d}_likert,${d}_choice,${d}_combined`).join(','));
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'name,completed_at,' +
+        ['purple', 'red', 'blue', 'orange', 'green', 'yellow'].map((d) => `${d}_likert,${d}_choice,${d}_combined`).join(','),
+    );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^"Jansen, ""Piet""",\d{4}-\d\d-\d\dT[^,]+,50,100,75,50,0,25,50,50,50/);
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
@@ -232,7 +282,12 @@ describe('export', () => {
     const body = (await anna.get(`/api/sessions/${s.id}/export.json`).expect(200)).body;
     expect(body.session).toEqual({ id: s.id, code: s.code, title: 'Json', anonymous: false });
     expect(body.participants).toHaveLength(1);
-    expect(body.participants[0].scores.find((x: { drive: string }) => x.drive === 'yellow')).toEqual({ drive: 'yellow', likert: 50, choice: 100, combined: 75 });
+    expect(body.participants[0].scores.find((x: { drive: string }) => x.drive === 'yellow')).toEqual({
+      drive: 'yellow',
+      likert: 50,
+      choice: 100,
+      combined: 75,
+    });
   });
 });
 
@@ -244,7 +299,7 @@ describe('deleting a session', () => {
     await anna.delete(`/api/sessions/${s.id}`).expect(204);
     await anna.get(`/api/sessions/${s.id}`).expect(404);
     await t.http().get(`/api/assessments/${token}`).expect(404);
-    expect((await t.db.one('SELECT count(*) FROM likert_answers'))).toBe(before - 48);
+    expect(await t.db.one('SELECT count(*) FROM likert_answers')).toBe(before - 48);
   });
 });
 

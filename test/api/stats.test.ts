@@ -38,14 +38,34 @@ describe('GET /api/stats/quality', () => {
   test('When an admin asks, then every completed profile counts (in steps of 10); a trainer sees only their sessions', async () => {
     await simulate(t, 40);
     const s = (await trainer.post('/api/sessions').send({ title: 'Stats' }).expect(201)).body;
-    for (const [i, [most, least]] of [['red', 'blue'], ['green', 'red'], ['blue', 'yellow'], ['yellow', 'purple']].entries()) {
+    for (const [i, [most, least]] of [
+      ['red', 'blue'],
+      ['green', 'red'],
+      ['blue', 'yellow'],
+      ['yellow', 'purple'],
+    ].entries()) {
       await joinAndComplete(t, s.code, `P${i}`, most!, least!);
     }
     const all = (await admin.get('/api/stats/quality').expect(200)).body;
     expect(all).toMatchObject({ modelVersion: '1', n: 40, completed: 44, withheld: false, scope: 'all' });
     expect(all.scales).toHaveLength(6);
-    expect(all.scales[0]).toMatchObject({ drive: 'purple', n: 40, k: 8, alpha: expect.any(Number), alphaCi: { lower: expect.any(Number), upper: expect.any(Number) } });
-    expect(all.scales[0].items[0]).toEqual(expect.objectContaining({ id: 'L01', mean: expect.any(Number), sd: expect.any(Number), itemTotal: expect.any(Number), alphaIfDeleted: expect.any(Number), flagged: expect.any(Boolean) }));
+    expect(all.scales[0]).toMatchObject({
+      drive: 'purple',
+      n: 40,
+      k: 8,
+      alpha: expect.any(Number),
+      alphaCi: { lower: expect.any(Number), upper: expect.any(Number) },
+    });
+    expect(all.scales[0].items[0]).toEqual(
+      expect.objectContaining({
+        id: 'L01',
+        mean: expect.any(Number),
+        sd: expect.any(Number),
+        itemTotal: expect.any(Number),
+        alphaIfDeleted: expect.any(Number),
+        flagged: expect.any(Boolean),
+      }),
+    );
     expect(all.scaleCorrelations).toHaveLength(6);
     expect(all.convergent).toHaveLength(6);
     expect(all.choices[0].options).toHaveLength(6);
@@ -126,7 +146,8 @@ describe('change over time', () => {
 describe('the quality page', () => {
   test('When an admin opens it, then reliability, items, correlations, choices, norms and test–retest are shown', async () => {
     const page = await admin.get('/stats').expect(200);
-    for (const table of ['reliability', 'items-purple', 'correlations', 'convergent', 'choices', 'retest']) expect(page.text).toContain(`data-table="${table}"`);
+    for (const table of ['reliability', 'items-purple', 'correlations', 'convergent', 'choices', 'retest'])
+      expect(page.text).toContain(`data-table="${table}"`);
     expect(page.text).toContain('data-chart-kind="bar"');
     const own = await trainer.get('/stats').expect(200);
     expect(own.text).toContain('Alleen de deelnemers van jouw sessies');

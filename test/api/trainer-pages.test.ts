@@ -19,7 +19,10 @@ async function trainerAgent(email = 'tina@example.nl') {
 
 async function createViaForm(agent: request.Agent, fields: Record<string, string>) {
   const token = tokenIn((await agent.get('/trainer').expect(200)).text);
-  return agent.post('/trainer/sessions').type('form').send({ _csrf: token, ...fields });
+  return agent
+    .post('/trainer/sessions')
+    .type('form')
+    .send({ _csrf: token, ...fields });
 }
 
 describe('trainer pages', () => {
@@ -47,9 +50,9 @@ describe('trainer pages', () => {
 
   test('When a form is posted without the CSRF token, then 403 and nothing is created', async () => {
     const agent = await trainerAgent();
-    const before = (await t.db.one('SELECT count(*) FROM workshops'));
+    const before = await t.db.one('SELECT count(*) FROM workshops');
     await agent.post('/trainer/sessions').type('form').send({ title: 'x', lang: 'nl', minGroupSize: '3' }).expect(403);
-    expect((await t.db.one('SELECT count(*) FROM workshops'))).toBe(before);
+    expect(await t.db.one('SELECT count(*) FROM workshops')).toBe(before);
   });
 
   test('When the trainer closes, reopens, reveals too early and deletes via the buttons, then each takes effect', async () => {
@@ -66,7 +69,7 @@ describe('trainer pages', () => {
     await agent.get(dash).expect(404);
   });
 
-  test("When another trainer opens a dashboard URL, then 404", async () => {
+  test('When another trainer opens a dashboard URL, then 404', async () => {
     await addUser(t, 'other@example.nl');
     const agent = await trainerAgent();
     const dash = (await createViaForm(agent, { title: 'Mine', lang: 'nl', minGroupSize: '3' })).headers.location!;
@@ -84,13 +87,20 @@ describe('trainer pages', () => {
 describe('join pages', () => {
   async function sessionCode(anonymous = false) {
     const agent = await trainerAgent();
-    const dash = (await createViaForm(agent, { title: 'Join me', lang: 'nl', minGroupSize: '3', ...(anonymous ? { anonymous: 'yes' } : {}) })).headers.location!;
+    const dash = (
+      await createViaForm(agent, { title: 'Join me', lang: 'nl', minGroupSize: '3', ...(anonymous ? { anonymous: 'yes' } : {}) })
+    ).headers.location!;
     return { agent, dash, code: /<p class="join-code"[^>]*>([A-Z0-9]{6})<\/p>/.exec((await agent.get(dash)).text)![1]! };
   }
 
   test('When a participant types a code (any case, with spaces), then they go to that session', async () => {
     const { code } = await sessionCode();
-    const res = await t.http().post('/join').type('form').send({ code: ` ${code.slice(0, 3).toLowerCase()} ${code.slice(3)} ` }).expect(303);
+    const res = await t
+      .http()
+      .post('/join')
+      .type('form')
+      .send({ code: ` ${code.slice(0, 3).toLowerCase()} ${code.slice(3)} ` })
+      .expect(303);
     expect(res.headers.location).toBe(`/join/${code}`);
     const bad = await t.http().post('/join').type('form').send({ code: 'abc' }).expect(400);
     expect(bad.text).toContain('Een code heeft 6 tekens');
@@ -119,7 +129,7 @@ describe('join pages', () => {
     expect(res.headers.location).toMatch(/^\/a\/[A-Za-z0-9_-]{24}$/);
     const again = await phone.get(`/join/${code}`).expect(303);
     expect(again.headers.location).toBe(res.headers.location);
-    expect((await t.db.one("SELECT count(*) FROM assessments WHERE name = 'Mila'"))).toBe(1);
+    expect(await t.db.one("SELECT count(*) FROM assessments WHERE name = 'Mila'")).toBe(1);
   });
 
   test('When the session is closed or unknown, then the join page says so', async () => {
@@ -133,11 +143,16 @@ describe('join pages', () => {
 
   test('When the QR code is requested, then it is an SVG made on our server', async () => {
     const { code } = await sessionCode();
-    const res = await t.http().get(`/join/${code}/qr.svg`).buffer(true).parse((r, cb) => {
-      let body = '';
-      r.on('data', (c: Buffer) => (body += c.toString()));
-      r.on('end', () => cb(null, body));
-    }).expect(200);
+    const res = await t
+      .http()
+      .get(`/join/${code}/qr.svg`)
+      .buffer(true)
+      .parse((r, cb) => {
+        let body = '';
+        r.on('data', (c: Buffer) => (body += c.toString()));
+        r.on('end', () => cb(null, body));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(res.body as string).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   });

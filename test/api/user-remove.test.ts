@@ -15,7 +15,12 @@ test('When a user is removed, then their own profiles, projects and sessions wit
   await createAssessment(t, { consent: true, name: 'Iemand Anders' });
   await me.post('/api/projects').send({ client: 'Gemeente Deventer', system: 'Zaaksysteem', phase: 'Selectie', notes: '' }).expect(201);
   const session = (await me.post('/api/sessions').send({ title: 'Teamdag' }).expect(201)).body as { code: string };
-  await t.http().post('/api/assessments').set('Cookie', 'dv.client=p1').send({ consent: true, sessionCode: session.code, name: 'Deelnemer Daan' }).expect(201);
+  await t
+    .http()
+    .post('/api/assessments')
+    .set('Cookie', 'dv.client=p1')
+    .send({ consent: true, sessionCode: session.code, name: 'Deelnemer Daan' })
+    .expect(201);
 
   const count = async (sql: string, ...params: unknown[]) => Number(await t.db.one(sql, ...params));
   expect(await count('SELECT count(*) FROM assessments WHERE user_id IS NOT NULL')).toBe(1);

@@ -12,14 +12,23 @@ import { PASSWORD } from '../helpers/app';
  * What the app does while the database cannot write, on both backends. The failure is the backend's own
  * "disk full" error (SQLITE_FULL; PostgreSQL's SQLSTATE 53100); test/process/full-disk.test.ts fills a real disk.
  */
-const diskFull = () => Object.assign(new Error(BACKEND === 'postgres' ? 'could not extend file: No space left on device' : 'database or disk is full'), { code: BACKEND === 'postgres' ? '53100' : 'SQLITE_FULL' });
+const diskFull = () =>
+  Object.assign(new Error(BACKEND === 'postgres' ? 'could not extend file: No space left on device' : 'database or disk is full'), {
+    code: BACKEND === 'postgres' ? '53100' : 'SQLITE_FULL',
+  });
 
 async function setUp() {
   let logged = '';
   const sink = new Writable({ write: (chunk, _enc, done) => ((logged += chunk.toString()), done()) });
   const { store } = await openTestStore();
   let clock = Date.parse('2026-03-01T10:00:00Z');
-  const app = createApp({ db: store, config: loadConfig({ NODE_ENV: 'test' }), content: realContent(), logger: createLogger('info', sink), now: () => clock });
+  const app = createApp({
+    db: store,
+    config: loadConfig({ NODE_ENV: 'test' }),
+    content: realContent(),
+    logger: createLogger('info', sink),
+    now: () => clock,
+  });
   return { store, app, http: () => request(app), log: () => logged, advance: (ms: number) => (clock += ms) };
 }
 
@@ -35,11 +44,16 @@ test('When a write fails because the disk is full, then /healthz answers 503 wit
   t.advance(59_000);
   const health = await t.http().get('/healthz').expect(503);
   expect(health.headers['cache-control']).toBe('no-store');
-  expect(health.body).toEqual({ status: 'unavailable', database: 'cannot write', reason: expect.stringMatching(/^A write failed 59 s ago \(disk full, read-only or unreachable\)/) });
+  expect(health.body).toEqual({
+    status: 'unavailable',
+    database: 'cannot write',
+    reason: expect.stringMatching(/^A write failed 59 s ago \(disk full, read-only or unreachable\)/),
+  });
   t.advance(1_000);
   await t.http().get('/healthz').expect(200);
   // A busy database is no reason to take the instance out of the pool.
-  t.store.assessments.create = () => Promise.reject(Object.assign(new Error('database is locked'), { code: BACKEND === 'postgres' ? '55P03' : 'SQLITE_BUSY' }));
+  t.store.assessments.create = () =>
+    Promise.reject(Object.assign(new Error('database is locked'), { code: BACKEND === 'postgres' ? '55P03' : 'SQLITE_BUSY' }));
   await t.http().post('/api/assessments').send({ consent: true }).expect(503);
   await t.http().get('/healthz').expect(200);
 });
@@ -56,7 +70,12 @@ test('When a logged-in read cannot extend its login session (disk full), then it
   const page = await agent.get('/projects').expect(200);
   expect(page.text).not.toMatch(/\n\s+at |SqliteError|No space left/);
 
-  const lines = t.log().slice(before).trim().split('\n').map((l) => JSON.parse(l) as { msg: string; err?: unknown; dbError?: { code?: string } });
+  const lines = t
+    .log()
+    .slice(before)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { msg: string; err?: unknown; dbError?: { code?: string } });
   const failures = lines.filter((l) => l.err || l.dbError);
   // One line for the API read (the page stores a form token, so it saves its session instead of touching it).
   expect(failures.map((l) => [l.msg, l.dbError?.code])).toEqual([['could not extend a login session', diskFull().code]]);

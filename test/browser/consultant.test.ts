@@ -7,12 +7,16 @@ import { expectReflowAtAllSizes } from '../helpers/layout';
 
 // Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
 jest.setTimeout(240_000);
-const suite = browserSuite([{ email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' }]);
+const suite = browserSuite([
+  { email: 'consultant@example.nl', name: 'Kees Consultant', role: 'consultant', password: 'consultant-password' },
+]);
 
 async function readRemark(page: Page) {
   await page
     .locator('#text')
-    .fill('Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.');
+    .fill(
+      'Waarom moeten we nu weer een ander pakket? Het oude systeem werkte prima en zo doen we het hier nu eenmaal. We hebben dit al eens geprobeerd.',
+    );
   await page.getByLabel('Verwijst naar hoe het altijd ging').check();
   await page.getByRole('button', { name: 'Lees de drijfveren' }).click();
   await page.locator('.reading').waitFor();
@@ -66,7 +70,9 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   expect(await page.locator('tr[data-stakeholder]').count()).toBe(4);
   await page.waitForFunction(() => {
     const c = document.querySelector('canvas[data-chart-kind="scatter"]');
-    const chart = (window as unknown as { Chart: { getChart(el: unknown): { data: { datasets: { data: unknown[] }[] } } | undefined } }).Chart.getChart(c);
+    const chart = (
+      window as unknown as { Chart: { getChart(el: unknown): { data: { datasets: { data: unknown[] }[] } } | undefined } }
+    ).Chart.getChart(c);
     return chart?.data.datasets[0]!.data.length === 4;
   });
   await page.screenshot({ path: path.join(SHOTS, 'stakeholder-map.png'), fullPage: true });

@@ -14,7 +14,9 @@ const cli = async (db: ServerDb, args: string[]) => {
 };
 
 const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' }], async (db) => {
-  expect(await cli(db, ['simulate', '--n', '300', '--reliability', '0.8', '--seed', '42'])).toMatch(/Added 300 simulated profiles \(model version 1, reliability 0.8, seed 42\)/);
+  expect(await cli(db, ['simulate', '--n', '300', '--reliability', '0.8', '--seed', '42'])).toMatch(
+    /Added 300 simulated profiles \(model version 1, reliability 0.8, seed 42\)/,
+  );
 });
 
 test('An admin opens the quality page after simulate and sees the reliability table, the chart and the norms section', async () => {
@@ -36,7 +38,13 @@ test('An admin opens the quality page after simulate and sees the reliability ta
     expect(cell).toMatch(/^0,\d+$/);
     expect(Math.abs(Number(cell.replace(',', '.')) - 0.8)).toBeLessThan(0.1);
   }
-  await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.querySelector('canvas[data-chart-kind="bar"]'))));
+  await page.waitForFunction(() =>
+    Boolean(
+      (window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(
+        document.querySelector('canvas[data-chart-kind="bar"]'),
+      ),
+    ),
+  );
   await page.getByRole('button', { name: 'Normtabel bevriezen (nu)' }).click();
   await page.locator('[data-table="norm-tables"] tbody tr').first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'quality.png'), fullPage: true });

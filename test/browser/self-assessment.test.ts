@@ -95,13 +95,25 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     await page.waitForURL(`**/a/${token}/${n}`);
     const situations = await page.locator('section.situation').all();
     for (const [i, s] of situations.entries()) {
-      await s.locator('.choice-most input').nth(i % 6).check();
+      await s
+        .locator('.choice-most input')
+        .nth(i % 6)
+        .check();
       if (i === 0) {
-        await s.locator('.choice-least input').nth(i % 6).check();
+        await s
+          .locator('.choice-least input')
+          .nth(i % 6)
+          .check();
         expect(await s.locator('.choice-most input:checked').count()).toBe(0);
-        await s.locator('.choice-most input').nth(i % 6).check();
+        await s
+          .locator('.choice-most input')
+          .nth(i % 6)
+          .check();
       }
-      await s.locator('.choice-least input').nth((i + 3) % 6).check();
+      await s
+        .locator('.choice-least input')
+        .nth((i + 3) % 6)
+        .check();
     }
     answered += situations.length;
     await waitSaved(page, answered);
@@ -120,11 +132,16 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   expect(await page.locator('h1').textContent()).toBe('Drijfverenprofiel van Iris de Vries');
   await waitForProfileChart(page);
   const type = await page.evaluate(
-    () => (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(document.getElementById('profile-chart')).config.type,
+    () =>
+      (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(
+        document.getElementById('profile-chart'),
+      ).config.type,
   );
   expect(type).toBe('bar');
   // Chart texts are at least 14 px on screen (issue 14: 10–12 px before).
-  const fontSize = await page.evaluate(() => (window as unknown as { Chart: { defaults: { font: { size: number } } } }).Chart.defaults.font.size);
+  const fontSize = await page.evaluate(
+    () => (window as unknown as { Chart: { defaults: { font: { size: number } } } }).Chart.defaults.font.size,
+  );
   expect(fontSize).toBeGreaterThanOrEqual(14);
   expect(await page.locator('table.scores tbody tr').count()).toBe(6);
   expect(await page.locator('article.drive').count()).toBe(6);
@@ -138,7 +155,10 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   await page.keyboard.press('Enter');
   expect(await page.getByRole('button', { name: 'Radardiagram' }).getAttribute('aria-pressed')).toBe('true');
   const radar = await page.evaluate(
-    () => (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(document.getElementById('profile-chart')).config.type,
+    () =>
+      (window as unknown as { Chart: { getChart(el: unknown): { config: { type: string } } } }).Chart.getChart(
+        document.getElementById('profile-chart'),
+      ).config.type,
   );
   expect(radar).toBe('radar');
   await expectNoSeriousAxeViolations(page, 'profile with radar chart');
@@ -149,11 +169,26 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
 
 test('On a phone, the profile page is readable and printing gives a clean report', async () => {
   // Arrange: a completed assessment through the API.
-  const created = await (await fetch(`${suite.server.url}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ consent: true, lang: 'en' }) })).json();
+  const created = await (
+    await fetch(`${suite.server.url}/api/assessments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ consent: true, lang: 'en' }),
+    })
+  ).json();
   const model = await (await fetch(`${suite.server.url}/api/model`)).json();
   const likert = Object.fromEntries(model.likert.items.map((i: { id: string }, n: number) => [i.id, (n % 5) + 1]));
-  const choice = Object.fromEntries(model.choice.items.map((s: { id: string; options: { id: string }[] }, n: number) => [s.id, { most: s.options[n % 6]!.id, least: s.options[(n + 2) % 6]!.id }]));
-  await fetch(`${suite.server.url}/api/assessments/${created.token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert, choice }) });
+  const choice = Object.fromEntries(
+    model.choice.items.map((s: { id: string; options: { id: string }[] }, n: number) => [
+      s.id,
+      { most: s.options[n % 6]!.id, least: s.options[(n + 2) % 6]!.id },
+    ]),
+  );
+  await fetch(`${suite.server.url}/api/assessments/${created.token}/answers`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ likert, choice }),
+  });
   await fetch(`${suite.server.url}/api/assessments/${created.token}/complete`, { method: 'POST' });
 
   const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });

@@ -43,7 +43,11 @@ async function participant(code: string, name: string, most: string, least: stri
           model.choice.items.forEach((s: { id: string; options: { id: string; drive: string }[] }) => {
             choice[s.id] = { most: s.options.find((o) => o.drive === most)!.id, least: s.options.find((o) => o.drive === least)!.id };
           });
-          await fetch(`/api/assessments/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ likert, choice }) });
+          await fetch(`/api/assessments/${token}/answers`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ likert, choice }),
+          });
         },
         { token, most, least },
       );
@@ -118,10 +122,14 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   await page.locator('[data-reveal]').click();
   await page.locator('[data-team]:not([hidden])').waitFor();
   expect(await page.locator('[data-export]').isVisible()).toBe(true);
-  await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('team-chart'))));
+  await page.waitForFunction(() =>
+    Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('team-chart'))),
+  );
   expect(await page.locator('[data-team-rows] tr').count()).toBe(6);
   expect(await page.locator('[data-insights]').textContent()).toContain('Sterkst in deze groep');
-  await page.waitForFunction(() => Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('compare-chart'))));
+  await page.waitForFunction(() =>
+    Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('compare-chart'))),
+  );
   await page.locator('[data-compare-b]').selectOption({ label: 'Chantal' });
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-projector.png'), fullPage: true });
   await expectNoSeriousAxeViolations(page, 'dashboard after the reveal');

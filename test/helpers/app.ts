@@ -16,7 +16,6 @@ export async function makeApp(env: Record<string, string> = {}, deps: Pick<AppDe
   return { app, store: db.store, db, config, http: () => request(app) };
 }
 
-
 export type TestApp = Awaited<ReturnType<typeof makeApp>>;
 
 export async function createAssessment(t: TestApp, body: Record<string, unknown> = { consent: true }): Promise<string> {
@@ -43,7 +42,12 @@ export async function counts(t: TestApp) {
 export const PASSWORD = 'correct-horse-battery-staple';
 
 /** Adds a user straight through the service (as the CLI does). */
-export async function addUser(t: TestApp, email: string, role: 'trainer' | 'consultant' | 'admin' = 'trainer', name = email.split('@')[0]!) {
+export async function addUser(
+  t: TestApp,
+  email: string,
+  role: 'trainer' | 'consultant' | 'admin' = 'trainer',
+  name = email.split('@')[0]!,
+) {
   const { createUserService } = await import('../../src/services/users');
   const { createPasswords } = await import('../../src/services/passwords');
   return createUserService(t.store, createPasswords(t.config.passwords)).add({ email, name, role, password: PASSWORD });
@@ -62,14 +66,22 @@ export function answersPicking(most: string, least: string) {
   return {
     likert: Object.fromEntries(m.likert.items.map((i) => [i.id, 3])),
     choice: Object.fromEntries(
-      m.choice.items.map((s) => [s.id, { most: s.options.find((o) => o.drive === most)!.id, least: s.options.find((o) => o.drive === least)!.id }]),
+      m.choice.items.map((s) => [
+        s.id,
+        { most: s.options.find((o) => o.drive === most)!.id, least: s.options.find((o) => o.drive === least)!.id },
+      ]),
     ),
   };
 }
 
 /** Joins a workshop through the API and completes the questionnaire; returns the token. */
 export async function joinAndComplete(t: TestApp, code: string, name: string, most: string, least: string): Promise<string> {
-  const joined = await t.http().post('/api/assessments').set('Cookie', `dv.client=${name.replace(/\W/g, '')}`).send({ consent: true, sessionCode: code, name }).expect(201);
+  const joined = await t
+    .http()
+    .post('/api/assessments')
+    .set('Cookie', `dv.client=${name.replace(/\W/g, '')}`)
+    .send({ consent: true, sessionCode: code, name })
+    .expect(201);
   const token = joined.body.token as string;
   await t.http().put(`/api/assessments/${token}/answers`).send(answersPicking(most, least)).expect(200);
   await t.http().post(`/api/assessments/${token}/complete`).expect(200);

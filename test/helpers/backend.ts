@@ -59,7 +59,10 @@ function openSqliteTestStore(): TestStore {
       return [];
     },
     async one<T>(query: string, ...params: unknown[]) {
-      return store.sqlite.prepare(query).pluck().get(...params) as T;
+      return store.sqlite
+        .prepare(query)
+        .pluck()
+        .get(...params) as T;
     },
     async columns(table) {
       return (store.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);

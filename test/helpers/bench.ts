@@ -5,7 +5,14 @@ export const runBenchSmoke = (args: string[] = []) => runTool('bench', ['--smoke
 
 /** Every scenario answered without errors and the report lists every budget. */
 export function expectSmokeReport(result: { code: number | null; out: string }) {
-  for (const scenario of ['bare Express "hello"', 'save one answer', 'questionnaire page', 'completed profile page', 'GET /api/model', 'session summary, 300 completed']) {
+  for (const scenario of [
+    'bare Express "hello"',
+    'save one answer',
+    'questionnaire page',
+    'completed profile page',
+    'GET /api/model',
+    'session summary, 300 completed',
+  ]) {
     expect(result.out).toMatch(new RegExp(`\\| ${scenario.replace(/[()/.,]/g, '\\$&')}[^|]*\\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\|`));
   }
   expect(result.out).toMatch(/live event to 20 listeners p99 < 250 ms \| \d+ ms/);

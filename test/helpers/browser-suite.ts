@@ -15,7 +15,10 @@ export const SHOTS = path.join(ROOT_DIR, 'test-results');
  * One real server (own temporary database on the backend under test, with the given accounts) and one headless Chromium per test
  * file; `prepare` may fill the database before the server starts.
  */
-export function browserSuite(users: { email: string; name: string; role: Role; password: string }[] = [], prepare?: (db: ServerDb) => Promise<void>) {
+export function browserSuite(
+  users: { email: string; name: string; role: Role; password: string }[] = [],
+  prepare?: (db: ServerDb) => Promise<void>,
+) {
   const suite = {} as { server: RunningServer; browser: Browser; db: ServerDb };
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });

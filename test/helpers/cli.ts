@@ -27,7 +27,9 @@ export function runCli(args: string[], env: Record<string, string>, input = ''):
 export function runTool(name: string, args: string[]): Promise<{ code: number | null; out: string }> {
   assertBuilt();
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'tools', `${name}.js`), ...args], { env: { PATH: process.env.PATH ?? '' } });
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'tools', `${name}.js`), ...args], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
     let out = '';
     proc.stdout.on('data', (d) => (out += d));
     proc.stderr.on('data', (d) => (out += d));

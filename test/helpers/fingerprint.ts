@@ -7,6 +7,7 @@ import type { TestApp } from './app';
 export async function fingerprint(t: TestApp): Promise<string> {
   const tables = await t.db.tables();
   const dump: [string, unknown[]][] = [];
-  for (const name of tables.filter((n) => n !== 'login_sessions' && n !== 'rate_limits').sort()) dump.push([name, await t.db.sql(`SELECT * FROM "${name}" ORDER BY 1, 2`)]);
+  for (const name of tables.filter((n) => n !== 'login_sessions' && n !== 'rate_limits').sort())
+    dump.push([name, await t.db.sql(`SELECT * FROM "${name}" ORDER BY 1, 2`)]);
   return JSON.stringify(dump);
 }

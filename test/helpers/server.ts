@@ -17,7 +17,8 @@ export const tempDatabase = (): string => path.join(fs.mkdtempSync(path.join(os.
 export type ServerDb = { env: Record<string, string>; open(): Promise<Store>; drop(): Promise<void> };
 
 export async function serverDatabase(): Promise<ServerDb> {
-  if (BACKEND === 'postgres' && !TEST_DATABASE_URL) throw new Error('The PostgreSQL tests need TEST_DATABASE_URL, e.g. postgres://root@127.0.0.1:5432/test');
+  if (BACKEND === 'postgres' && !TEST_DATABASE_URL)
+    throw new Error('The PostgreSQL tests need TEST_DATABASE_URL, e.g. postgres://root@127.0.0.1:5432/test');
   // The same temporary database the benchmark and the load test use; its schema is made on the first open().
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-srv-'));
   const db = await temporaryDatabase(dir, BACKEND === 'postgres' ? TEST_DATABASE_URL : undefined, 't');

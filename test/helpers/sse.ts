@@ -1,9 +1,19 @@
 import http from 'node:http';
 
-export type Stream = { events: { event: string; data: unknown }[]; comments: string[]; raw: () => string; close: () => void; ended: Promise<void> };
+export type Stream = {
+  events: { event: string; data: unknown }[];
+  comments: string[];
+  raw: () => string;
+  close: () => void;
+  ended: Promise<void>;
+};
 
 /** Opens an SSE stream with the session cookie and parses what arrives. */
-export function openStream(base: string, path: string, cookie: string): Promise<Stream & { status: number; headers: http.IncomingHttpHeaders }> {
+export function openStream(
+  base: string,
+  path: string,
+  cookie: string,
+): Promise<Stream & { status: number; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.get(base + path, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
       let buffer = '';
@@ -46,4 +56,3 @@ export const waitFor = async (check: () => boolean, ms = 2000, what = 'the condi
     await new Promise((r) => setTimeout(r, 10));
   }
 };
-

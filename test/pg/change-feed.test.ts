@@ -41,8 +41,11 @@ test('When the listening connection is killed, then it reconnects, tells subscri
   const heard: (number | null)[] = [];
   b.changes.subscribe((id) => heard.push(id));
   await b.changes.ready();
-  await a.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()
-    AND query LIKE '%' || $1 || '%'`, [schema]);
+  await a.pool.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()
+    AND query LIKE '%' || $1 || '%'`,
+    [schema],
+  );
   await waitFor(() => heard.includes(null), 5000);
   a.changes.publish(42);
   await waitFor(() => heard.includes(42), 2000);
@@ -73,7 +76,12 @@ test('Stores on different schemas do not hear each other (each schema has its ow
 
 test('When the listening connection goes silent without a reset, then the periodic check notices, it reconnects and says anything may have changed', async () => {
   const link = await pgRelay(schema);
-  const feed = createPgChangeFeed(a.pool, { client: connectionConfig({ url: link.url }), channel: channelFor(schema), pingMs: 200, retryMs: 100 });
+  const feed = createPgChangeFeed(a.pool, {
+    client: connectionConfig({ url: link.url }),
+    channel: channelFor(schema),
+    pingMs: 200,
+    retryMs: 100,
+  });
   try {
     const heard: (number | null)[] = [];
     feed.subscribe((id) => heard.push(id));
@@ -93,7 +101,10 @@ test('When the database accepts the listening connection but never answers, then
   const silent = net.createServer((socket) => void accepted.push(socket));
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
   const port = (silent.address() as net.AddressInfo).port;
-  const feed = createPgChangeFeed(a.pool, { client: { connectionString: `postgres://root@127.0.0.1:${port}/test` }, channel: 'drijfveer_changes_silent' });
+  const feed = createPgChangeFeed(a.pool, {
+    client: { connectionString: `postgres://root@127.0.0.1:${port}/test` },
+    channel: 'drijfveer_changes_silent',
+  });
   try {
     feed.subscribe(() => undefined);
     await waitFor(() => accepted.length > 0, 2000, 'the listening connection to reach the silent server');

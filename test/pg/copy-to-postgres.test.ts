@@ -32,20 +32,56 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
   const { code } = (await agent.post('/api/sessions').send({ title: 'Gemeente Zuid', minGroupSize: 1 }).expect(201)).body;
   let last = '';
-  for (const [name, most, least] of [['Anna', 'purple', 'red'], ['Bram', 'blue', 'green']]) {
-    const { token } = (await request(app).post('/api/assessments').set('Cookie', `dv.client=${name}`).send({ consent: true, sessionCode: code, name }).expect(201)).body;
+  for (const [name, most, least] of [
+    ['Anna', 'purple', 'red'],
+    ['Bram', 'blue', 'green'],
+  ]) {
+    const { token } = (
+      await request(app)
+        .post('/api/assessments')
+        .set('Cookie', `dv.client=${name}`)
+        .send({ consent: true, sessionCode: code, name })
+        .expect(201)
+    ).body;
     await request(app).put(`/api/assessments/${token}/answers`).send(answersPicking(most!, least!)).expect(200);
     await request(app).post(`/api/assessments/${token}/complete`).expect(200);
     last = token;
   }
   const busy = (await request(app).post('/api/assessments').send({ consent: true, name: 'Half' }).expect(201)).body.token;
-  await request(app).put(`/api/assessments/${busy}/answers`).send({ likert: { L01: 2 } }).expect(200);
+  await request(app)
+    .put(`/api/assessments/${busy}/answers`)
+    .send({ likert: { L01: 2 } })
+    .expect(200);
   const own = (await request(app).post('/api/assessments').send({ consent: true }).expect(201)).body.token as string;
   const { createHash } = await import('node:crypto');
   await store.assessments.linkToUser(createHash('sha256').update(own).digest('hex'), consultant.id);
-  const project = await store.projects.create({ publicId: 'p'.repeat(22), ownerId: consultant.id, client: 'Gemeente Noord', system: 'Zaaksysteem', phase: 'pilot', notes: 'n', now: new Date().toISOString() });
-  await store.projects.addStakeholder(project.id, { publicId: 's'.repeat(22), name: 'Wethouder', department: 'Bestuur', influence: 5, support: -1, drives: ['red'], concerns: '', approach: '', lastContact: null, now: new Date().toISOString() });
-  await store.stats.createNormTable('1', 2, { purple: [1], red: [2], blue: [3], orange: [4], green: [5], yellow: [6] }, new Date().toISOString());
+  const project = await store.projects.create({
+    publicId: 'p'.repeat(22),
+    ownerId: consultant.id,
+    client: 'Gemeente Noord',
+    system: 'Zaaksysteem',
+    phase: 'pilot',
+    notes: 'n',
+    now: new Date().toISOString(),
+  });
+  await store.projects.addStakeholder(project.id, {
+    publicId: 's'.repeat(22),
+    name: 'Wethouder',
+    department: 'Bestuur',
+    influence: 5,
+    support: -1,
+    drives: ['red'],
+    concerns: '',
+    approach: '',
+    lastContact: null,
+    now: new Date().toISOString(),
+  });
+  await store.stats.createNormTable(
+    '1',
+    2,
+    { purple: [1], red: [2], blue: [3], orange: [4], green: [5], yellow: [6] },
+    new Date().toISOString(),
+  );
   await store.close();
   return { file, token: last };
 }
@@ -58,7 +94,18 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
     expect(run.out).toContain('every table has the same rows on both sides');
     expect(run.code).toBe(0);
     const lines = run.out.split('\n').filter((l) => /^(same|DIFFERENT)\t/.test(l));
-    expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual(['assessments', 'choice_answers', 'likert_answers', 'login_sessions', 'norm_tables', 'projects', 'rate_limits', 'stakeholders', 'users', 'workshops']);
+    expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual([
+      'assessments',
+      'choice_answers',
+      'likert_answers',
+      'login_sessions',
+      'norm_tables',
+      'projects',
+      'rate_limits',
+      'stakeholders',
+      'users',
+      'workshops',
+    ]);
     for (const l of lines) {
       const [verdict, , lite, pg] = l.split('\t');
       expect(verdict).toBe('same');
@@ -111,6 +158,12 @@ test('When a copied row differs, then the comparison names that table', async ()
 });
 
 test('Without a PostgreSQL address, or with a missing SQLite file, copy-to-postgres explains what it needs', async () => {
-  expect(await cli(['copy-to-postgres', '--from', tempDatabase()])).toEqual({ code: 1, out: expect.stringMatching(/Say where to copy to: --to postgres:\/\//) });
-  expect(await cli(['copy-to-postgres', '--from', '/nonexistent/x.sqlite', '--to', TEST_DATABASE_URL])).toEqual({ code: 1, out: expect.stringMatching(/does not exist/) });
+  expect(await cli(['copy-to-postgres', '--from', tempDatabase()])).toEqual({
+    code: 1,
+    out: expect.stringMatching(/Say where to copy to: --to postgres:\/\//),
+  });
+  expect(await cli(['copy-to-postgres', '--from', '/nonexistent/x.sqlite', '--to', TEST_DATABASE_URL])).toEqual({
+    code: 1,
+    out: expect.stringMatching(/does not exist/),
+  });
 });

@@ -28,29 +28,43 @@ afterEach(async () => {
 test('When another connection holds the row lock too long, then a save gets 503 "busy", and succeeds once the lock is gone', async () => {
   const http = appOver(await open({ lockTimeoutMs: 200 }));
   const { token } = (await http.post('/api/assessments').send({ consent: true }).expect(201)).body;
-  await http.put(`/api/assessments/${token}/answers`).send({ likert: { L01: 2 } }).expect(200);
+  await http
+    .put(`/api/assessments/${token}/answers`)
+    .send({ likert: { L01: 2 } })
+    .expect(200);
 
   const other = new pg.Client({ connectionString: urlWithSchema(TEST_DATABASE_URL, schema) });
   await other.connect();
   await other.query('BEGIN');
   await other.query('SELECT * FROM assessments FOR UPDATE');
-  const res = await http.put(`/api/assessments/${token}/answers`).send({ likert: { L02: 4 } }).expect(503);
+  const res = await http
+    .put(`/api/assessments/${token}/answers`)
+    .send({ likert: { L02: 4 } })
+    .expect(503);
   expect(res.body.error).toEqual({ code: 'unavailable', message: expect.stringMatching(/busy\. Nothing was lost/) });
   await other.query('ROLLBACK');
   await other.end();
 
-  await http.put(`/api/assessments/${token}/answers`).send({ likert: { L02: 4 } }).expect(200);
+  await http
+    .put(`/api/assessments/${token}/answers`)
+    .send({ likert: { L02: 4 } })
+    .expect(200);
   expect((await http.get(`/api/assessments/${token}`).expect(200)).body.answers.likert).toEqual({ L01: 2, L02: 4 });
 });
 
 test('When the database is read-only (a standby, or default_transaction_read_only), then writes get 503 and reads still work', async () => {
   const writable = await open();
   const { token } = (await appOver(writable).post('/api/assessments').send({ consent: true }).expect(201)).body;
-  const readonly = await open({ url: urlWithSchema(TEST_DATABASE_URL, schema).replace('options=', 'options=-c%20default_transaction_read_only%3Don%20') });
+  const readonly = await open({
+    url: urlWithSchema(TEST_DATABASE_URL, schema).replace('options=', 'options=-c%20default_transaction_read_only%3Don%20'),
+  });
   const http = appOver(readonly);
   const res = await http.post('/api/assessments').send({ consent: true }).expect(503);
   expect(res.body.error.message).toMatch(/disk full, read-only or unreachable\)\. What was saved before is safe/);
-  await http.put(`/api/assessments/${token}/answers`).send({ likert: { L01: 3 } }).expect(503);
+  await http
+    .put(`/api/assessments/${token}/answers`)
+    .send({ likert: { L01: 3 } })
+    .expect(503);
   await http.get(`/api/assessments/${token}`).expect(200);
 });
 

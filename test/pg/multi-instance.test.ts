@@ -7,7 +7,11 @@ jest.setTimeout(60_000);
 
 // Two app instances (separate processes, different ports) on one PostgreSQL database, as behind a
 // load balancer: participants use instance 1, the trainer's dashboard is on instance 2.
-const SHARED = { SESSION_SECRET: 'multi-instance-secret-'.padEnd(48, 'x'), RATE_LIMIT_JOIN_PER_CLIENT: '1000', RATE_LIMIT_LOGIN_PER_EMAIL: '3' };
+const SHARED = {
+  SESSION_SECRET: 'multi-instance-secret-'.padEnd(48, 'x'),
+  RATE_LIMIT_JOIN_PER_CLIENT: '1000',
+  RATE_LIMIT_LOGIN_PER_EMAIL: '3',
+};
 const PASSWORD = 'two-instances-password';
 let db: ServerDb;
 let one: RunningServer;
@@ -40,17 +44,29 @@ test('A trainer logged in on instance 2 sees, live on instance 2, every particip
   // The login session lives in the database: instance 1 knows the trainer too.
   expect((await fetch(`${one.url}/api/sessions`, { headers: { Cookie: cookie } })).status).toBe(200);
 
-  const session = (await (await fetch(`${two.url}/api/sessions`, json('POST', { title: 'Two instances', minGroupSize: 1 }, cookie))).json()) as { id: string; code: string };
+  const session = (await (
+    await fetch(`${two.url}/api/sessions`, json('POST', { title: 'Two instances', minGroupSize: 1 }, cookie))
+  ).json()) as { id: string; code: string };
   const stream = await openStream(two.url, `/api/sessions/${session.id}/events`, cookie);
   expect(stream.status).toBe(200);
   await waitFor(() => stream.events.length >= 1);
 
   type Summary = { members: { name: string; status: string }[] };
-  const completedIn = (name: string) => () => stream.events.some((e) => (e.data as Summary).members?.some((m) => m.name === name && m.status === 'completed'));
+  const completedIn = (name: string) => () =>
+    stream.events.some((e) => (e.data as Summary).members?.some((m) => m.name === name && m.status === 'completed'));
   const delays: number[] = [];
-  const people = [['Anna', 'purple', 'orange'], ['Bram', 'red', 'green'], ['Cees', 'blue', 'yellow'], ['Dina', 'orange', 'purple'], ['Eva', 'green', 'red']];
+  const people = [
+    ['Anna', 'purple', 'orange'],
+    ['Bram', 'red', 'green'],
+    ['Cees', 'blue', 'yellow'],
+    ['Dina', 'orange', 'purple'],
+    ['Eva', 'green', 'red'],
+  ];
   for (const [name, most, least] of people) {
-    const joined = await fetch(`${one.url}/api/assessments`, { ...json('POST', { consent: true, sessionCode: session.code, name }), headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` } });
+    const joined = await fetch(`${one.url}/api/assessments`, {
+      ...json('POST', { consent: true, sessionCode: session.code, name }),
+      headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` },
+    });
     expect(joined.status).toBe(201);
     const { token } = (await joined.json()) as { token: string };
     expect((await fetch(`${one.url}/api/assessments/${token}/answers`, json('PUT', answersPicking(most!, least!)))).status).toBe(200);
@@ -64,13 +80,17 @@ test('A trainer logged in on instance 2 sees, live on instance 2, every particip
   for (const d of delays) expect(d).toBeLessThanOrEqual(1000);
 
   // Both instances give the same summary (no stale cache on either).
-  const summaryOn = async (s: RunningServer) => (await (await fetch(`${s.url}/api/sessions/${session.id}/summary`, { headers: { Cookie: cookie } })).json()) as { participants: number };
+  const summaryOn = async (s: RunningServer) =>
+    (await (await fetch(`${s.url}/api/sessions/${session.id}/summary`, { headers: { Cookie: cookie } })).json()) as {
+      participants: number;
+    };
   expect((await summaryOn(one)).participants).toBe(5);
   expect(await summaryOn(two)).toEqual(await summaryOn(one));
 });
 
 test('Rate limits are shared: failed logins for one address on either instance add up, and the fourth is refused on both', async () => {
-  const attempt = (s: RunningServer) => fetch(`${s.url}/api/login`, json('POST', { email: 'guess@example.nl', password: 'wrong-password-123' })).then((r) => r.status);
+  const attempt = (s: RunningServer) =>
+    fetch(`${s.url}/api/login`, json('POST', { email: 'guess@example.nl', password: 'wrong-password-123' })).then((r) => r.status);
   expect([await attempt(one), await attempt(two), await attempt(one)]).toEqual([401, 401, 401]);
   expect(await attempt(two)).toBe(429);
   expect(await attempt(one)).toBe(429);

@@ -62,7 +62,10 @@ describe('PostgreSQL native types', () => {
       await migratePg(pool, { upTo: 7 });
       expect((await columnTypes(schema))['workshops.anonymous']).toBe('integer');
       const q = (text: string, values: unknown[] = []) => pool.query(text, values);
-      await q(`INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES (1, 'a@example.nl', 'Anna', 'trainer', 'x', $1)`, [at]);
+      await q(
+        `INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES (1, 'a@example.nl', 'Anna', 'trainer', 'x', $1)`,
+        [at],
+      );
       await q(
         `INSERT INTO workshops (id, public_id, owner_id, title, lang, anonymous, min_group_size, code, status, revealed, created_at, keep_until)
          VALUES (1, 'wwwwwwwwwwwwwwww', 1, 'Gemeente', 'nl', 1, 3, 'ABCDEF', 'open', 0, $1, NULL)`,
@@ -75,8 +78,14 @@ describe('PostgreSQL native types', () => {
       );
       await q(`INSERT INTO likert_answers VALUES (1, 'L01', 3, NULL, $1)`, [at]);
       await q(`INSERT INTO login_sessions VALUES ('sid', 99, '{"userId":1,"loginAt":5}')`);
-      await q(`INSERT INTO norm_tables (id, model_version, created_at, n, scores_json, active) VALUES (1, '1', $1, 2, '{"blue":[1,2]}', 1)`, [at]);
-      await q(`INSERT INTO projects (id, public_id, owner_id, client, system, phase, notes, created_at, updated_at) VALUES (1, 'p', 1, 'c', 's', 'ph', 'n', $1, $1)`, [at]);
+      await q(
+        `INSERT INTO norm_tables (id, model_version, created_at, n, scores_json, active) VALUES (1, '1', $1, 2, '{"blue":[1,2]}', 1)`,
+        [at],
+      );
+      await q(
+        `INSERT INTO projects (id, public_id, owner_id, client, system, phase, notes, created_at, updated_at) VALUES (1, 'p', 1, 'c', 's', 'ph', 'n', $1, $1)`,
+        [at],
+      );
       await q(
         `INSERT INTO stakeholders (id, public_id, project_id, name, department, influence, support, drives, concerns, approach, last_contact, created_at, updated_at)
          VALUES (1, 's', 1, 'Wethouder', 'Bestuur', 5, -1, '["red","blue"]', '', '', '2026-02-01', $1, $1)`,
@@ -92,14 +101,30 @@ describe('PostgreSQL native types', () => {
       // Assert: the records read back as they were written.
       expect((await columnTypes(schema))['workshops.anonymous']).toBe('boolean');
       const w = (await store.workshops.findById(1))!;
-      expect({ anonymous: w.anonymous, revealed: w.revealed, createdAt: w.createdAt }).toEqual({ anonymous: true, revealed: false, createdAt: at });
+      expect({ anonymous: w.anonymous, revealed: w.revealed, createdAt: w.createdAt }).toEqual({
+        anonymous: true,
+        revealed: false,
+        createdAt: at,
+      });
       const a = (await store.assessments.findByTokenHash('h'))!;
-      expect({ consentAt: a.consentAt, completedAt: a.completedAt, profile: a.profile }).toEqual({ consentAt: at, completedAt: at, profile: JSON.parse(profile) });
-      expect((await store.assessments.exportData('h'))!.answers).toEqual([{ itemId: 'L01', kind: 'likert', value: 3, durationMs: null, answeredAt: at }]);
+      expect({ consentAt: a.consentAt, completedAt: a.completedAt, profile: a.profile }).toEqual({
+        consentAt: at,
+        completedAt: at,
+        profile: JSON.parse(profile),
+      });
+      expect((await store.assessments.exportData('h'))!.answers).toEqual([
+        { itemId: 'L01', kind: 'likert', value: 3, durationMs: null, answeredAt: at },
+      ]);
       expect(JSON.parse((await store.loginSessions.get('sid', 0))!)).toEqual({ userId: 1, loginAt: 5 });
-      expect(await store.stats.normTables('1')).toEqual([{ id: 1, modelVersion: '1', createdAt: at, n: 2, active: true, scores: { blue: [1, 2] } }]);
+      expect(await store.stats.normTables('1')).toEqual([
+        { id: 1, modelVersion: '1', createdAt: at, n: 2, active: true, scores: { blue: [1, 2] } },
+      ]);
       const [s] = await store.projects.stakeholders(1);
-      expect({ drives: s!.drives, lastContact: s!.lastContact, updatedAt: s!.updatedAt }).toEqual({ drives: ['red', 'blue'], lastContact: '2026-02-01', updatedAt: at });
+      expect({ drives: s!.drives, lastContact: s!.lastContact, updatedAt: s!.updatedAt }).toEqual({
+        drives: ['red', 'blue'],
+        lastContact: '2026-02-01',
+        updatedAt: at,
+      });
       // And the converted database takes new writes in the new types.
       await store.workshops.update(1, { revealed: true, keepUntil: at });
       expect(await store.workshops.findById(1)).toMatchObject({ revealed: true, keepUntil: at });

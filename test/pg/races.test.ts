@@ -24,7 +24,14 @@ beforeEach(async () => {
 test('When a completion waits for a save that holds the row lock, then it scores the answers as that save left them', async () => {
   const index = realContent().current;
   const hash = createHash('sha256').update('race-token').digest('hex');
-  const created = await t.store.assessments.create({ tokenHash: hash, lang: 'nl', name: null, modelVersion: index.model.version, consentVersion: 'v1', now: new Date().toISOString() });
+  const created = await t.store.assessments.create({
+    tokenHash: hash,
+    lang: 'nl',
+    name: null,
+    modelVersion: index.model.version,
+    consentVersion: 'v1',
+    now: new Date().toISOString(),
+  });
   const answers = uniformAnswers(index, 4);
   await t.store.assessments.saveAnswers(hash, answers, new Date().toISOString(), () => []);
 
@@ -35,8 +42,13 @@ test('When a completion waits for a save that holds the row lock, then it scores
     await other.query('BEGIN');
     const holder = (await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     await other.query('SELECT 1 FROM assessments WHERE id = $1 FOR UPDATE', [created.id]);
-    await other.query("UPDATE likert_answers SET value = 1 WHERE assessment_id = $1 AND item_id IN ('L01', 'L02', 'L03', 'L04', 'L05', 'L06', 'L07', 'L08')", [created.id]);
-    const completing = t.store.assessments.complete(hash, new Date().toISOString(), (stored) => scoreProfile(index, stored.answers, stored.durationsMs));
+    await other.query(
+      "UPDATE likert_answers SET value = 1 WHERE assessment_id = $1 AND item_id IN ('L01', 'L02', 'L03', 'L04', 'L05', 'L06', 'L07', 'L08')",
+      [created.id],
+    );
+    const completing = t.store.assessments.complete(hash, new Date().toISOString(), (stored) =>
+      scoreProfile(index, stored.answers, stored.durationsMs),
+    );
     await waitForLockWaiter(holder);
     await other.query('COMMIT');
     const result = await completing;

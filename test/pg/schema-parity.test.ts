@@ -10,7 +10,19 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
   const pg = await pgSchema((t.store as PgStore).pool);
   const lite = sqliteSchema(sqlite.sqlite);
   // Not trivially equal: every table of the app is described, with its keys and indexes.
-  expect(Object.keys(lite)).toEqual(['assessments', 'choice_answers', 'likert_answers', 'login_sessions', 'norm_tables', 'projects', 'rate_limits', 'schema_migrations', 'stakeholders', 'users', 'workshops']);
+  expect(Object.keys(lite)).toEqual([
+    'assessments',
+    'choice_answers',
+    'likert_answers',
+    'login_sessions',
+    'norm_tables',
+    'projects',
+    'rate_limits',
+    'schema_migrations',
+    'stakeholders',
+    'users',
+    'workshops',
+  ]);
   expect(lite.assessments!.indexes).toContain('assessments_unfinished (created_at) partial');
   expect(lite.assessments!.foreignKeys).toContain('workshop_id -> workshops(id) ON DELETE CASCADE');
   expect(lite.users!.unique).toEqual(['email']);

@@ -21,7 +21,9 @@ const TRAINER = unique('Trainer');
 
 /** The database files (main, -wal, -shm) that contain these bytes. */
 const filesWith = (text: string) =>
-  ['', '-wal', '-shm'].filter((suffix) => fs.existsSync(db + suffix) && fs.readFileSync(db + suffix).includes(Buffer.from(text))).map((s) => `db${s}`);
+  ['', '-wal', '-shm']
+    .filter((suffix) => fs.existsSync(db + suffix) && fs.readFileSync(db + suffix).includes(Buffer.from(text)))
+    .map((s) => `db${s}`);
 
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${server.url}${path}`, {
@@ -35,8 +37,10 @@ async function json<T>(res: Promise<Response>, status: number): Promise<T> {
   expect(r.status).toBe(status);
   return (await r.json()) as T;
 }
-const newProfile = (name: string) => json<{ token: string }>(call('POST', '/api/assessments', { consent: true, name }), 201).then((b) => b.token);
-const answer = async (token: string) => expect((await call('PUT', `/api/assessments/${token}/answers`, uniformAnswers(realContent().current))).status).toBe(200);
+const newProfile = (name: string) =>
+  json<{ token: string }>(call('POST', '/api/assessments', { consent: true, name }), 201).then((b) => b.token);
+const answer = async (token: string) =>
+  expect((await call('PUT', `/api/assessments/${token}/answers`, uniformAnswers(realContent().current))).status).toBe(200);
 const cli = (args: string[], input = '') => runCli(args, { DATABASE_PATH: db }, input);
 
 beforeAll(async () => {
@@ -44,7 +48,10 @@ beforeAll(async () => {
   server = await startServer(db);
   const login = await call('POST', '/api/login', { email: 'gone@example.nl', password: PASSWORD });
   expect(login.status).toBe(200);
-  cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 });
 afterAll(() => stopServer(server));
 
@@ -55,7 +62,16 @@ test('When a person deletes their data (API or profile page), then their name is
     await answer(token);
     expect(filesWith(name)).not.toEqual([]);
     if (how === 'api') expect((await call('DELETE', `/api/assessments/${token}`)).status).toBe(204);
-    else expect((await fetch(`${server.url}/p/${token}/delete`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' })).status).toBe(200);
+    else
+      expect(
+        (
+          await fetch(`${server.url}/p/${token}/delete`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: '',
+          })
+        ).status,
+      ).toBe(200);
     expect(filesWith(name)).toEqual([]);
   }
 });
@@ -65,11 +81,20 @@ test('When a trainer removes a participant or deletes a session, then the names 
   const session = await json<{ id: string; code: string }>(call('POST', '/api/sessions', { title }), 201);
   const [first, second] = [unique('Merel'), unique('Kievit')];
   for (const name of [first, second]) {
-    await json(fetch(`${server.url}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` }, body: JSON.stringify({ consent: true, sessionCode: session.code, name }) }), 201);
+    await json(
+      fetch(`${server.url}/api/assessments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` },
+        body: JSON.stringify({ consent: true, sessionCode: session.code, name }),
+      }),
+      201,
+    );
   }
   const summary = await json<{ members: { id: number; name: string }[] }>(call('GET', `/api/sessions/${session.id}/summary`), 200);
   expect(filesWith(first)).not.toEqual([]);
-  expect((await call('DELETE', `/api/sessions/${session.id}/participants/${summary.members.find((m) => m.name === first)!.id}`)).status).toBe(204);
+  expect(
+    (await call('DELETE', `/api/sessions/${session.id}/participants/${summary.members.find((m) => m.name === first)!.id}`)).status,
+  ).toBe(204);
   expect(filesWith(first)).toEqual([]);
 
   expect(filesWith(second)).not.toEqual([]);

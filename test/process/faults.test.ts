@@ -19,7 +19,12 @@ test('When many clients write answers and the server is killed with SIGKILL mid-
   server = await startServer(db, { RATE_LIMIT_ASSESSMENTS_PER_IP: '1000' });
   const url = server.url;
   const clients = await Promise.all(
-    Array.from({ length: 20 }, async () => (await (await fetch(`${url}/api/assessments`, { method: 'POST', headers: json, body: JSON.stringify({ consent: true }) })).json()).token as string),
+    Array.from(
+      { length: 20 },
+      async () =>
+        (await (await fetch(`${url}/api/assessments`, { method: 'POST', headers: json, body: JSON.stringify({ consent: true }) })).json())
+          .token as string,
+    ),
   );
   const acknowledged = new Map<string, Record<string, number>>(clients.map((c) => [c, {}]));
   let killed = false;
@@ -29,7 +34,11 @@ test('When many clients write answers and the server is killed with SIGKILL mid-
       const id = `L${String(i).padStart(2, '0')}`;
       const value = ((i + c) % 5) + 1;
       try {
-        const res = await fetch(`${url}/api/assessments/${token}/answers`, { method: 'PUT', headers: json, body: JSON.stringify({ likert: { [id]: value } }) });
+        const res = await fetch(`${url}/api/assessments/${token}/answers`, {
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify({ likert: { [id]: value } }),
+        });
         if (res.status === 200) acknowledged.get(token)![id] = value;
       } catch {
         return; // the connection died with the server
@@ -60,9 +69,19 @@ test('When SIGTERM arrives while a dashboard stream is open, then the stream end
   await createUserService(setup).add({ email: 'sse@example.nl', name: 'SSE', role: 'trainer', password: 'sse-password-123' });
   await setup.close();
   server = await startServer(db, { LOG_LEVEL: 'info' });
-  const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'sse@example.nl', password: 'sse-password-123' }) });
+  const login = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: 'sse@example.nl', password: 'sse-password-123' }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const s = await (await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ title: 'Stop' }) })).json();
+  const s = await (
+    await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { ...json, Cookie: cookie },
+      body: JSON.stringify({ title: 'Stop' }),
+    })
+  ).json();
   const stream = await fetch(`${server.url}/api/sessions/${s.id}/events`, { headers: { Cookie: cookie } });
   const reader = stream.body!.getReader();
   await reader.read(); // the first bytes: the stream is open
@@ -84,14 +103,18 @@ test('When the drive model file is corrupt, then the server does not start and n
   const model = JSON.parse(fs.readFileSync(file, 'utf8'));
   model.choice.items[4].options[2].drive = 'magenta';
   fs.writeFileSync(file, JSON.stringify(model));
-  await expect(startServer(tempDatabase(), { DATA_DIR: dir })).rejects.toThrow(/Drijfveer cannot start\.[\s\S]*v1\.json: invalid drive model[\s\S]*choice\.items\.4\.options\.2\.drive/);
+  await expect(startServer(tempDatabase(), { DATA_DIR: dir })).rejects.toThrow(
+    /Drijfveer cannot start\.[\s\S]*v1\.json: invalid drive model[\s\S]*choice\.items\.4\.options\.2\.drive/,
+  );
   fs.writeFileSync(file, '{"version": "1", "drives": [');
   await expect(startServer(tempDatabase(), { DATA_DIR: dir })).rejects.toThrow(/v1\.json: cannot be read as JSON/);
 });
 
 function cli(db: string, args: string[]) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db } });
+    const proc = spawn(process.execPath, [path.join(ROOT_DIR, 'dist', 'cli.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db },
+    });
     let out = '';
     proc.stdout.on('data', (d) => (out += d));
     proc.stderr.on('data', (d) => (out += d));
@@ -102,9 +125,18 @@ function cli(db: string, args: string[]) {
 test('When a backup is made while the server runs and restored later, then the data is back as it was; a damaged backup is refused', async () => {
   const db = tempDatabase();
   server = await startServer(db);
-  const make = async (name: string) => (await (await fetch(`${server!.url}/api/assessments`, { method: 'POST', headers: json, body: JSON.stringify({ consent: true, name }) })).json()).token as string;
+  const make = async (name: string) =>
+    (
+      await (
+        await fetch(`${server!.url}/api/assessments`, { method: 'POST', headers: json, body: JSON.stringify({ consent: true, name }) })
+      ).json()
+    ).token as string;
   const kept = await make('Before backup');
-  await fetch(`${server.url}/api/assessments/${kept}/answers`, { method: 'PUT', headers: json, body: JSON.stringify({ likert: { L01: 4, L02: 2 } }) });
+  await fetch(`${server.url}/api/assessments/${kept}/answers`, {
+    method: 'PUT',
+    headers: json,
+    body: JSON.stringify({ likert: { L01: 4, L02: 2 } }),
+  });
   const backup = path.join(path.dirname(db), 'backup.sqlite');
   const made = await cli(db, ['backup', backup]);
   expect(made).toMatchObject({ code: 0 });
@@ -128,6 +160,10 @@ test('When a backup is made while the server runs and restored later, then the d
 });
 
 test('When DATABASE_URL points at a PostgreSQL server that cannot be reached or refuses the role, then start-up stops with a message naming the database problem', async () => {
-  await expect(startServer(tempDatabase(), { DATABASE_URL: 'postgres://root@127.0.0.1:1/drijfveer' })).rejects.toThrow(/Drijfveer cannot start\.\nDatabase: connect ECONNREFUSED 127\.0\.0\.1:1/);
-  await expect(startServer(tempDatabase(), { DATABASE_URL: 'mysql://db/x' })).rejects.toThrow(/DATABASE_URL: must start with postgres:\/\//);
+  await expect(startServer(tempDatabase(), { DATABASE_URL: 'postgres://root@127.0.0.1:1/drijfveer' })).rejects.toThrow(
+    /Drijfveer cannot start\.\nDatabase: connect ECONNREFUSED 127\.0\.0\.1:1/,
+  );
+  await expect(startServer(tempDatabase(), { DATABASE_URL: 'mysql://db/x' })).rejects.toThrow(
+    /DATABASE_URL: must start with postgres:\/\//,
+  );
 });

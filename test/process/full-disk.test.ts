@@ -98,7 +98,12 @@ describe('a real full disk (tmpfs) under the running server', () => {
     const priming = await untilRefused();
     const results = {
       assessment: await call('POST', '/api/assessments', { consent: true, name: 'Api' }),
-      apiJoin: await call('POST', '/api/assessments', { consent: true, sessionCode: code, name: 'Api deelnemer' }, { Cookie: 'dv.client=full1' }),
+      apiJoin: await call(
+        'POST',
+        '/api/assessments',
+        { consent: true, sessionCode: code, name: 'Api deelnemer' },
+        { Cookie: 'dv.client=full1' },
+      ),
       start: await call('POST', '/start', 'consent=yes&name=Pagina'),
       join: await call('POST', `/join/${code}`, 'consent=yes&name=Deelnemer', { Cookie: 'dv.client=full2' }),
       session: await call('POST', '/api/sessions', { title: 'Tijdens' }, auth),
@@ -126,7 +131,10 @@ describe('a real full disk (tmpfs) under the running server', () => {
       ['join', () => page(results.join)],
       ['session', async () => (await call('GET', `/api/sessions/${results.session.body.id}`, undefined, auth)).status],
       ['project', async () => (await call('GET', `/api/projects/${results.project.body.id}`, undefined, auth)).status],
-      ['login', async () => (await call('GET', '/api/me/profiles', undefined, { Cookie: results.login.cookie?.split(';')[0] ?? '' })).status],
+      [
+        'login',
+        async () => (await call('GET', '/api/me/profiles', undefined, { Cookie: results.login.cookie?.split(';')[0] ?? '' })).status,
+      ],
     ];
     const stored: Record<string, number> = {};
     for (const [route, check] of checks) if (results[route].status !== 503) stored[route] = await check();

@@ -5,7 +5,11 @@ import { ROOT_DIR } from '../../src/paths';
 function loadJestConfig(url: string | undefined) {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
   if (url !== undefined) env.TEST_DATABASE_URL = url;
-  const r = spawnSync(process.execPath, ['-e', 'console.error(JSON.stringify(require("./jest.config.js").projects.map((p) => p.displayName)))'], { cwd: ROOT_DIR, env, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['-e', 'console.error(JSON.stringify(require("./jest.config.js").projects.map((p) => p.displayName)))'],
+    { cwd: ROOT_DIR, env, encoding: 'utf8' },
+  );
   return { stdout: r.stdout, projects: JSON.parse(r.stderr) as string[] };
 }
 

@@ -14,7 +14,11 @@ const lines = (out: string) =>
 test('When the server logs at the default level and is stopped gracefully, then the last request line is in the log, without its token', async () => {
   // Arrange: the server as users run it, logging each request (level info) through the asynchronous destination.
   server = await startServer(tempDatabase(), { LOG_LEVEL: 'info' });
-  const created = await fetch(`${server.url}/api/assessments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"consent":true}' });
+  const created = await fetch(`${server.url}/api/assessments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"consent":true}',
+  });
   const { token } = (await created.json()) as { token: string };
 
   // Act: the last request, then SIGTERM straight away.

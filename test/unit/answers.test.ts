@@ -15,7 +15,15 @@ describe('checkPatch()', () => {
       choice: { S09: { most: 'S09a', least: 'S09b' }, S01: { most: 'S02a', least: 'S01b' }, S02: { most: 'S02c', least: 'S02c' } },
       durations: { X1: 5 },
     });
-    expect(errors.map((e) => e.field)).toEqual(['likert.L99', 'likert.L02', 'likert.L03', 'choice.S09', 'choice.S01.most', 'choice.S02.least', 'durations.X1']);
+    expect(errors.map((e) => e.field)).toEqual([
+      'likert.L99',
+      'likert.L02',
+      'likert.L03',
+      'choice.S09',
+      'choice.S01.most',
+      'choice.S02.least',
+      'durations.X1',
+    ]);
   });
 });
 
@@ -32,7 +40,10 @@ describe('progress helpers', () => {
   test('When pages are built, then statements come 8 per page and situations 4 per page', () => {
     const pages = buildPages(tiny);
     expect(pages.map((p) => [p.kind, p.itemIds.length])).toEqual([
-      ['likert', 8], ['likert', 8], ['likert', 2], ['choice', 4],
+      ['likert', 8],
+      ['likert', 8],
+      ['likert', 2],
+      ['choice', 4],
     ]);
     expect(pageOf(pages, ['S02', 'L17'])?.number).toBe(3);
     expect(pageOf(pages, [])).toBeNull();

@@ -62,7 +62,8 @@ describe('loadConfig()', () => {
     expect(list.trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
     expect(list.behindProxy).toBe(true);
     // Express accepts every form as its `trust proxy` setting.
-    for (const v of ['1', 'true', 'loopback,10.0.0.0/8']) expect(() => express().set('trust proxy', loadConfig({ TRUST_PROXY: v }).trustProxy)).not.toThrow();
+    for (const v of ['1', 'true', 'loopback,10.0.0.0/8'])
+      expect(() => express().set('trust proxy', loadConfig({ TRUST_PROXY: v }).trustProxy)).not.toThrow();
   });
 
   test('When TRUST_PROXY is neither a hop count nor addresses, then loading fails naming it and the accepted forms', () => {
@@ -74,7 +75,9 @@ describe('loadConfig()', () => {
 
   test('When TRUST_PROXY=true in production, then start-up warns that every hop is trusted; a hop count gives no warning', () => {
     const prod = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) };
-    expect(configWarnings(loadConfig({ ...prod, TRUST_PROXY: 'true' })).join('\n')).toMatch(/TRUST_PROXY=true trusts every X-Forwarded-For hop.*usually 1/);
+    expect(configWarnings(loadConfig({ ...prod, TRUST_PROXY: 'true' })).join('\n')).toMatch(
+      /TRUST_PROXY=true trusts every X-Forwarded-For hop.*usually 1/,
+    );
     expect(configWarnings(loadConfig({ ...prod, TRUST_PROXY: '1' }))).toEqual([]);
     expect(configWarnings(loadConfig({ TRUST_PROXY: 'true' }))).toEqual([]);
   });
@@ -87,7 +90,9 @@ describe('loadConfig()', () => {
 
   test('When NODE_ENV=production has a low scrypt cost, then loading fails with a clear message', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '10' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '10' })).toThrow(/PASSWORD_SCRYPT_COST: 10 is too low for production \(at least 17/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '10' })).toThrow(
+      /PASSWORD_SCRYPT_COST: 10 is too low for production \(at least 17/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', PASSWORD_SCRYPT_COST: '17' }).passwords.costLog2).toBe(17);
   });
 });

@@ -47,7 +47,10 @@ describe('publication of an anonymous group aggregate', () => {
   });
 
   test('For any sequence of completions and removals, two consecutive shown versions differ by at least the step (or not at all)', () => {
-    const op = fc.oneof(fc.constant({ kind: 'complete' as const, pick: 0 }), fc.record({ kind: fc.constant('remove' as const), pick: fc.nat(1000) }));
+    const op = fc.oneof(
+      fc.constant({ kind: 'complete' as const, pick: 0 }),
+      fc.record({ kind: fc.constant('remove' as const), pick: fc.nat(1000) }),
+    );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 80 }), (step, ops) => {
         let completed: string[] = [];

@@ -27,7 +27,9 @@ describe('migrations', () => {
   test('When an assessment is deleted, then its answers go with it (foreign keys cascade)', () => {
     const db = openSqlite(':memory:');
     migrate(db);
-    db.prepare(`INSERT INTO assessments (id, token_hash, lang, model_version, consent_at, created_at) VALUES (1, 'h', 'nl', '1', 'x', 'x')`).run();
+    db.prepare(
+      `INSERT INTO assessments (id, token_hash, lang, model_version, consent_at, created_at) VALUES (1, 'h', 'nl', '1', 'x', 'x')`,
+    ).run();
     db.prepare(`INSERT INTO likert_answers VALUES (1, 'L01', 3, NULL, 'x')`).run();
     db.prepare('DELETE FROM assessments WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) FROM likert_answers').pluck().get()).toBe(0);

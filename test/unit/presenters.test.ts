@@ -67,7 +67,12 @@ describe('drive names and colours come from the model only', () => {
 
 describe('presenters build the chart data', () => {
   const profile = (id: number, completedAt: string, value: number): AssessmentRecord =>
-    ({ id, completedAt, modelVersion: model.version, profile: scoreProfile(content.current, uniformAnswers(content.current, value)) }) as AssessmentRecord;
+    ({
+      id,
+      completedAt,
+      modelVersion: model.version,
+      profile: scoreProfile(content.current, uniformAnswers(content.current, value)),
+    }) as AssessmentRecord;
 
   test('When two profiles fall on one day, then their labels carry the time; the chart has both series with their tones', () => {
     const a = profile(1, '2026-12-01T08:00:00Z', 2);

@@ -12,16 +12,19 @@ describe('questionnaireQuality() on simulated respondents', () => {
   // Cutting a continuous response into five answers costs a little reliability, hence the tolerance.
   const TOLERANCE = 0.06;
 
-  test.each([0.8, 0.6])('When respondents are drawn with reliability %s, then every scale\'s alpha recovers it within 0.06', (reliability) => {
-    const q = questionnaireQuality(index, people(1000, reliability, 7));
-    expect(q.n).toBe(1000);
-    for (const s of q.scales) {
-      expect(Math.abs(s.alpha! - reliability)).toBeLessThan(TOLERANCE);
-      expect(s.alphaCi!.lower).toBeLessThan(s.alpha!);
-      expect(s.alphaCi!.upper).toBeGreaterThan(s.alpha!);
-      expect(s.items.every((it) => !it.flagged)).toBe(true);
-    }
-  });
+  test.each([0.8, 0.6])(
+    "When respondents are drawn with reliability %s, then every scale's alpha recovers it within 0.06",
+    (reliability) => {
+      const q = questionnaireQuality(index, people(1000, reliability, 7));
+      expect(q.n).toBe(1000);
+      for (const s of q.scales) {
+        expect(Math.abs(s.alpha! - reliability)).toBeLessThan(TOLERANCE);
+        expect(s.alphaCi!.lower).toBeLessThan(s.alpha!);
+        expect(s.alphaCi!.upper).toBeGreaterThan(s.alpha!);
+        expect(s.items.every((it) => !it.flagged)).toBe(true);
+      }
+    },
+  );
 
   test('When traits are independent, then scale correlations are near zero and likert and choice scores of the same drive agree', () => {
     const q = questionnaireQuality(index, people(800, 0.8, 3));
@@ -50,7 +53,14 @@ describe('questionnaireQuality() on simulated respondents', () => {
 describe('testRetest()', () => {
   const tiny = tinyModel();
   const profile = (purple: number) =>
-    scoreProfile(tiny, tinyAnswers({ purple: [purple, purple, 6 - purple], red: [3, 3, 3], blue: [3, 3, 3], orange: [3, 3, 3], green: [3, 3, 3], yellow: [3, 3, 3] }, ['red', 'blue', 'green', 'yellow'], ['orange', 'orange', 'orange', 'orange']));
+    scoreProfile(
+      tiny,
+      tinyAnswers(
+        { purple: [purple, purple, 6 - purple], red: [3, 3, 3], blue: [3, 3, 3], orange: [3, 3, 3], green: [3, 3, 3], yellow: [3, 3, 3] },
+        ['red', 'blue', 'green', 'yellow'],
+        ['orange', 'orange', 'orange', 'orange'],
+      ),
+    );
 
   test('When people keep their order on a drive, then its test–retest correlation is 1; the interval is summarised', () => {
     const pairs = [1, 2, 4, 5].map((v, i) => ({ first: profile(v), second: profile(v), days: 10 + i * 10 }));

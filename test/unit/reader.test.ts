@@ -7,8 +7,18 @@ import { adviceFor } from '../../src/domain/reader/advice';
 import { realContent } from '../helpers/content';
 
 // A small lexicon with known weights, so that scores can be computed by hand.
-const lex = (lang: 'nl' | 'en', cues: { drive: string; match: string; weight: number; negatable?: boolean }[], negations = ['niet', 'geen', 'not', 'dont']) =>
-  compileLexicon(lexiconSchema.parse({ lang, negations, cues: [...cues, ...['purple', 'red', 'blue', 'orange', 'green', 'yellow'].map((d) => ({ drive: d, match: `zz${d}`, weight: 1 }))] }));
+const lex = (
+  lang: 'nl' | 'en',
+  cues: { drive: string; match: string; weight: number; negatable?: boolean }[],
+  negations = ['niet', 'geen', 'not', 'dont'],
+) =>
+  compileLexicon(
+    lexiconSchema.parse({
+      lang,
+      negations,
+      cues: [...cues, ...['purple', 'red', 'blue', 'orange', 'green', 'yellow'].map((d) => ({ drive: d, match: `zz${d}`, weight: 1 }))],
+    }),
+  );
 const nl = lex('nl', [
   { drive: 'purple', match: 'zo doen we het hier', weight: 3 },
   { drive: 'purple', match: 'hier', weight: 1 },
@@ -83,7 +93,9 @@ describe('recognise()', () => {
       ['blue', 2, 29],
       ['green', 2, 29],
     ]);
-    expect(r.drives[0]!.evidence).toEqual([{ cue: 'zo doen we het hier', match: 'Zo doen we het hier', weight: 3, kind: 'text', start: 0, end: 19 }]);
+    expect(r.drives[0]!.evidence).toEqual([
+      { cue: 'zo doen we het hier', match: 'Zo doen we het hier', weight: 3, kind: 'text', start: 0, end: 19 },
+    ]);
     expect(r.drives[2]!.evidence[0]!.match).toBe('collega’s');
   });
 
@@ -116,10 +128,17 @@ describe('recognise()', () => {
 
   test('Ticked behaviours add their weights as evidence, with their label', () => {
     const r = recognise(
-      { text: '', lang: 'en', behaviours: [{ id: 'wants-numbers', label: { nl: 'Wil cijfers', en: 'Wants numbers' }, weights: { orange: 3, blue: 1 } }] },
+      {
+        text: '',
+        lang: 'en',
+        behaviours: [{ id: 'wants-numbers', label: { nl: 'Wil cijfers', en: 'Wants numbers' }, weights: { orange: 3, blue: 1 } }],
+      },
       lexicons,
     );
-    expect(r.drives.map((d) => [d.drive, d.points])).toEqual([['orange', 3], ['blue', 1]]);
+    expect(r.drives.map((d) => [d.drive, d.points])).toEqual([
+      ['orange', 3],
+      ['blue', 1],
+    ]);
     expect(r.drives[0]!.evidence[0]).toEqual({ cue: 'wants-numbers', match: 'Wants numbers', weight: 3, kind: 'behaviour' });
   });
 
@@ -137,7 +156,10 @@ describe('recognise()', () => {
       { drive: 'purple', match: 'ons', weight: 1 },
       { drive: 'green', match: 'samen', weight: 2 },
     ]);
-    expect(recognise({ text: 'Wij willen samen met ons', lang: 'nl' }, { nl: tie, en: tie }).drives.map((d) => d.drive)).toEqual(['green', 'purple']);
+    expect(recognise({ text: 'Wij willen samen met ons', lang: 'nl' }, { nl: tie, en: tie }).drives.map((d) => d.drive)).toEqual([
+      'green',
+      'purple',
+    ]);
   });
 
   test('confidenceOf() turns points and share into words', () => {
@@ -178,7 +200,12 @@ describe('highlight() and adviceFor()', () => {
     const reading = (drive: 'purple' | 'orange', score: number) => ({ drive, score, points: 1, confidence: 'low' as const, evidence: [] });
     const two = adviceFor([reading('purple', 60), reading('orange', 40)], 'nl', advice, 'orange');
     expect(two.map((a) => a.drive)).toEqual(['purple', 'orange']);
-    expect(two[0]!.mismatch).toEqual({ own: 'orange', tendency: advice.drives.orange.tendency.nl, instead: advice.drives.purple.instead.nl, same: false });
+    expect(two[0]!.mismatch).toEqual({
+      own: 'orange',
+      tendency: advice.drives.orange.tendency.nl,
+      instead: advice.drives.purple.instead.nl,
+      same: false,
+    });
     expect(two[1]!.mismatch!.same).toBe(true);
     expect(two[0]!.examples.length).toBeGreaterThanOrEqual(2);
     expect(adviceFor([reading('purple', 80), reading('orange', 20)], 'en', advice, null).map((a) => a.drive)).toEqual(['purple']);

@@ -41,24 +41,46 @@ const schemas: [string, z.ZodType][] = [
 describe('zod schemas under random input', () => {
   test.each(schemas)('The %s schema never throws on random input', (_name, schema) => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.object(), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)))), (input) => {
-        const result = schema.safeParse(input);
-        expect(typeof result.success).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.object(),
+          fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null))),
+        ),
+        (input) => {
+          const result = schema.safeParse(input);
+          expect(typeof result.success).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   test('Configuration from random environments either loads or fails with a ConfigError naming a variable', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('PORT', 'HOST', 'NODE_ENV', 'SQLITE_SYNCHRONOUS', 'RATE_LIMIT_LOGIN_PER_IP', 'PUBLIC_URL', 'SESSION_SECRET', 'RETENTION_SESSION_DAYS'), fc.string()), (env) => {
-        try {
-          loadConfig(env);
-        } catch (err) {
-          expect(err).toBeInstanceOf(ConfigError);
-          expect((err as Error).message).toMatch(/[A-Z_]+:/);
-        }
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(
+            'PORT',
+            'HOST',
+            'NODE_ENV',
+            'SQLITE_SYNCHRONOUS',
+            'RATE_LIMIT_LOGIN_PER_IP',
+            'PUBLIC_URL',
+            'SESSION_SECRET',
+            'RETENTION_SESSION_DAYS',
+          ),
+          fc.string(),
+        ),
+        (env) => {
+          try {
+            loadConfig(env);
+          } catch (err) {
+            expect(err).toBeInstanceOf(ConfigError);
+            expect((err as Error).message).toMatch(/[A-Z_]+:/);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -9,12 +9,17 @@ const adapter = () => {
 
 describe('the SQLite adapter', () => {
   test('toSqlite() rewrites numbered parameters and drops the C collation, leaving the rest', () => {
-    expect(toSqlite('SELECT * FROM t WHERE a = $1 AND b = $12 ORDER BY v COLLATE "C"')).toBe('SELECT * FROM t WHERE a = ?1 AND b = ?12 ORDER BY v');
+    expect(toSqlite('SELECT * FROM t WHERE a = $1 AND b = $12 ORDER BY v COLLATE "C"')).toBe(
+      'SELECT * FROM t WHERE a = ?1 AND b = ?12 ORDER BY v',
+    );
   });
 
   test('When booleans and a repeated parameter are bound, then SQLite gets 0/1 and the same value twice', async () => {
     const { sql } = adapter();
-    const row = await sql.first<{ id: number; v: string; flag: number }>('INSERT INTO t (v, flag) VALUES ($1 || $1, $2) RETURNING *', ['ab', true]);
+    const row = await sql.first<{ id: number; v: string; flag: number }>('INSERT INTO t (v, flag) VALUES ($1 || $1, $2) RETURNING *', [
+      'ab',
+      true,
+    ]);
     expect(row).toEqual({ id: 1, v: 'abab', flag: 1 });
     expect(await sql.run('UPDATE t SET flag = $1 WHERE id = $2', [false, 1])).toBe(1);
     expect(await sql.all('SELECT flag FROM t')).toEqual([{ flag: 0 }]);

@@ -3,7 +3,14 @@ import { correlation, covariance, covarianceMatrix, mean, round, sd, variance } 
 import { band, MIN_NORM_GROUP, percentileRank } from '../../src/domain/stats/norms';
 import { normal, seededRandom } from '../../src/domain/stats/random';
 import {
-  alphaFromCovariance, alphaIfDeleted, correctedItemTotal, cronbachAlpha, feldtInterval, itemStats, LOW_ITEM_TOTAL, reliableChange,
+  alphaFromCovariance,
+  alphaIfDeleted,
+  correctedItemTotal,
+  cronbachAlpha,
+  feldtInterval,
+  itemStats,
+  LOW_ITEM_TOTAL,
+  reliableChange,
 } from '../../src/domain/stats/reliability';
 
 const transpose = (rows: number[][]): number[][] => (rows[0] ?? []).map((_, j) => rows.map((row) => row[j] as number));
@@ -31,7 +38,10 @@ describe('basic statistics', () => {
   test('covariance() and covarianceMatrix() return sample covariances, with variances on the diagonal', () => {
     // deviations (−1, 0, 1) and (−2, 0, 2): products sum to 4, 4 / 2 = 2
     expect(covariance([1, 2, 3], [2, 4, 6])).toBeCloseTo(2, 12);
-    const m = covarianceMatrix([[1, 2, 3], [2, 4, 6]]);
+    const m = covarianceMatrix([
+      [1, 2, 3],
+      [2, 4, 6],
+    ]);
     expect(m[0]?.[0]).toBeCloseTo(1, 12);
     expect(m[1]?.[1]).toBeCloseTo(4, 12);
     expect([m[0]?.[1], m[1]?.[0]]).toEqual([2, 2]);
@@ -48,7 +58,12 @@ describe('Cronbach alpha', () => {
   test('When items are [[1,2,3],[2,3,4],[3,4,5],[4,4,5]], then alpha is 0.975 (hand-computed)', () => {
     // item variances: 5/3, 2.75/3, 2.75/3 → sum 3.5; totals 6, 9, 12, 13 → variance 30/3 = 10
     // alpha = 3/2 · (1 − 3.5 / 10) = 0.975
-    const items = [[1, 2, 3], [2, 3, 4], [3, 4, 5], [4, 4, 5]];
+    const items = [
+      [1, 2, 3],
+      [2, 3, 4],
+      [3, 4, 5],
+      [4, 4, 5],
+    ];
     expect(cronbachAlpha(items)).toBeCloseTo(0.975, 12);
     expect(alphaFromCovariance(covarianceMatrix(transpose(items)))).toBeCloseTo(0.975, 12);
   });
@@ -56,7 +71,9 @@ describe('Cronbach alpha', () => {
   test('When alpha is computed from item variances and from the covariance matrix, then both agree within 1e-9', () => {
     const matrix = fc
       .tuple(fc.integer({ min: 5, max: 30 }), fc.integer({ min: 2, max: 8 }))
-      .chain(([n, k]) => fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }), { minLength: n, maxLength: n }));
+      .chain(([n, k]) =>
+        fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }), { minLength: n, maxLength: n }),
+      );
     fc.assert(
       fc.property(matrix, (items) => {
         const totals = items.map((row) => row.reduce((a, b) => a + b, 0));
@@ -76,14 +93,25 @@ describe('Cronbach alpha', () => {
 
   test('When two items are uncorrelated, then alpha is near 0 or below', () => {
     // item variances 4/3 each; totals 2, 4, 4, 6 → variance 8/3; alpha = 2 · (1 − 1) = 0
-    const items = [[1, 1], [1, 3], [3, 1], [3, 3]];
+    const items = [
+      [1, 1],
+      [1, 3],
+      [3, 1],
+      [3, 3],
+    ];
     expect(cronbachAlpha(items)).toBeLessThanOrEqual(1e-12);
   });
 
   test('cronbachAlpha() returns NaN when there is one item, one respondent or no total variance', () => {
     expect(cronbachAlpha([[1], [2], [3]])).toBeNaN();
     expect(cronbachAlpha([[1, 2, 3]])).toBeNaN();
-    expect(cronbachAlpha([[2, 2], [2, 2], [2, 2]])).toBeNaN();
+    expect(
+      cronbachAlpha([
+        [2, 2],
+        [2, 2],
+        [2, 2],
+      ]),
+    ).toBeNaN();
   });
 });
 
@@ -110,7 +138,13 @@ describe('feldtInterval()', () => {
 
 describe('item diagnostics', () => {
   // Items 1–3 follow the same respondent ordering; item 4 is unrelated noise.
-  const items = [[1, 2, 1, 3], [2, 2, 3, 1], [3, 4, 3, 5], [4, 4, 5, 1], [5, 5, 4, 3]];
+  const items = [
+    [1, 2, 1, 3],
+    [2, 2, 3, 1],
+    [3, 4, 3, 5],
+    [4, 4, 5, 1],
+    [5, 5, 4, 3],
+  ];
 
   test('When one item is noise relative to the others, then its corrected item-total is below LOW_ITEM_TOTAL', () => {
     const r = correctedItemTotal(items);
@@ -170,7 +204,16 @@ describe('norms', () => {
   });
 
   test('band() returns low below a third, high from two thirds, average in between', () => {
-    expect([0, 33, 100 / 3, 34, 66, 200 / 3, 67, 100].map(band)).toEqual(['low', 'low', 'average', 'average', 'average', 'high', 'high', 'high']);
+    expect([0, 33, 100 / 3, 34, 66, 200 / 3, 67, 100].map(band)).toEqual([
+      'low',
+      'low',
+      'average',
+      'average',
+      'average',
+      'high',
+      'high',
+      'high',
+    ]);
   });
 
   test('MIN_NORM_GROUP is 50', () => expect(MIN_NORM_GROUP).toBe(50));

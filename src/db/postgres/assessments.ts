@@ -59,7 +59,8 @@ function storedOf(r: WithAnswers): StoredAnswers {
  * with its answers in one statement, and completion that locks the row before it reads.
  */
 export function createPgAssessmentHotPaths(pool: Pool): AssessmentHotPaths {
-  const first = async <T>(db: Pool | PoolClient, text: string, values: unknown[]) => ((await db.query(text, values)).rows[0] as T | undefined) ?? null;
+  const first = async <T>(db: Pool | PoolClient, text: string, values: unknown[]) =>
+    ((await db.query(text, values)).rows[0] as T | undefined) ?? null;
   return {
     async findWithAnswers(hash) {
       const r = await first<WithAnswers>(pool, WITH_ANSWERS, [hash]);
@@ -86,7 +87,10 @@ export function createPgAssessmentHotPaths(pool: Pool): AssessmentHotPaths {
         choice.map(([id]) => ms(id)),
       ];
       const { open } = (await pool.query<{ open: number }>({ ...Q.save, values })).rows[0]!;
-      if (open === 0) return (await first(pool, 'SELECT 1 FROM assessments WHERE id = $1', [r.id])) ? { status: 'completed' as const } : { status: 'not_found' as const };
+      if (open === 0)
+        return (await first(pool, 'SELECT 1 FROM assessments WHERE id = $1', [r.id]))
+          ? { status: 'completed' as const }
+          : { status: 'not_found' as const };
       const answered = (await pool.query<{ n: number }>({ ...Q.answered, values: [r.id] })).rows[0]!.n;
       return { status: 'saved' as const, answered, workshopId: r.workshop_id };
     },
@@ -94,7 +98,8 @@ export function createPgAssessmentHotPaths(pool: Pool): AssessmentHotPaths {
       return inTransaction(pool, async (c) => {
         // Lock first, then read: the answers must come from a snapshot taken after the lock is ours, so a
         // save that held the lock and committed meanwhile is part of what gets scored (see Q.save).
-        if (!(await first(c, 'SELECT 1 FROM assessments WHERE token_hash = $1 FOR UPDATE', [hash]))) return { status: 'not_found' as const };
+        if (!(await first(c, 'SELECT 1 FROM assessments WHERE token_hash = $1 FOR UPDATE', [hash])))
+          return { status: 'not_found' as const };
         const r = await first<WithAnswers>(c, WITH_ANSWERS, [hash]);
         if (!r) return { status: 'not_found' as const };
         if (r.completed_at) return { status: 'already_completed' as const };

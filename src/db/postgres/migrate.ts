@@ -26,7 +26,11 @@ export async function migratePg(pool: Pool, { upTo = Infinity }: { upTo?: number
       await client.query('BEGIN');
       try {
         await client.query(m.sql(POSTGRES));
-        await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [m.id, m.name, new Date().toISOString()]);
+        await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
+          m.id,
+          m.name,
+          new Date().toISOString(),
+        ]);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');

@@ -16,7 +16,11 @@ export type PgOptions = {
 };
 
 /** Session settings for every connection, as libpq's options parameter. */
-export function sessionOptions({ schema, lockTimeoutMs = 5000, statementTimeoutMs = 30_000 }: Pick<PgOptions, 'schema' | 'lockTimeoutMs' | 'statementTimeoutMs'>): string {
+export function sessionOptions({
+  schema,
+  lockTimeoutMs = 5000,
+  statementTimeoutMs = 30_000,
+}: Pick<PgOptions, 'schema' | 'lockTimeoutMs' | 'statementTimeoutMs'>): string {
   const opts = [`-c lock_timeout=${Math.trunc(lockTimeoutMs)}`, `-c statement_timeout=${Math.trunc(statementTimeoutMs)}`];
   if (schema) opts.push(`-c search_path=${pg.escapeIdentifier(schema)}`);
   return opts.join(' ');
@@ -36,7 +40,8 @@ const OWN: Partial<Record<number, (v: string) => unknown>> = {
   [builtins.JSONB]: (v) => v,
 };
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => OWN[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    OWN[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /**

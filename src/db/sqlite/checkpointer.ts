@@ -8,13 +8,16 @@ import Database from 'better-sqlite3';
 
 const db = new Database((workerData as { file: string }).file);
 db.pragma('busy_timeout = 1000');
-const timer = setInterval(() => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // busy now; the next round catches up
-  }
-}, (workerData as { intervalMs: number }).intervalMs);
+const timer = setInterval(
+  () => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // busy now; the next round catches up
+    }
+  },
+  (workerData as { intervalMs: number }).intervalMs,
+);
 parentPort?.on('message', (msg) => {
   if (msg === 'stop') {
     clearInterval(timer);

@@ -31,7 +31,8 @@ export function sqliteSql(db: SqliteDb): SqliteSql {
   // commits when the statement ends; get() stops at the first row and leaves the commit to
   // sqlite3_reset, whose error (SQLITE_FULL on a full disk) better-sqlite3 drops, so the caller would get
   // a row that was never stored. For one row all() costs the same as get().
-  const rowsOf = (stmt: Database.Statement, params: readonly Param[]): unknown[] => (stmt.reader ? stmt.all(bind(params)) : (stmt.run(bind(params)), []));
+  const rowsOf = (stmt: Database.Statement, params: readonly Param[]): unknown[] =>
+    stmt.reader ? stmt.all(bind(params)) : (stmt.run(bind(params)), []);
   const direct: Sql = {
     dialect: 'sqlite',
     async all<T>(text: string, params: readonly Param[] = []) {

@@ -12,7 +12,10 @@ import { sqliteSql } from './sql';
  * Opens the SQLite file, applies pending migrations and returns the repositories over it. With
  * `checkpointInWorker` (the server), WAL checkpoints run in a worker thread instead of inside a request.
  */
-export function openSqliteStore(file: string, options: SqliteOptions & { checkpointInWorker?: boolean } = {}): Store & { sqlite: SqliteDb } {
+export function openSqliteStore(
+  file: string,
+  options: SqliteOptions & { checkpointInWorker?: boolean } = {},
+): Store & { sqlite: SqliteDb } {
   const sqlite = openSqlite(file, options);
   migrate(sqlite);
   const store = storeOver(sqlite);

@@ -62,7 +62,14 @@ export function adviceFor(readings: DriveReading[], lang: Lang, advice: AdviceFi
       examples: a.examples[lang],
       avoid: a.avoid[lang],
       ...(ownPrimary
-        ? { mismatch: { own: ownPrimary, tendency: advice.drives[ownPrimary].tendency[lang], instead: a.instead[lang], same: ownPrimary === drive } }
+        ? {
+            mismatch: {
+              own: ownPrimary,
+              tendency: advice.drives[ownPrimary].tendency[lang],
+              instead: a.instead[lang],
+              same: ownPrimary === drive,
+            },
+          }
         : {}),
     };
   });

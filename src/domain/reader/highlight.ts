@@ -15,7 +15,7 @@ export function highlight(text: string, ranked: { drive: DriveId; evidence: { st
     }
   }
   const segments: Segment[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let j = i;
     while (j < text.length && owner[j] === owner[i]) j++;
     segments.push({ text: text.slice(i, j), drive: owner[i]! });

@@ -26,7 +26,8 @@ export const lexiconSchema = z
       if (seen.has(c.match)) ctx.addIssue({ code: 'custom', path: ['cues', i, 'match'], message: `duplicate cue "${c.match}"` });
       seen.add(c.match);
     });
-    for (const d of DRIVE_IDS) if (!lex.cues.some((c) => c.drive === d)) ctx.addIssue({ code: 'custom', path: ['cues'], message: `no cue for drive "${d}"` });
+    for (const d of DRIVE_IDS)
+      if (!lex.cues.some((c) => c.drive === d)) ctx.addIssue({ code: 'custom', path: ['cues'], message: `no cue for drive "${d}"` });
   });
 export type LexiconFile = z.infer<typeof lexiconSchema>;
 

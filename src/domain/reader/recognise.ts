@@ -45,10 +45,7 @@ export function confidenceOf(points: number, share: number): Confidence {
  * drive (longer cues first; a word serves one cue per drive; negated cues count for nothing), ticked
  * behaviours add theirs. Scores are each drive's share of all points (0–100), highest first.
  */
-export function recognise(
-  input: { text: string; lang?: Lang; behaviours?: Behaviour[] },
-  lexicons: Record<Lang, Lexicon>,
-): Reading {
+export function recognise(input: { text: string; lang?: Lang; behaviours?: Behaviour[] }, lexicons: Record<Lang, Lexicon>): Reading {
   const guess = tokenise(input.text, 'nl');
   const lang = input.lang ?? detectLang(guess);
   const tokens = lang === 'nl' ? guess : tokenise(input.text, lang);
@@ -60,14 +57,22 @@ export function recognise(
   const inCue = new Set<number>();
 
   // Candidates per position, longest cue first (the lexicon is sorted that way).
-  const candidates = (i: number) => [...(lex.byFirstStem.get(tokens[i]!.stem) ?? []), ...lex.openCues].sort((a, b) => b.parts.length - a.parts.length);
+  const candidates = (i: number) =>
+    [...(lex.byFirstStem.get(tokens[i]!.stem) ?? []), ...lex.openCues].sort((a, b) => b.parts.length - a.parts.length);
   for (let i = 0; i < tokens.length; i++) {
     for (const cue of candidates(i)) {
       if (!matchesAt(cue, tokens, i)) continue;
       const span = cue.parts.map((_, k) => i + k);
       const taken = used.get(cue.drive)!;
       if (span.some((k) => taken.has(k))) continue;
-      const item: Evidence = { cue: cue.match, match: input.text.slice(tokens[i]!.start, tokens[i + cue.parts.length - 1]!.end), weight: cue.weight, kind: 'text', start: tokens[i]!.start, end: tokens[i + cue.parts.length - 1]!.end };
+      const item: Evidence = {
+        cue: cue.match,
+        match: input.text.slice(tokens[i]!.start, tokens[i + cue.parts.length - 1]!.end),
+        weight: cue.weight,
+        kind: 'text',
+        start: tokens[i]!.start,
+        end: tokens[i + cue.parts.length - 1]!.end,
+      };
       if (negated(cue, tokens, i, lex.negations, inCue)) {
         negatedEvidence.push({ ...item, weight: 0 });
         span.forEach((k) => taken.add(k));
@@ -91,9 +96,18 @@ export function recognise(
   const drives = DRIVE_IDS.filter((d) => points.get(d)! > 0)
     .map((drive) => {
       const p = points.get(drive)!;
-      return { drive, score: Math.round((p / total) * 100), points: p, confidence: confidenceOf(p, p / total), evidence: evidence.get(drive)! };
+      return {
+        drive,
+        score: Math.round((p / total) * 100),
+        points: p,
+        confidence: confidenceOf(p, p / total),
+        evidence: evidence.get(drive)!,
+      };
     })
     // Ties go to the drive with the strongest single cue: one typical phrase says more than a few common words.
-    .sort((a, b) => b.points - a.points || strongest(b.evidence) - strongest(a.evidence) || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive));
+    .sort(
+      (a, b) =>
+        b.points - a.points || strongest(b.evidence) - strongest(a.evidence) || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive),
+    );
   return { lang, drives, negated: negatedEvidence };
 }

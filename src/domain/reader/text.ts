@@ -51,8 +51,14 @@ export function tokenise(text: string, lang: Lang): Token[] {
 }
 
 const STOPWORDS: Record<Lang, Set<string>> = {
-  nl: new Set('de het een en van ik je jij we wij niet dat is op te voor met zijn maar ook hier dit die wat er ons onze naar bij nog wel dan als'.split(' ')),
-  en: new Set('the a an and of i you we not that is on to for with are but also here this what it be have our us was do does if then than'.split(' ')),
+  nl: new Set(
+    'de het een en van ik je jij we wij niet dat is op te voor met zijn maar ook hier dit die wat er ons onze naar bij nog wel dan als'.split(
+      ' ',
+    ),
+  ),
+  en: new Set(
+    'the a an and of i you we not that is on to for with are but also here this what it be have our us was do does if then than'.split(' '),
+  ),
 };
 
 /** Dutch or English, by counting common function words; Dutch when undecided. */

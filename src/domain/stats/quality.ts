@@ -11,7 +11,15 @@ export type ScaleQuality = {
   k: number;
   alpha: number | null;
   alphaCi: { lower: number; upper: number } | null;
-  items: { id: string; reverse: boolean; mean: number; sd: number; itemTotal: number | null; alphaIfDeleted: number | null; flagged: boolean }[];
+  items: {
+    id: string;
+    reverse: boolean;
+    mean: number;
+    sd: number;
+    itemTotal: number | null;
+    alphaIfDeleted: number | null;
+    flagged: boolean;
+  }[];
 };
 export type Quality = {
   modelVersion: string;
@@ -62,8 +70,18 @@ export function questionnaireQuality(index: ModelIndex, people: { answers: Answe
 
   const score = (p: ScoredProfile, d: DriveId, key: 'likert' | 'choice') => p.scores.find((s) => s.drive === d)![key];
   const likertColumns = DRIVE_IDS.map((d) => people.map((p) => score(p.profile, d, 'likert')));
-  const scaleCorrelations = DRIVE_IDS.map((_, i) => DRIVE_IDS.map((__, j) => (i === j ? 1 : val(correlation(likertColumns[i]!, likertColumns[j]!)))));
-  const convergent = DRIVE_IDS.map((d, i) => ({ drive: d, r: val(correlation(likertColumns[i]!, people.map((p) => score(p.profile, d, 'choice')))) }));
+  const scaleCorrelations = DRIVE_IDS.map((_, i) =>
+    DRIVE_IDS.map((__, j) => (i === j ? 1 : val(correlation(likertColumns[i]!, likertColumns[j]!)))),
+  );
+  const convergent = DRIVE_IDS.map((d, i) => ({
+    drive: d,
+    r: val(
+      correlation(
+        likertColumns[i]!,
+        people.map((p) => score(p.profile, d, 'choice')),
+      ),
+    ),
+  }));
 
   const choices = index.model.choice.items.map((s) => ({
     id: s.id,
@@ -89,6 +107,17 @@ export function testRetest(pairs: { first: ScoredProfile; second: ScoredProfile;
   return {
     n: pairs.length,
     intervalDays: pairs.length ? { median: days[days.length >> 1]!, min: days[0]!, max: days[days.length - 1]! } : null,
-    drives: DRIVE_IDS.map((d) => ({ drive: d, r: pairs.length >= 3 ? val(correlation(pairs.map((p) => combined(p.first, d)), pairs.map((p) => combined(p.second, d)))) : null })),
+    drives: DRIVE_IDS.map((d) => ({
+      drive: d,
+      r:
+        pairs.length >= 3
+          ? val(
+              correlation(
+                pairs.map((p) => combined(p.first, d)),
+                pairs.map((p) => combined(p.second, d)),
+              ),
+            )
+          : null,
+    })),
   };
 }

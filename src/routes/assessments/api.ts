@@ -70,7 +70,10 @@ export function assessmentsApi(
     const { token } = body.sessionCode
       ? await workshops.join(body.sessionCode, { name: body.name ?? null, ...(body.lang ? { lang: body.lang } : {}) })
       : await service.create({ lang: body.lang ?? DEFAULT_LANG, name: body.name ?? null });
-    res.status(201).location(`/api/assessments/${token}`).json({ token, links: links(token) });
+    res
+      .status(201)
+      .location(`/api/assessments/${token}`)
+      .json({ token, links: links(token) });
   });
 
   router.get('/api/assessments/:token', async (req, res) => {
@@ -83,7 +86,6 @@ export function assessmentsApi(
       links: links(req.params.token),
     });
   });
-
 
   router.post('/api/assessments/:token/complete', async (req, res) => {
     const record = await service.complete(req.params.token);

@@ -30,7 +30,10 @@ export function profilePage(service: AssessmentService, cache: PageCache, stats:
         name: record.name,
         completedAt: record.completedAt!,
       });
-      entry = cache.set(cacheKey, await renderToString(res, 'profile', { p: view, token: req.params.token, norms: normsView(norms, view.rows, lang) }));
+      entry = cache.set(
+        cacheKey,
+        await renderToString(res, 'profile', { p: view, token: req.params.token, norms: normsView(norms, view.rows, lang) }),
+      );
     }
     sendCached(req, res, entry);
   });

@@ -70,21 +70,36 @@ export function questionnairePages(service: AssessmentService): Router {
     res.redirect(303, `/p/${token}`);
   });
 
-  async function render(res: Response, req: Request, state: AssessmentState, pageNo: number, answers: AssessmentState['answers'], errors: ItemErrors, missing: string[] | null, status: number) {
+  async function render(
+    res: Response,
+    req: Request,
+    state: AssessmentState,
+    pageNo: number,
+    answers: AssessmentState['answers'],
+    errors: ItemErrors,
+    missing: string[] | null,
+    status: number,
+  ) {
     const token = req.params.token as string;
     const lang = res.locals.lang as Lang;
     const page = pagesOf(state.index)[pageNo - 1]!;
     const view = (v: { privateLink: string; answers: AssessmentState['answers']; answered: number }) =>
       questionnaireView({ index: state.index, lang, token, page, errors, missing, ...v });
-    const full = () => res.status(status).render('questionnaire', { q: view({ privateLink: privateLink(req, token), answers, answered: state.answered }) });
+    const full = () =>
+      res.status(status).render('questionnaire', { q: view({ privateLink: privateLink(req, token), answers, answered: state.answered }) });
     // A page with messages is always rendered in full; a plain one comes from the stored page of its kind.
     if (status !== 200 || missing !== null || Object.keys(errors).length) return full();
     const key = `${state.record.modelVersion}|${lang}|${pageNo}`;
     const template = cache.get(key);
-    if (template) return res.type('html').send(fillTemplate(template, { token, privateLink: privateLink(req, token), answered: state.answered, answers }));
+    if (template)
+      return res
+        .type('html')
+        .send(fillTemplate(template, { token, privateLink: privateLink(req, token), answered: state.answered, answers }));
     // The first visitor of a page gets the full render; the stored page is made beside it, without their answers.
     const blank = view({ privateLink: LINK_MARK, answers: { likert: {}, choice: {} }, answered: ANSWERED_MARK });
-    const html = await new Promise<string>((resolve, reject) => res.render('questionnaire', { q: blank }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out))));
+    const html = await new Promise<string>((resolve, reject) =>
+      res.render('questionnaire', { q: blank }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out))),
+    );
     cache.set(key, toTemplate(html, token));
     full();
   }

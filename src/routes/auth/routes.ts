@@ -9,7 +9,11 @@ import type { LiveHub } from '../../services/live';
 import type { UserService } from '../../services/users';
 
 export const credentials = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
-export const loginForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(200).default(''), next: z.string().optional() });
+export const loginForm = z.object({
+  email: z.string().max(254).default(''),
+  password: z.string().max(200).default(''),
+  next: z.string().optional(),
+});
 const GENERIC = 'E-mail address or password is not correct.';
 
 /** What login and logout need besides the users: live streams end at logout; production needs HTTPS. */
@@ -43,7 +47,8 @@ const publicUser = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.r
 /** POST /api/login and /api/logout. */
 export function authApi(users: UserService, limits: RequestHandler[], { live, isProduction }: AuthDeps): Router {
   const router = Router({ caseSensitive: true });
-  const secureOnly: RequestHandler = (req, _res, next) => next(insecureLogin(isProduction, req) ? new AppError('https_required', HTTPS_REQUIRED) : undefined);
+  const secureOnly: RequestHandler = (req, _res, next) =>
+    next(insecureLogin(isProduction, req) ? new AppError('https_required', HTTPS_REQUIRED) : undefined);
 
   router.post('/api/login', secureOnly, ...limits, async (req, res) => {
     const { email, password } = parse(credentials, req.body ?? {});
@@ -67,9 +72,13 @@ export function authPages(users: UserService, limits: RequestHandler[], { live, 
   // A page view stores nothing on the server: the form's CSRF token is a signed cookie, not a session.
   const token = loginFormToken(isProduction);
   const render = (req: Request, res: Response, status: number, values: { email: string }, next: string | undefined, failed: boolean) =>
-    token.provide(req, res, () => res.status(status).render('login', { values, next: safeNext(next), failed, insecure: insecureLogin(isProduction, req) }));
+    token.provide(req, res, () =>
+      res.status(status).render('login', { values, next: safeNext(next), failed, insecure: insecureLogin(isProduction, req) }),
+    );
 
-  router.get('/login', (req, res) => render(req, res, 200, { email: '' }, typeof req.query.next === 'string' ? req.query.next : undefined, false));
+  router.get('/login', (req, res) =>
+    render(req, res, 200, { email: '' }, typeof req.query.next === 'string' ? req.query.next : undefined, false),
+  );
 
   // Over plain HTTP in production the form says why a login cannot work, before the (then missing) token is checked.
   const secureOnly: RequestHandler = (req, res, next) => {

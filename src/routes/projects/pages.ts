@@ -18,11 +18,12 @@ import { toCsv } from '../workshops/export';
 type Errors = Record<string, string>;
 const pid = (req: Request) => String(req.params.id);
 const sidOf = (req: Request) => String(req.params.sid);
-const errorsOf = (e: z.ZodError, prefix: string): Errors => Object.fromEntries(e.issues.map((i) => [String(i.path[0]), `${prefix}.${String(i.path[0])}`]));
+const errorsOf = (e: z.ZodError, prefix: string): Errors =>
+  Object.fromEntries(e.issues.map((i) => [String(i.path[0]), `${prefix}.${String(i.path[0])}`]));
 
 /** HTML form fields (strings) to the stakeholder fields the API takes. */
 function stakeholderFromForm(body: Record<string, unknown>) {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k]) : '');
+  const str = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
   const num = (k: string) => (str(k).trim() === '' ? NaN : Number(str(k)));
   const drives = [str('drive1'), str('drive2')].filter((d, i, all) => d !== '' && all.indexOf(d) === i);
   return newStakeholderBody.safeParse({
@@ -46,7 +47,15 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   async function renderList(res: Response, status: number, values: Record<string, string>, errors: Errors) {
     res.status(status).render('projects', { user: currentUser(res), projects: await projects.list(currentUser(res)), values, errors });
   }
-  async function renderProject(req: Request, res: Response, status: number, forms: { project?: { values: Record<string, string>; errors: Errors }; stakeholder?: { values: Record<string, string>; errors: Errors } } = {}) {
+  async function renderProject(
+    req: Request,
+    res: Response,
+    status: number,
+    forms: {
+      project?: { values: Record<string, string>; errors: Errors };
+      stakeholder?: { values: Record<string, string>; errors: Errors };
+    } = {},
+  ) {
     const user = currentUser(res);
     const p = await projects.get(user, pid(req));
     const list = await projects.stakeholders(user, p.publicId);
@@ -63,7 +72,12 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   router.get('/', (_req, res) => renderList(res, 200, {}, {}));
   router.post('/', verifyFormToken, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, string>;
-    const parsed = newProjectBody.safeParse({ client: body.client ?? '', system: body.system ?? '', phase: body.phase ?? '', notes: body.notes ?? '' });
+    const parsed = newProjectBody.safeParse({
+      client: body.client ?? '',
+      system: body.system ?? '',
+      phase: body.phase ?? '',
+      notes: body.notes ?? '',
+    });
     if (!parsed.success) return renderList(res, 400, body, errorsOf(parsed.error, 'projects.error'));
     const p = await projects.create(currentUser(res), parsed.data);
     res.redirect(303, `/projects/${p.publicId}`);
@@ -72,8 +86,14 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   router.get('/:id', (req, res) => renderProject(req, res, 200));
   router.post('/:id', verifyFormToken, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, string>;
-    const parsed = newProjectBody.safeParse({ client: body.client ?? '', system: body.system ?? '', phase: body.phase ?? '', notes: body.notes ?? '' });
-    if (!parsed.success) return renderProject(req, res, 400, { project: { values: body, errors: errorsOf(parsed.error, 'projects.error') } });
+    const parsed = newProjectBody.safeParse({
+      client: body.client ?? '',
+      system: body.system ?? '',
+      phase: body.phase ?? '',
+      notes: body.notes ?? '',
+    });
+    if (!parsed.success)
+      return renderProject(req, res, 400, { project: { values: body, errors: errorsOf(parsed.error, 'projects.error') } });
     await projects.update(currentUser(res), pid(req), parsed.data);
     res.redirect(303, `/projects/${pid(req)}`);
   });
@@ -92,15 +112,49 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   router.get('/:id/export.csv', async (req, res) => {
     const user = currentUser(res);
     const p = await projects.get(user, pid(req));
-    const plan = planView(await projects.stakeholders(user, p.publicId), content, res.locals.lang as Lang, res.locals.t as Translate, await own(user));
-    const header = ['priority', 'name', 'department', 'influence', 'support', 'likely_drives', 'concerns', 'agreed_approach', 'last_contact', 'suggested_start'];
-    const rows = plan.map((s) => [s.rank, s.name, s.department, s.influence, s.support, s.drives.join(' '), s.concerns, s.approach, s.lastContact, s.suggestion?.start ?? '']);
-    res.attachment(`drijfveer-project-${p.publicId}.csv`).type('text/csv; charset=utf-8').send(`\uFEFF${toCsv(header, rows)}`);
+    const plan = planView(
+      await projects.stakeholders(user, p.publicId),
+      content,
+      res.locals.lang as Lang,
+      res.locals.t as Translate,
+      await own(user),
+    );
+    const header = [
+      'priority',
+      'name',
+      'department',
+      'influence',
+      'support',
+      'likely_drives',
+      'concerns',
+      'agreed_approach',
+      'last_contact',
+      'suggested_start',
+    ];
+    const rows = plan.map((s) => [
+      s.rank,
+      s.name,
+      s.department,
+      s.influence,
+      s.support,
+      s.drives.join(' '),
+      s.concerns,
+      s.approach,
+      s.lastContact,
+      s.suggestion?.start ?? '',
+    ]);
+    res
+      .attachment(`drijfveer-project-${p.publicId}.csv`)
+      .type('text/csv; charset=utf-8')
+      .send(`\uFEFF${toCsv(header, rows)}`);
   });
 
   router.post('/:id/stakeholders', verifyFormToken, async (req, res) => {
     const parsed = stakeholderFromForm((req.body ?? {}) as Record<string, unknown>);
-    if (!parsed.success) return renderProject(req, res, 400, { stakeholder: { values: req.body as Record<string, string>, errors: errorsOf(parsed.error, 'projects.error') } });
+    if (!parsed.success)
+      return renderProject(req, res, 400, {
+        stakeholder: { values: req.body as Record<string, string>, errors: errorsOf(parsed.error, 'projects.error') },
+      });
     await projects.addStakeholder(currentUser(res), pid(req), parsed.data);
     res.redirect(303, `/projects/${pid(req)}#stakeholders`);
   });
@@ -110,7 +164,17 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     res.status(status).render('stakeholder', {
       projectId: pid(req),
       s,
-      values: values ?? { name: s.name, department: s.department, influence: String(s.influence), support: String(s.support), drive1: s.drives[0] ?? '', drive2: s.drives[1] ?? '', concerns: s.concerns, approach: s.approach, lastContact: s.lastContact ?? '' },
+      values: values ?? {
+        name: s.name,
+        department: s.department,
+        influence: String(s.influence),
+        support: String(s.support),
+        drive1: s.drives[0] ?? '',
+        drive2: s.drives[1] ?? '',
+        concerns: s.concerns,
+        approach: s.approach,
+        lastContact: s.lastContact ?? '',
+      },
       errors,
       driveOptions: content.current.model.drives.map((d) => ({ id: d.id, name: d.name[res.locals.lang as Lang] })),
     });
@@ -118,7 +182,8 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   router.get('/:id/stakeholders/:sid', (req, res) => renderStakeholder(req, res, 200));
   router.post('/:id/stakeholders/:sid', verifyFormToken, async (req, res) => {
     const parsed = stakeholderFromForm((req.body ?? {}) as Record<string, unknown>);
-    if (!parsed.success) return renderStakeholder(req, res, 400, req.body as Record<string, string>, errorsOf(parsed.error, 'projects.error'));
+    if (!parsed.success)
+      return renderStakeholder(req, res, 400, req.body as Record<string, string>, errorsOf(parsed.error, 'projects.error'));
     await projects.updateStakeholder(currentUser(res), pid(req), sidOf(req), parsed.data);
     res.redirect(303, `/projects/${pid(req)}#stakeholders`);
   });

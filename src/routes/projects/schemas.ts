@@ -16,7 +16,10 @@ export const stakeholderFields = {
   department: text(120),
   influence: z.number().int().min(1).max(5),
   support: z.number().int().min(-2).max(2),
-  drives: z.array(z.enum(DRIVE_IDS)).max(6).refine((d) => new Set(d).size === d.length, 'each drive at most once'),
+  drives: z
+    .array(z.enum(DRIVE_IDS))
+    .max(6)
+    .refine((d) => new Set(d).size === d.length, 'each drive at most once'),
   concerns: text(2000),
   approach: text(2000),
   lastContact: z.iso.date().nullable(),

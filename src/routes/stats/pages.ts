@@ -36,7 +36,11 @@ export function statsPages(stats: StatsService, content: Content): Router {
   router.post('/norms', verifyFormToken, async (req, res) => {
     if (currentUser(res).role !== 'admin') throw new AppError('forbidden', 'Only an admin can do this.');
     const body = (req.body ?? {}) as Record<string, string>;
-    const version = z.string().max(40).optional().parse(body.modelVersion || undefined);
+    const version = z
+      .string()
+      .max(40)
+      .optional()
+      .parse(body.modelVersion || undefined);
     if (body.action === 'freeze') {
       try {
         await stats.freeze(version);

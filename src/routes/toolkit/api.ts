@@ -15,7 +15,15 @@ export const recogniseBody = z.strictObject({
   behaviours: z.array(z.string().max(40)).max(20).optional(),
 });
 
-export const projectJson = (p: ProjectRecord) => ({ id: p.publicId, client: p.client, system: p.system, phase: p.phase, notes: p.notes, createdAt: p.createdAt, updatedAt: p.updatedAt });
+export const projectJson = (p: ProjectRecord) => ({
+  id: p.publicId,
+  client: p.client,
+  system: p.system,
+  phase: p.phase,
+  notes: p.notes,
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
+});
 export const stakeholderJson = (s: StakeholderRecord) => ({
   id: s.publicId,
   name: s.name,
@@ -36,13 +44,24 @@ export function consultantApi(reader: ReaderService, profiles: MyProfilesService
 
   router.post('/recognize', async (req, res) => {
     const body = parse(recogniseBody, req.body ?? {});
-    const result = await reader.read({ text: body.text, ...(body.lang ? { lang: body.lang } : {}), ...(body.behaviours ? { behaviours: body.behaviours } : {}) }, currentUser(res));
+    const result = await reader.read(
+      { text: body.text, ...(body.lang ? { lang: body.lang } : {}), ...(body.behaviours ? { behaviours: body.behaviours } : {}) },
+      currentUser(res),
+    );
     res.json({ lang: result.lang, drives: result.drives, advice: result.advice, general: result.general });
   });
 
   router.get('/me/profiles', async (_req, res) => {
     const list = await profiles.history(currentUser(res));
-    res.json(list.map((a) => ({ id: a.id, completedAt: a.completedAt, modelVersion: a.modelVersion, primary: a.profile!.primary, scores: a.profile!.scores })));
+    res.json(
+      list.map((a) => ({
+        id: a.id,
+        completedAt: a.completedAt,
+        modelVersion: a.modelVersion,
+        primary: a.profile!.primary,
+        scores: a.profile!.scores,
+      })),
+    );
   });
   router.post('/me/profiles', async (req, res) => {
     const { link } = parse(z.strictObject({ link: z.string().max(500) }), req.body ?? {});
@@ -77,7 +96,12 @@ export function consultantApi(reader: ReaderService, profiles: MyProfilesService
     res.status(201).json(stakeholderJson(s));
   });
   router.patch('/projects/:id/stakeholders/:sid', async (req, res) => {
-    const s = await projects.updateStakeholder(currentUser(res), req.params.id, req.params.sid, parse(stakeholderPatchBody, req.body ?? {}));
+    const s = await projects.updateStakeholder(
+      currentUser(res),
+      req.params.id,
+      req.params.sid,
+      parse(stakeholderPatchBody, req.body ?? {}),
+    );
     res.json(stakeholderJson(s));
   });
   router.delete('/projects/:id/stakeholders/:sid', async (req, res) => {

@@ -23,7 +23,12 @@ export function readerPages(reader: ReaderService, content: Content): Router {
   const page = (lang: Lang) => ({ behaviours: reader.behaviours(lang) });
 
   router.get('/', (_req, res) => {
-    res.render('reader', { ...page(res.locals.lang as Lang), values: { text: '', lang: 'auto', behaviours: [] as string[] }, result: null, error: null });
+    res.render('reader', {
+      ...page(res.locals.lang as Lang),
+      values: { text: '', lang: 'auto', behaviours: [] as string[] },
+      result: null,
+      error: null,
+    });
   });
 
   router.post('/', verifyFormToken, async (req, res) => {
@@ -41,7 +46,12 @@ export function readerPages(reader: ReaderService, content: Content): Router {
         { text: values.text, ...(values.lang !== 'auto' ? { lang: values.lang } : {}), behaviours: values.behaviours },
         currentUser(res),
       );
-      res.render('reader', { ...page(lang), values, result: readerView(result, values.text, lang, res.locals.t as Translate, content), error: null });
+      res.render('reader', {
+        ...page(lang),
+        values,
+        result: readerView(result, values.text, lang, res.locals.t as Translate, content),
+        error: null,
+      });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'validation_failed')) throw err;
       res.status(400).render('reader', { ...page(lang), values, result: null, error: 'reader.errorEmpty' });

@@ -62,7 +62,10 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
       anonymous: body.anonymous ?? false,
       minGroupSize: body.minGroupSize ?? 3,
     });
-    res.status(201).location(`/api/sessions/${w.publicId}`).json({ id: w.publicId, code: w.code, joinUrl: joinUrlFor(config, req, w.code) });
+    res
+      .status(201)
+      .location(`/api/sessions/${w.publicId}`)
+      .json({ id: w.publicId, code: w.code, joinUrl: joinUrlFor(config, req, w.code) });
   });
 
   router.get('/', async (req, res) => {

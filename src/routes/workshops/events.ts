@@ -29,7 +29,10 @@ export function workshopEvents(workshops: WorkshopService, live: LiveHub, heartb
     // No await between the count and the registration: parallel requests cannot both take the last slot.
     const untrack = live.track(req.sessionID, end);
     if (!untrack) {
-      throw new AppError('too_many_requests', `At most ${MAX_STREAMS_PER_LOGIN} live dashboards per login are open at once. Close another tab or window with a dashboard, then try again.`);
+      throw new AppError(
+        'too_many_requests',
+        `At most ${MAX_STREAMS_PER_LOGIN} live dashboards per login are open at once. Close another tab or window with a dashboard, then try again.`,
+      );
     }
     cleanups.push(untrack);
     res.on('close', end);

@@ -17,7 +17,7 @@ export function neutraliseFormula(value: string): string {
  * `excel` is the Dutch-Excel dialect: `;` between cells, decimal commas and a UTF-8 byte order mark.
  */
 export function toCsv(header: string[], rows: (string | number | null)[][], dialect: 'plain' | 'excel' = 'plain'): string {
-  const cells = rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v ?? '')));
+  const cells = rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : (v ?? ''))));
   const excel = dialect === 'excel' ? { delimiter: ';', bom: true, cast: { number: (n: number) => String(n).replace('.', ',') } } : {};
   return stringify([header, ...cells], { eof: true, record_delimiter: 'windows', ...excel });
 }
@@ -38,7 +38,10 @@ export function exportCsv(rows: ExportRow[]): string {
 
 /** CSV of an anonymous session: one row per drive over the published group, no one's own scores. */
 export function exportGroupCsv(n: number, drives: DriveStats[]): string {
-  return toCsv(['drive', 'n', 'mean', 'sd', 'min', 'max', 'top_count'], drives.map((d) => [d.drive, n, d.mean, d.sd, d.min, d.max, d.topCount]));
+  return toCsv(
+    ['drive', 'n', 'mean', 'sd', 'min', 'max', 'top_count'],
+    drives.map((d) => [d.drive, n, d.mean, d.sd, d.min, d.max, d.topCount]),
+  );
 }
 
 const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
@@ -84,7 +87,11 @@ export function exportExcelCsv(rows: ExportRow[], { t, drive }: ExcelNames): str
 /** Dutch-Excel CSV of an anonymous session: one row per drive over the published group. */
 export function exportGroupExcelCsv(n: number, drives: DriveStats[], { t, drive }: ExcelNames): string {
   const header = ['drive', 'n', 'mean', 'sd', 'min', 'max', 'topCount'].map((c) => t(`export.group.${c}`));
-  return toCsv(header, drives.map((d) => [drive(d.drive), n, d.mean, d.sd, d.min, d.max, d.topCount]), 'excel');
+  return toCsv(
+    header,
+    drives.map((d) => [drive(d.drive), n, d.mean, d.sd, d.min, d.max, d.topCount]),
+    'excel',
+  );
 }
 
 type WorkshopHead = Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>;
@@ -95,5 +102,8 @@ export function exportJson(summary: WorkshopHead, rows: ExportRow[]) {
 }
 
 export function exportGroupJson(summary: WorkshopHead, n: number, drives: DriveStats[]) {
-  return { session: head(summary), group: { n, drives: drives.map((d) => ({ drive: d.drive, n, mean: d.mean, sd: d.sd, min: d.min, max: d.max, topCount: d.topCount })) } };
+  return {
+    session: head(summary),
+    group: { n, drives: drives.map((d) => ({ drive: d.drive, n, mean: d.mean, sd: d.sd, min: d.min, max: d.max, topCount: d.topCount })) },
+  };
 }

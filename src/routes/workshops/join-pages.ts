@@ -66,29 +66,29 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     res.render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: '' }, errors: {} });
   });
 
-  router.post(
-    '/join/:code',
-    ...joinLimits((req) => normaliseCode(String(req.params.code ?? ''))),
-    async (req, res) => {
-      const code = codeParam(req);
-      const w = await workshops.joinable(code);
-      // The session's language, unless the participant chose one.
-      preferLanguage(res, w.lang);
-      const parsed = joinForm.safeParse(req.body ?? {});
-      const name = parsed.success ? (parsed.data.name ?? null) : null;
-      const errors: Record<string, string> = {};
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) errors[String(i.path[0])] = i.path[0] === 'consent' ? 'join.errorConsent' : isInvisibleIssue(i) ? 'names.errorInvisible' : 'start.errorName';
-      } else if (!w.anonymous && !name) errors.name = 'join.errorName';
-      if (Object.keys(errors).length) {
-        const typed = bodyText(req.body, 'name');
-        return res.status(400).render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: typed }, errors });
-      }
-      const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
-      res.cookie(resumeCookie(code), token, cookies.options(MONTH_MS));
-      preferLanguage(res, w.lang, { remember: true }); // so the questionnaire that follows speaks it too
-      res.redirect(303, `/a/${token}`);
-    },
-  );
+  router.post('/join/:code', ...joinLimits((req) => normaliseCode(String(req.params.code ?? ''))), async (req, res) => {
+    const code = codeParam(req);
+    const w = await workshops.joinable(code);
+    // The session's language, unless the participant chose one.
+    preferLanguage(res, w.lang);
+    const parsed = joinForm.safeParse(req.body ?? {});
+    const name = parsed.success ? (parsed.data.name ?? null) : null;
+    const errors: Record<string, string> = {};
+    if (!parsed.success) {
+      for (const i of parsed.error.issues)
+        errors[String(i.path[0])] =
+          i.path[0] === 'consent' ? 'join.errorConsent' : isInvisibleIssue(i) ? 'names.errorInvisible' : 'start.errorName';
+    } else if (!w.anonymous && !name) errors.name = 'join.errorName';
+    if (Object.keys(errors).length) {
+      const typed = bodyText(req.body, 'name');
+      return res
+        .status(400)
+        .render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: typed }, errors });
+    }
+    const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
+    res.cookie(resumeCookie(code), token, cookies.options(MONTH_MS));
+    preferLanguage(res, w.lang, { remember: true }); // so the questionnaire that follows speaks it too
+    res.redirect(303, `/a/${token}`);
+  });
   return router;
 }

@@ -38,7 +38,12 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
     const parsed = createForm.safeParse(body);
     if (!parsed.success) {
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), `trainer.error.${String(i.path[0])}`]));
-      const values = { title: bodyText(body, 'title'), lang: bodyText(body, 'lang') || 'nl', minGroupSize: bodyText(body, 'minGroupSize') || '3', anonymous: bodyText(body, 'anonymous') };
+      const values = {
+        title: bodyText(body, 'title'),
+        lang: bodyText(body, 'lang') || 'nl',
+        minGroupSize: bodyText(body, 'minGroupSize') || '3',
+        anonymous: bodyText(body, 'anonymous'),
+      };
       return renderList(res, 400, values, errors);
     }
     const w = await workshops.create(currentUser(res), { ...parsed.data, anonymous: parsed.data.anonymous === 'yes' });
@@ -51,7 +56,15 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
     const join = joinLinkFor(config, req, w.code);
     res.render('dashboard', {
       user: currentUser(res),
-      w: { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous, minGroupSize: w.minGroupSize, status: w.status, revealed: w.revealed },
+      w: {
+        id: w.publicId,
+        code: w.code,
+        title: w.title,
+        anonymous: w.anonymous,
+        minGroupSize: w.minGroupSize,
+        status: w.status,
+        revealed: w.revealed,
+      },
       joinUrl: join.url,
       joinNote: join.kind === 'network' || join.kind === 'loopback' ? { kind: join.kind, others: join.others } : null,
       summaryJson: await workshops.summaryJson(w),
