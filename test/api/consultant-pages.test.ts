@@ -35,7 +35,7 @@ describe('the drive reader page', () => {
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/<mark class="drive--blue"[^>]*>verantwoordelijk<\/mark>/);
     expect(res.text).toContain('&lt;b&gt;');
-    expect(res.text).toMatch(/<tr data-drive="blue">/);
+    expect(res.text).toMatch(/<tr data-drive="blue"[ >]/);
     expect(res.text).toMatch(/data-advice="blue"/);
     expect(res.text).toContain('Als Structuur spreekt');
   });
