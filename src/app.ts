@@ -1,46 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import express, { type Express, type RequestHandler } from 'express';
-import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
-import type { Role, Store } from './db/store';
+import type { Store } from './db/store';
 import { writeFailures } from './db/errors';
 import { createLogger, redactUrl } from './logger';
-import { PUBLIC_DIR, ROOT_DIR, VIEWS_DIR } from './paths';
-import { createServices, type Services } from './services';
+import { VIEWS_DIR } from './paths';
+import { createServices } from './services';
 import type { LiveClock, LiveHub } from './services/live';
 import { createPasswords, type Passwords } from './services/passwords';
 import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
-import { pageLanguage } from './http/lang';
-import { cookiePolicy } from './http/cookies';
 import { loginSession } from './http/session';
-import { requireUser } from './http/auth';
-import { assetVersion } from './http/assets';
 import { requireJsonBody } from './http/validate';
-import { createPageCache, type PageCache } from './http/page-cache';
-import { assessmentLimit, createJoinLimits, loginLimits, type JoinLimits } from './http/rate-limits';
+import { createPageCache } from './http/page-cache';
+import { assessmentLimit, createJoinLimits, loginLimits } from './http/rate-limits';
 import { errorHandler, logFailure, notFoundHandler } from './http/error-handler';
-import { modelApi } from './routes/assessments/model-api';
-import { assessmentsApi, saveAnswersHandler } from './routes/assessments/api';
-import { authApi, authPages } from './routes/auth/routes';
-import { workshopsApi } from './routes/workshops/api';
-import { workshopEvents } from './routes/workshops/events';
-import { consultantApi } from './routes/toolkit/api';
-import { startPages } from './routes/assessments/start-pages';
-import { questionnairePages } from './routes/assessments/questionnaire-pages';
-import { profileActions, profilePage } from './routes/assessments/profile-pages';
-import { joinPages } from './routes/workshops/join-pages';
-import { trainerPages } from './routes/workshops/pages';
-import { readerPages } from './routes/toolkit/reader-pages';
-import { myPages } from './routes/toolkit/me-pages';
-import { projectPages } from './routes/projects/pages';
-import { statsApi } from './routes/stats/api';
-import { statsPages } from './routes/stats/pages';
-import { driveStylesheet } from './presenters/drive-styles';
+import { saveAnswersHandler } from './routes/assessments/api';
+import { mountApi, mountPages, type Shared } from './routes/mount';
 
 /**
  * `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control.
@@ -58,42 +36,8 @@ export type AppDeps = {
 };
 export type App = Express & { live: LiveHub };
 
-const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
-const chartJsVersion = (): string =>
-  (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** After a failed write, /healthz answers 503 this long, so a load balancer stops sending traffic. */
 const WRITE_FAILURE_WINDOW_MS = 60_000;
-const TRAINERS = ['trainer', 'admin'] as const;
-const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
-
-/**
- * An area behind a login: its paths, the roles it needs (none: the login itself) and its routers, mounted at
- * `mount` (routers that name full paths) or else at the paths. Login sessions are read for exactly these
- * paths, so the list cannot drift from the mounts and participants' hot paths stay free of session lookups.
- */
-type LoginArea = { paths: string[]; roles?: readonly Role[]; mount?: string; routers: RequestHandler[] };
-function mountLoginAreas(app: Express, session: RequestHandler, users: Services['users'], areas: LoginArea[]): void {
-  app.use(
-    areas.flatMap((a) => a.paths),
-    session,
-  );
-  for (const a of areas) {
-    if (a.roles) app.use(a.paths, requireUser(users, a.roles));
-    app.use(a.mount ?? a.paths, ...a.routers);
-  }
-}
-type Shared = {
-  config: Config;
-  content: Content;
-  services: Services;
-  session: RequestHandler;
-  profileCache: PageCache;
-  creationLimit: RequestHandler;
-  /** One set of login limits for the form and the API, so neither is a way around the other. */
-  loginLimits: RequestHandler[];
-  joinLimits: JoinLimits;
-};
-
 /** Builds the Express app; never listens (see server.ts). `app.live` ends live streams on shutdown. */
 export function createApp({
   db,
@@ -187,74 +131,4 @@ export function createApp({
   app.use(notFoundHandler);
   app.use(errorHandler(logger, failures));
   return app;
-}
-
-/** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
-function mountApi(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared) {
-  const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
-  app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
-  app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
-  app.use(modelApi(content));
-  mountLoginAreas(app, session, users, [
-    {
-      paths: ['/api/login', '/api/logout'],
-      mount: '/',
-      routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })],
-    },
-    {
-      paths: ['/api/sessions'],
-      roles: TRAINERS,
-      routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config, content)],
-    },
-    { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
-    {
-      paths: ['/api/recognize', '/api/me', '/api/projects'],
-      roles: EVERYONE,
-      mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects)],
-    },
-  ]);
-}
-
-/** The pages: versioned static files, language, forms. */
-function mountPages(app: Express, { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared) {
-  const { assessments, workshops, users, reader, myProfiles, projects } = services;
-  // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
-  const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
-  const staticBase = `/static/${assetVersion(PUBLIC_DIR)}`;
-  app.locals.chartJsUrl = `${chartJsBase}/chart.umd.min.js`;
-  app.locals.asset = (file: string) => `${staticBase}${file}`;
-  const year = { immutable: true, maxAge: '365d', index: false } as const;
-  app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), year));
-  // The drive colours, made from the model (presenters/drive-styles.ts), versioned by their own content.
-  const drives = driveStylesheet(content.current.model);
-  const driveCssUrl = (app.locals.driveCssUrl = `/static/${drives.version}/css/drives.css`);
-  app.get(driveCssUrl, (_req, res) => {
-    res.type('text/css').set('Cache-Control', 'public, max-age=31536000, immutable').send(drives.css);
-  });
-  app.use(staticBase, express.static(PUBLIC_DIR, year));
-
-  // With the session secret: the login form's CSRF cookie is signed (see http/csrf.ts).
-  app.use(cookieParser(config.sessionSecret()));
-  app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
-  // Profile pages are read again and again: served before the form and login machinery.
-  app.use(profilePage(assessments, profileCache, services.stats));
-  app.use(refuseCrossSite);
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  mountLoginAreas(app, session, users, [
-    {
-      paths: ['/login', '/logout'],
-      mount: '/',
-      routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })],
-    },
-    { paths: ['/trainer'], roles: TRAINERS, routers: [trainerPages(workshops, content, config)] },
-    { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
-    { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
-    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
-    { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
-  ]);
-  app.use(startPages(assessments, config, creationLimit));
-  app.use(questionnairePages(assessments));
-  app.use(profileActions(assessments, profileCache));
-  app.use(joinPages(workshops, assessments, config, joinLimits));
 }

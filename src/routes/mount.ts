@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import cookieParser from 'cookie-parser';
+import type { Config } from '../config';
+import type { Content } from '../content/load';
+import type { Role } from '../db/store';
+import { PUBLIC_DIR, ROOT_DIR } from '../paths';
+import type { Services } from '../services';
+import { refuseCrossSite } from '../http/security';
+import { pageLanguage } from '../http/lang';
+import { cookiePolicy } from '../http/cookies';
+import { requireUser } from '../http/auth';
+import { assetVersion } from '../http/assets';
+import { requireJsonBody } from '../http/validate';
+import type { PageCache } from '../http/page-cache';
+import type { JoinLimits } from '../http/rate-limits';
+import { driveStylesheet } from '../presenters/drive-styles';
+import { modelApi } from './assessments/model-api';
+import { assessmentsApi } from './assessments/api';
+import { authApi, authPages } from './auth/routes';
+import { workshopsApi } from './workshops/api';
+import { workshopEvents } from './workshops/events';
+import { consultantApi } from './toolkit/api';
+import { startPages } from './assessments/start-pages';
+import { questionnairePages } from './assessments/questionnaire-pages';
+import { profileActions, profilePage } from './assessments/profile-pages';
+import { joinPages } from './workshops/join-pages';
+import { trainerPages } from './workshops/pages';
+import { readerPages } from './toolkit/reader-pages';
+import { myPages } from './toolkit/me-pages';
+import { projectPages } from './projects/pages';
+import { statsApi } from './stats/api';
+import { statsPages } from './stats/pages';
+
+/*
+ * Where every area's routers are mounted: the API first, then the pages (app.ts puts the hot path and the
+ * shared middleware before them, and the error handling after).
+ */
+const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
+const chartJsVersion = (): string =>
+  (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const TRAINERS = ['trainer', 'admin'] as const;
+const EVERYONE = ['consultant', 'trainer', 'admin'] as const;
+
+/**
+ * An area behind a login: its paths, the roles it needs (none: the login itself) and its routers, mounted at
+ * `mount` (routers that name full paths) or else at the paths. Login sessions are read for exactly these
+ * paths, so the list cannot drift from the mounts and participants' hot paths stay free of session lookups.
+ */
+type LoginArea = { paths: string[]; roles?: readonly Role[]; mount?: string; routers: RequestHandler[] };
+function mountLoginAreas(app: Express, session: RequestHandler, users: Services['users'], areas: LoginArea[]): void {
+  app.use(
+    areas.flatMap((a) => a.paths),
+    session,
+  );
+  for (const a of areas) {
+    if (a.roles) app.use(a.paths, requireUser(users, a.roles));
+    app.use(a.mount ?? a.paths, ...a.routers);
+  }
+}
+export type Shared = {
+  config: Config;
+  content: Content;
+  services: Services;
+  session: RequestHandler;
+  profileCache: PageCache;
+  creationLimit: RequestHandler;
+  /** One set of login limits for the form and the API, so neither is a way around the other. */
+  loginLimits: RequestHandler[];
+  joinLimits: JoinLimits;
+};
+
+/** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
+export function mountApi(
+  app: Express,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+) {
+  const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
+  app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
+  app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
+  app.use(modelApi(content));
+  mountLoginAreas(app, session, users, [
+    {
+      paths: ['/api/login', '/api/logout'],
+      mount: '/',
+      routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })],
+    },
+    {
+      paths: ['/api/sessions'],
+      roles: TRAINERS,
+      routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config, content)],
+    },
+    { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
+    {
+      paths: ['/api/recognize', '/api/me', '/api/projects'],
+      roles: EVERYONE,
+      mount: '/api',
+      routers: [consultantApi(reader, myProfiles, projects)],
+    },
+  ]);
+}
+
+/** The pages: versioned static files, language, forms. */
+export function mountPages(
+  app: Express,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+) {
+  const { assessments, workshops, users, reader, myProfiles, projects } = services;
+  // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
+  const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
+  const staticBase = `/static/${assetVersion(PUBLIC_DIR)}`;
+  app.locals.chartJsUrl = `${chartJsBase}/chart.umd.min.js`;
+  app.locals.asset = (file: string) => `${staticBase}${file}`;
+  const year = { immutable: true, maxAge: '365d', index: false } as const;
+  app.use(chartJsBase, express.static(path.join(CHART_JS_ROOT, 'dist'), year));
+  // The drive colours, made from the model (presenters/drive-styles.ts), versioned by their own content.
+  const drives = driveStylesheet(content.current.model);
+  const driveCssUrl = (app.locals.driveCssUrl = `/static/${drives.version}/css/drives.css`);
+  app.get(driveCssUrl, (_req, res) => {
+    res.type('text/css').set('Cache-Control', 'public, max-age=31536000, immutable').send(drives.css);
+  });
+  app.use(staticBase, express.static(PUBLIC_DIR, year));
+
+  // With the session secret: the login form's CSRF cookie is signed (see http/csrf.ts).
+  app.use(cookieParser(config.sessionSecret()));
+  app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
+  // Profile pages are read again and again: served before the form and login machinery.
+  app.use(profilePage(assessments, profileCache, services.stats));
+  app.use(refuseCrossSite);
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  mountLoginAreas(app, session, users, [
+    {
+      paths: ['/login', '/logout'],
+      mount: '/',
+      routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })],
+    },
+    { paths: ['/trainer'], roles: TRAINERS, routers: [trainerPages(workshops, content, config)] },
+    { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
+    { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
+    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
+    { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
+  ]);
+  app.use(startPages(assessments, config, creationLimit));
+  app.use(questionnairePages(assessments));
+  app.use(profileActions(assessments, profileCache));
+  app.use(joinPages(workshops, assessments, config, joinLimits));
+}
