@@ -111,7 +111,22 @@
             { label: d.range.label, data: d.range.values, backgroundColor: tone('range') },
           ],
         },
-        options: base({ indexAxis: 'y', scales: { x: { min: 0, max: 100 } } }),
+        options: base({
+          indexAxis: 'y',
+          scales: { x: { min: 0, max: 100 } },
+          // Every mean bar has its drive's colour: the legend shows the mean in the neutral ink, not the first drive's colour.
+          plugins: {
+            legend: {
+              labels: {
+                generateLabels: function (chart) {
+                  var items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+                  if (items[0]) items[0].fillStyle = items[0].strokeStyle = tone('ink');
+                  return items;
+                },
+              },
+            },
+          },
+        }),
       };
     },
     // The stakeholder map: { xLabel, yLabel, points: [{ x, y, label, colour }] } (colour null: no drive known).

@@ -90,6 +90,20 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
   await page.locator('[data-live][data-state="live"]').waitFor();
   expect(await page.locator('[data-reveal]').isDisabled()).toBe(true);
+  // The disabled button looks disabled: not the primary colour, and a not-allowed cursor.
+  const disabledLook = await page
+    .locator('[data-reveal]')
+    .evaluate((b) => ({ cursor: getComputedStyle(b).cursor, background: getComputedStyle(b).backgroundColor }));
+  const primary = await page.evaluate(() => {
+    const probe = document.createElement('button');
+    probe.className = 'primary';
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+  });
+  expect(disabledLook.cursor).toBe('not-allowed');
+  expect(disabledLook.background).not.toBe(primary);
   await expectNoSeriousAxeViolations(page, 'dashboard, empty');
   // A marker that a reload would wipe: the dashboard must update without one.
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
@@ -131,6 +145,23 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
     Boolean((window as unknown as { Chart: { getChart(el: unknown): unknown } }).Chart.getChart(document.getElementById('compare-chart'))),
   );
   await page.locator('[data-compare-b]').selectOption({ label: 'Chantal' });
+  // Colours keep their meaning: the team legend's mean is neutral (each bar has its drive's colour), and the two
+  // people compared are told apart by greys, never by a drive's colour.
+  const colours = await page.evaluate(() => {
+    type C = { legend: { legendItems: { fillStyle: string }[] }; data: { datasets: { backgroundColor: unknown }[] } };
+    const get = (id: string) => (window as unknown as { Chart: { getChart(el: unknown): C } }).Chart.getChart(document.getElementById(id));
+    const drives = ['purple', 'red', 'blue', 'orange', 'green', 'yellow'].map((d) =>
+      getComputedStyle(document.documentElement).getPropertyValue(`--drive-${d}`).trim().toLowerCase(),
+    );
+    return {
+      legend: get('team-chart').legend.legendItems[0]!.fillStyle,
+      pair: get('compare-chart').data.datasets.map((d) => String(d.backgroundColor).toLowerCase()),
+      drives,
+    };
+  });
+  expect(colours.drives.filter(Boolean)).toHaveLength(6);
+  expect(colours.drives).not.toContain(String(colours.legend).toLowerCase());
+  for (const c of colours.pair) expect(colours.drives).not.toContain(c);
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-projector.png'), fullPage: true });
   await expectNoSeriousAxeViolations(page, 'dashboard after the reveal');
   await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'dashboard-after', SHOTS, teamChartDrawn);
