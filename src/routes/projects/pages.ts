@@ -69,15 +69,14 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     });
   }
 
+  // The project form (new or edited): missing fields count as empty, so the schema names them.
+  const parseProjectForm = (body: Record<string, string>) =>
+    newProjectBody.safeParse({ client: body.client ?? '', system: body.system ?? '', phase: body.phase ?? '', notes: body.notes ?? '' });
+
   router.get('/', (_req, res) => renderList(res, 200, {}, {}));
   router.post('/', verifyFormToken, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, string>;
-    const parsed = newProjectBody.safeParse({
-      client: body.client ?? '',
-      system: body.system ?? '',
-      phase: body.phase ?? '',
-      notes: body.notes ?? '',
-    });
+    const parsed = parseProjectForm(body);
     if (!parsed.success) return renderList(res, 400, body, errorsOf(parsed.error, 'projects.error'));
     const p = await projects.create(currentUser(res), parsed.data);
     res.redirect(303, `/projects/${p.publicId}`);
@@ -86,12 +85,7 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
   router.get('/:id', (req, res) => renderProject(req, res, 200));
   router.post('/:id', verifyFormToken, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, string>;
-    const parsed = newProjectBody.safeParse({
-      client: body.client ?? '',
-      system: body.system ?? '',
-      phase: body.phase ?? '',
-      notes: body.notes ?? '',
-    });
+    const parsed = parseProjectForm(body);
     if (!parsed.success)
       return renderProject(req, res, 400, { project: { values: body, errors: errorsOf(parsed.error, 'projects.error') } });
     await projects.update(currentUser(res), pid(req), parsed.data);
