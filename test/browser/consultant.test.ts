@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { expectVisibleFocus } from '../helpers/contrast';
-import { expectReflowAtAllSizes } from '../helpers/layout';
+import { expectReflowAtAllSizes, shot } from '../helpers/layout';
 
 // Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
 jest.setTimeout(240_000);
@@ -39,7 +39,7 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   expect(await page.locator('mark.drive--purple').count()).toBeGreaterThan(0);
   expect(await page.locator('.reading-table tbody tr').first().getAttribute('data-drive')).toBe('purple');
   expect(await page.locator('[data-advice="purple"] .examples li').count()).toBeGreaterThanOrEqual(2);
-  await page.screenshot({ path: path.join(SHOTS, 'reader.png'), fullPage: true });
+  await shot(page, path.join(SHOTS, 'reader.png'), true);
   await expectNoSeriousAxeViolations(page, 'reader with a reading');
   await expectReflowAtAllSizes(suite.browser, context, `${suite.server.url}/reader`, 'reader', SHOTS, readRemark);
 
@@ -75,7 +75,7 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
     ).Chart.getChart(c);
     return chart?.data.datasets[0]!.data.length === 4;
   });
-  await page.screenshot({ path: path.join(SHOTS, 'stakeholder-map.png'), fullPage: true });
+  await shot(page, path.join(SHOTS, 'stakeholder-map.png'), true);
   await expectNoSeriousAxeViolations(page, 'project');
   await expectVisibleFocus(page, 'project', 20);
   const mapDrawn = (p: Page) => p.locator('canvas[data-chart-kind="scatter"]').waitFor();

@@ -1,6 +1,6 @@
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
-import { expectNoSidewaysScroll, fixedWidthContext, PHONE, SMALL_PHONE } from '../helpers/layout';
+import { expectNoSidewaysScroll, fixedWidthContext, PHONE, shot, SMALL_PHONE } from '../helpers/layout';
 
 jest.setTimeout(120_000);
 const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' }]);
@@ -24,7 +24,7 @@ for (const width of [SMALL_PHONE, PHONE, 1366]) {
       await menu.click();
       await expectNoSeriousAxeViolations(page, `menu opened at ${width} px`);
     }
-    await page.screenshot({ path: `${SHOTS}/nav-${width}.png` });
+    await shot(page, `${SHOTS}/nav-${width}.png`);
     for (const name of [...LINKS, 'Uitloggen']) {
       const item = nav.getByRole(name === 'Uitloggen' ? 'button' : 'link', { name, exact: true });
       const box = await item.boundingBox();

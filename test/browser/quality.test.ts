@@ -2,7 +2,7 @@ import path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
-import { expectReflowAtAllSizes } from '../helpers/layout';
+import { expectReflowAtAllSizes, shot } from '../helpers/layout';
 import type { ServerDb } from '../helpers/server';
 
 jest.setTimeout(120_000);
@@ -47,7 +47,7 @@ test('An admin opens the quality page after simulate and sees the reliability ta
   );
   await page.getByRole('button', { name: 'Normtabel bevriezen (nu)' }).click();
   await page.locator('[data-table="norm-tables"] tbody tr').first().waitFor();
-  await page.screenshot({ path: path.join(SHOTS, 'quality.png'), fullPage: true });
+  await shot(page, path.join(SHOTS, 'quality.png'), true);
   await expectNoSeriousAxeViolations(page, '/stats');
   await expectReflowAtAllSizes(suite.browser, context, page.url(), 'stats', SHOTS);
   expect(errors).toEqual([]);

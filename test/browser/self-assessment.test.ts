@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { expectVisibleFocus } from '../helpers/contrast';
-import { expectReflowAtAllSizes } from '../helpers/layout';
+import { expectReflowAtAllSizes, shot } from '../helpers/layout';
 
 // Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
 jest.setTimeout(240_000);
@@ -57,7 +57,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   await answerLikertPage(page, 4);
   await waitSaved(page, 8);
   expect(await page.locator('.save-status').textContent()).toBe('Opgeslagen');
-  await page.screenshot({ path: path.join(SHOTS, 'questionnaire.png'), fullPage: true });
+  await shot(page, path.join(SHOTS, 'questionnaire.png'), true);
   await expectNoSeriousAxeViolations(page, 'questionnaire statements');
   await expectVisibleFocus(page, 'questionnaire statements');
   await expectReflowAtAllSizes(suite.browser, context, page.url(), 'questionnaire', SHOTS);
@@ -118,7 +118,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     answered += situations.length;
     await waitSaved(page, answered);
     if (n === 7) {
-      await page.screenshot({ path: path.join(SHOTS, 'situations.png'), fullPage: true });
+      await shot(page, path.join(SHOTS, 'situations.png'), true);
       await expectNoSeriousAxeViolations(page, 'questionnaire situations');
       await expectReflowAtAllSizes(suite.browser, context, page.url(), 'situations', SHOTS);
     }
@@ -145,7 +145,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
   expect(fontSize).toBeGreaterThanOrEqual(14);
   expect(await page.locator('table.scores tbody tr').count()).toBe(6);
   expect(await page.locator('article.drive').count()).toBe(6);
-  await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+  await shot(page, path.join(SHOTS, 'profile.png'), true);
   await expectNoSeriousAxeViolations(page, 'profile');
   await expectVisibleFocus(page, 'profile', 20);
   await expectReflowAtAllSizes(suite.browser, context, page.url(), 'profile', SHOTS, waitForProfileChart);
@@ -199,7 +199,7 @@ test('On a phone, the profile page is readable and printing gives a clean report
   // Nothing wider than the screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, 'profile-phone.png'), fullPage: false });
+  await shot(page, path.join(SHOTS, 'profile-phone.png'), false);
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.site-header').isVisible()).toBe(false);
   expect(await page.locator('.chart-toggle').isVisible()).toBe(false);

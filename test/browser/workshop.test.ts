@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { expectVisibleFocus } from '../helpers/contrast';
-import { expectReflowAtAllSizes } from '../helpers/layout';
+import { expectReflowAtAllSizes, shot } from '../helpers/layout';
 
 // Each page state is also opened at four screen sizes (reflow, axe-core): a longer budget than a single pass.
 jest.setTimeout(240_000);
@@ -162,7 +162,7 @@ test('A trainer runs a workshop: three participants join and finish, the dashboa
   expect(colours.drives.filter(Boolean)).toHaveLength(6);
   expect(colours.drives).not.toContain(String(colours.legend).toLowerCase());
   for (const c of colours.pair) expect(colours.drives).not.toContain(c);
-  await page.screenshot({ path: path.join(SHOTS, 'dashboard-projector.png'), fullPage: true });
+  await shot(page, path.join(SHOTS, 'dashboard-projector.png'), true);
   await expectNoSeriousAxeViolations(page, 'dashboard after the reveal');
   await expectReflowAtAllSizes(suite.browser, trainer, page.url(), 'dashboard-after', SHOTS, teamChartDrawn);
   expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
+import { PAGE_CHECKS } from './backend';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -16,6 +17,7 @@ function describe(violations: Result[]): string[] {
  * axe is injected with page.evaluate (DevTools protocol, not a page script), so the page's strict CSP stays as it is.
  */
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+  if (!PAGE_CHECKS) return;
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!present) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(() =>

@@ -138,3 +138,9 @@ async function openPgTestStore(): Promise<TestStore> {
     },
   };
 }
+
+/**
+ * Whether this run checks how pages look and read (axe-core, focus rings, reflow at four sizes). Markup and CSS do not depend on
+ * the database, so the SQLite run checks them and the PostgreSQL run walks the same journeys for what does differ: the data.
+ */
+export const PAGE_CHECKS = BACKEND === 'sqlite';

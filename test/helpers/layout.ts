@@ -1,4 +1,4 @@
-import { BACKEND } from './backend';
+import { PAGE_CHECKS } from './backend';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations } from './axe';
 
@@ -55,9 +55,10 @@ const SCREENS = [
 ];
 
 /**
- * Opens `url` with the same cookies as `from` at 320×700, 390×844, 1366×900 and 1920×1080 (fixed layout viewport),
- * optionally acts to reach a state, checks there is no sideways scrolling and saves a screenshot per size in `shotsDir`.
- * At phone width axe-core runs as well: the small-screen layout is a page state of its own.
+ * Opens `url` with the same cookies as `from`, optionally acts to reach a state, then resizes that one page through 320×700,
+ * 390×844, 1366×900 and 1920×1080 (fixed layout viewport): no sideways scrolling at any size, and axe-core at phone width,
+ * since the small-screen layout is a page state of its own. Resizing one page instead of opening a page per size keeps the
+ * sweep cheap; media queries and charts follow a resize as they would on a real screen. Screenshots: see `shot`.
  */
 export async function expectReflowAtAllSizes(
   browser: Browser,
@@ -67,17 +68,34 @@ export async function expectReflowAtAllSizes(
   shotsDir: string,
   act?: (page: Page) => Promise<void>,
 ): Promise<void> {
+  if (!PAGE_CHECKS) return;
   const storageState = await from.storageState();
-  // Layout does not depend on the database: the PostgreSQL run checks the phone size only (with axe), the SQLite run every size.
-  const screens = BACKEND === 'postgres' ? SCREENS.filter((s) => s.width === PHONE) : SCREENS;
-  for (const { width, height } of screens) {
-    const context = await browser.newContext({ viewport: { width, height }, isMobile: false, storageState });
+  const context = await browser.newContext({ viewport: SCREENS[0]!, isMobile: false, storageState });
+  try {
     const page = await context.newPage();
     await page.goto(url);
     await act?.(page);
-    await page.screenshot({ path: `${shotsDir}/${label}-${width}.png`, fullPage: true });
-    await expectNoSidewaysScroll(page, `${label} at ${width} px`);
-    if (width === PHONE) await expectNoSeriousAxeViolations(page, `${label} at ${width} px`);
+    for (const { width, height } of SCREENS) {
+      await page.setViewportSize({ width, height });
+      await settled(page);
+      if (width !== SMALL_PHONE) await shot(page, `${shotsDir}/${label}-${width}.png`, true);
+      await expectNoSidewaysScroll(page, `${label} at ${width} px`);
+      if (width === PHONE) await expectNoSeriousAxeViolations(page, `${label} at ${width} px`);
+    }
+  } finally {
     await context.close();
   }
+}
+
+/** Resolves after two animation frames: the resize has been laid out and ResizeObserver callbacks (charts) have run. */
+function settled(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * Saves a screenshot in test-results/ for people to look at (the SQLite run; the PostgreSQL run draws the same pages). Tests never
+ * read them; SCREENSHOTS=0 leaves them out for a quicker loop, since full-page PNGs are a good part of a browser test's time.
+ */
+export async function shot(page: Page, file: string, fullPage = false): Promise<void> {
+  if (PAGE_CHECKS && process.env.SCREENSHOTS !== '0') await page.screenshot({ path: file, fullPage });
 }
