@@ -1,12 +1,12 @@
 import express, { type Express } from 'express';
 import compression from 'compression';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
 import type { Store } from './db/store';
 import { writeFailures } from './db/errors';
-import { createLogger, redactUrl } from './logger';
+import { createLogger } from './logger';
+import { requestLog } from './http/request-log';
 import { VIEWS_DIR } from './paths';
 import { createServices } from './services';
 import type { LiveClock, LiveHub } from './services/live';
@@ -78,19 +78,7 @@ export function createApp({
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.
-  if (logger.isLevelEnabled('info')) {
-    app.use(
-      pinoHttp({
-        logger,
-        serializers: {
-          req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
-          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        },
-        // pino-http invents an Error (with a stack) for every 5xx; the error handler has logged the real one.
-        customErrorObject: (_req, _res, _err, { err: _made, ...line }: Record<string, unknown>) => line,
-      }),
-    );
-  }
+  if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
   // Saving an answer first, with only the middleware it needs: it is by far the most frequent request.
   app.put(
     '/api/assessments/:token/answers',
