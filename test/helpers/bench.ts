@@ -11,7 +11,7 @@ export function expectSmokeReport(result: { code: number | null; out: string }) 
     'questionnaire page',
     'completed profile page',
     'GET /api/model',
-    'session summary, 300 completed',
+    'session summary, 30 completed',
   ]) {
     expect(result.out).toMatch(new RegExp(`\\| ${scenario.replace(/[()/.,]/g, '\\$&')}[^|]*\\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\|`));
   }
