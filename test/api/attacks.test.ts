@@ -1,10 +1,10 @@
+import { testUserService } from '../helpers/hashing';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openTestStore } from '../helpers/backend';
 import { createLogger } from '../../src/logger';
-import { createUserService } from '../../src/services/users';
 import { PASSWORD, addUser, answerAll, makeApp } from '../helpers/app';
 import { realContent } from '../helpers/content';
 
@@ -18,7 +18,7 @@ const expectEscaped = (html: string, where: string) => {
 describe('XSS: every piece of user text is escaped on every page that shows it', () => {
   test.each(PAYLOADS)('payload %s', async (payload) => {
     const t = await makeApp({ RATE_LIMIT_JOIN_PER_CLIENT: '1000' });
-    await createUserService(t.store).add({ email: 'xss@example.nl', name: payload, role: 'trainer', password: PASSWORD });
+    await testUserService(t.store).add({ email: 'xss@example.nl', name: payload, role: 'trainer', password: PASSWORD });
     const agent = request.agent(t.app);
     await agent.post('/api/login').send({ email: 'xss@example.nl', password: PASSWORD }).expect(200);
 
@@ -71,7 +71,7 @@ describe('logs', () => {
     const config = loadConfig({ NODE_ENV: 'test' });
     const app = createApp({ db: store, config, content: realContent(), logger: createLogger('debug', sink) });
     const http = () => request(app);
-    await createUserService(store).add({ email: 'log@example.nl', name: 'Log', role: 'trainer', password: PASSWORD });
+    await testUserService(store).add({ email: 'log@example.nl', name: 'Log', role: 'trainer', password: PASSWORD });
 
     const { token } = (await http().post('/api/assessments').send({ consent: true }).expect(201)).body;
     await http().get(`/a/${token}/1`).expect(200);

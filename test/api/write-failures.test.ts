@@ -1,9 +1,9 @@
+import { testUserService } from '../helpers/hashing';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { createUserService } from '../../src/services/users';
 import { BACKEND, openTestStore } from '../helpers/backend';
 import { realContent } from '../helpers/content';
 import { PASSWORD } from '../helpers/app';
@@ -60,7 +60,7 @@ test('When a write fails because the disk is full, then /healthz answers 503 wit
 
 test('When a logged-in read cannot extend its login session (disk full), then it answers cleanly and the log has one line without a stack trace', async () => {
   const t = await setUp();
-  await createUserService(t.store).add({ email: 'touch@example.nl', name: 'Touch', role: 'trainer', password: PASSWORD });
+  await testUserService(t.store).add({ email: 'touch@example.nl', name: 'Touch', role: 'trainer', password: PASSWORD });
   const agent = request.agent(t.app);
   await agent.post('/api/login').send({ email: 'touch@example.nl', password: PASSWORD }).expect(200);
   t.store.loginSessions.touch = () => Promise.reject(diskFull());

@@ -1,10 +1,10 @@
+import { testUserService } from '../helpers/hashing';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { compareTables } from '../../src/db/copy-to-postgres';
 import { openPgStore } from '../../src/db/postgres/store';
 import { openSqliteStore } from '../../src/db/sqlite/store';
-import { createUserService } from '../../src/services/users';
 import { answersPicking } from '../helpers/app';
 import { runCli } from '../helpers/cli';
 import { TEST_DATABASE_URL, createSchema, dropSchema, urlWithSchema } from '../helpers/backend';
@@ -24,7 +24,7 @@ const cli = async (args: string[]) => {
 async function filledSqlite(): Promise<{ file: string; token: string }> {
   const file = tempDatabase();
   const store = openSqliteStore(file);
-  const users = createUserService(store);
+  const users = testUserService(store);
   await users.add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
   const consultant = await users.add({ email: 'kees@example.nl', name: 'Kees', role: 'consultant', password: PASSWORD });
   const app = createApp({ db: store, config, content: realContent() });

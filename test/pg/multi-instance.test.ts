@@ -1,4 +1,4 @@
-import { createUserService } from '../../src/services/users';
+import { testUserService } from '../helpers/hashing';
 import { answersPicking } from '../helpers/app';
 import { serverDatabase, startServer, stopServer, type RunningServer, type ServerDb } from '../helpers/server';
 import { openStream, waitFor } from '../helpers/sse';
@@ -20,7 +20,7 @@ let two: RunningServer;
 beforeAll(async () => {
   db = await serverDatabase();
   const store = await db.open();
-  await createUserService(store).add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
+  await testUserService(store).add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
   await store.close();
   [one, two] = await Promise.all([startServer(db, SHARED), startServer(db, SHARED)]);
 });

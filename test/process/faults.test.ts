@@ -1,3 +1,4 @@
+import { testUserService } from '../helpers/hashing';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -5,7 +6,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATA_DIR, ROOT_DIR } from '../../src/paths';
 import { openSqliteStore } from '../../src/db/sqlite/store';
-import { createUserService } from '../../src/services/users';
 import { startServer, stopServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/sse';
 
@@ -66,7 +66,7 @@ test('When many clients write answers and the server is killed with SIGKILL mid-
 test('When SIGTERM arrives while a dashboard stream is open, then the stream ends cleanly and the process exits 0', async () => {
   const db = tempDatabase();
   const setup = openSqliteStore(db);
-  await createUserService(setup).add({ email: 'sse@example.nl', name: 'SSE', role: 'trainer', password: 'sse-password-123' });
+  await testUserService(setup).add({ email: 'sse@example.nl', name: 'SSE', role: 'trainer', password: 'sse-password-123' });
   await setup.close();
   server = await startServer(db, { LOG_LEVEL: 'info' });
   const login = await fetch(`${server.url}/api/login`, {

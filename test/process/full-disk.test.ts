@@ -1,6 +1,6 @@
+import { testUserService } from '../helpers/hashing';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/db/sqlite/store';
-import { createUserService } from '../../src/services/users';
 import { startServer, stopServer, type RunningServer } from '../helpers/server';
 import { useTmpfs } from '../helpers/tmpfs';
 
@@ -79,7 +79,7 @@ describe('a real full disk (tmpfs) under the running server', () => {
   beforeAll(async () => {
     const db = path.join(disk.root(), 'db.sqlite');
     const setup = openSqliteStore(db);
-    await createUserService(setup).add({ email: EMAIL, name: 'Vol', role: 'trainer', password: PASSWORD });
+    await testUserService(setup).add({ email: EMAIL, name: 'Vol', role: 'trainer', password: PASSWORD });
     await setup.close();
     server = await startServer(db, { LOG_LEVEL: 'info', RATE_LIMIT_ASSESSMENTS_PER_IP: '1000' });
     const login = await call('POST', '/api/login', { email: EMAIL, password: PASSWORD });
