@@ -23,32 +23,6 @@
     },
   };
 
-  // Writes each point's name next to it on the stakeholder map.
-  var pointLabels = {
-    id: 'pointLabels',
-    afterDatasetsDraw: function (chart) {
-      var ctx = chart.ctx;
-      ctx.save();
-      ctx.font = '14px system-ui, sans-serif';
-      ctx.fillStyle = tone('ink');
-      chart.data.datasets.forEach(function (ds, i) {
-        chart.getDatasetMeta(i).data.forEach(function (el, j) {
-          ctx.fillText(ds.data[j].label, el.x + 8, el.y + 4);
-        });
-      });
-      ctx.restore();
-    },
-  };
-
-  // Axes padded by half a step, with ticks on the whole numbers only.
-  function integerTicks(from, to) {
-    return function (axis) {
-      var ticks = [];
-      for (var v = from; v <= to; v++) ticks.push({ value: v });
-      axis.ticks = ticks;
-    };
-  }
-
   var base = function (extra) {
     return Object.assign({ maintainAspectRatio: false, animation: false }, extra);
   };
@@ -129,48 +103,7 @@
         }),
       };
     },
-    // The stakeholder map: { xLabel, yLabel, points: [{ x, y, label, colour }] } (colour null: no drive known).
-    scatter: function (d) {
-      // A small fixed offset keeps stakeholders with the same position apart.
-      var seen = {};
-      var points = d.points.map(function (p) {
-        var key = p.x + ',' + p.y;
-        var n = (seen[key] = (seen[key] || 0) + 1);
-        return { x: p.x + (n - 1) * 0.12, y: p.y - (n - 1) * 0.12, label: p.label };
-      });
-      return {
-        type: 'scatter',
-        data: {
-          datasets: [
-            {
-              data: points,
-              pointRadius: 8,
-              pointHoverRadius: 10,
-              backgroundColor: d.points.map(function (p) {
-                return p.colour || tone('neutral');
-              }),
-            },
-          ],
-        },
-        options: base({
-          plugins: {
-            legend: { display: false },
-            tooltip: {
-              callbacks: {
-                label: function (c) {
-                  return c.raw.label;
-                },
-              },
-            },
-          },
-          scales: {
-            x: { min: -2.5, max: 2.5, title: { display: true, text: d.xLabel }, afterBuildTicks: integerTicks(-2, 2) },
-            y: { min: 0.5, max: 5.5, title: { display: true, text: d.yLabel }, afterBuildTicks: integerTicks(1, 5) },
-          },
-        }),
-        plugins: [pointLabels],
-      };
-    },
+    // (The stakeholder map is server-drawn SVG: views/partials/stakeholder-map.ejs.)
   };
 
   /** Draws `kind` on the canvas, or updates the chart already there (the dashboard redraws on every change). */

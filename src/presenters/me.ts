@@ -2,16 +2,22 @@ import type { AssessmentRecord } from '../db/store';
 import { DRIVE_IDS, driveLabel, type DriveId, type Lang } from '../domain/drives';
 import type { Model } from '../domain/model';
 import type { StatsService } from '../services/stats';
-import { formatter } from './format';
+import { formatter, LOCALES } from './format';
 
 type Completed = AssessmentRecord;
 type Changes = Awaited<ReturnType<StatsService['changes']>>;
 
-/** Dates that tell the profiles apart: the day, or the day and time where two fall on the same day. */
+// Down to the second, for two profiles finished in the same minute (format.ts's zone: the Netherlands).
+const withSeconds = (lang: Lang) =>
+  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' });
+
+/** Dates that tell the profiles apart: the day; the day and time where two fall on one day; seconds where even that is the same. */
 function whenLabels(isos: string[], lang: Lang): string[] {
   const fmt = formatter(lang);
+  const twice = (labels: string[], i: number) => labels.filter((d) => d === labels[i]).length > 1;
   const days = isos.map((iso) => fmt.shortDate(iso));
-  return isos.map((iso, i) => (days.filter((d) => d === days[i]).length > 1 ? fmt.shortDateTime(iso) : days[i]!));
+  const times = isos.map((iso, i) => (twice(days, i) ? fmt.shortDateTime(iso) : days[i]!));
+  return isos.map((iso, i) => (twice(times, i) ? withSeconds(lang).format(new Date(iso)) : times[i]!));
 }
 
 /** "My profiles": one row per completed profile, newest first as the service lists them. */
@@ -24,6 +30,7 @@ export function historyView(list: Completed[], model: Model, lang: Lang) {
   return list.map((a, i) => ({
     id: a.id,
     date: dates[i]!,
+    href: `/me/profiles/${a.id}`,
     version: a.modelVersion,
     primary: a.profile!.primary.map((d) => label(d).name).join(', '),
   }));

@@ -15,7 +15,8 @@ export function readerView(result: ReaderResult, text: string, pageLang: Lang, t
       ...d,
       name: name(d.drive),
       confidenceLabel: t(`reader.confidence.${d.confidence}`),
-      cues: d.evidence.map((e) => e.match),
+      // A word found twice is one piece of evidence: listed once.
+      cues: [...new Set(d.evidence.map((e) => e.match))],
     })),
     negated: result.negated.map((e) => e.match),
     advice: result.advice.map((a) => ({

@@ -8,6 +8,12 @@ export function tokenFromLink(link: string): string | null {
   return m && isWellFormedToken(m[1]!) ? m[1]! : null;
 }
 
+function pick(list: AssessmentRecord[], id: number): AssessmentRecord {
+  const found = list.find((r) => r.id === id);
+  if (!found) throw new AppError('not_found', 'No such profile in your history.');
+  return found;
+}
+
 /** A consultant's own profiles: linked by taking the questionnaire while logged in, or by claiming a private link. */
 export function createMyProfilesService(store: Store) {
   return {
@@ -29,12 +35,12 @@ export function createMyProfilesService(store: Store) {
 
     async pair(user: UserRecord, a: number, b: number): Promise<[AssessmentRecord, AssessmentRecord]> {
       const list = await this.history(user);
-      const find = (id: number) => {
-        const found = list.find((r) => r.id === id);
-        if (!found) throw new AppError('not_found', 'No such profile in your history.');
-        return found;
-      };
-      return [find(a), find(b)];
+      return [pick(list, a), pick(list, b)];
+    },
+
+    /** One of the user's own profiles; someone else's is as unknown as one that does not exist. */
+    async one(user: UserRecord, id: number): Promise<AssessmentRecord> {
+      return pick(await this.history(user), id);
     },
   };
 }

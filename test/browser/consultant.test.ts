@@ -22,6 +22,45 @@ async function readRemark(page: Page) {
   await page.locator('.reading').waitFor();
 }
 
+/** Whether the element's box is (at least partly) on screen, its top inside the window. */
+const inViewport = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight && r.bottom > 0;
+  });
+
+/** Texts of the SVG map outside the drawing, and legend names that are cut off: both should be empty. */
+const clippedMapTexts = (page: Page) =>
+  page.evaluate(() => {
+    const svg = document.querySelector('svg.stakeholder-map') as SVGSVGElement;
+    const box = svg.getBoundingClientRect();
+    const outside = Array.from(svg.querySelectorAll('text'))
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+      })
+      .map((t) => t.textContent);
+    const cut = Array.from(document.querySelectorAll('.legend-name'))
+      .filter((el) => el.scrollWidth > el.clientWidth + 0.5 || el.getBoundingClientRect().right > window.innerWidth)
+      .map((el) => el.textContent);
+    // The quadrant names must not collide with each other or a marker.
+    const boxes = Array.from(svg.querySelectorAll('.quadrant-label, .marker circle')).map((el) => el.getBoundingClientRect());
+    let overlaps = 0;
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+      }),
+    );
+    const fontPx = Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => t.getBoundingClientRect().height));
+    return {
+      outside,
+      cut,
+      overlaps,
+      legendNames: Array.from(document.querySelectorAll('.legend-name')).map((el) => el.textContent),
+      fontPx,
+    };
+  });
+
 test('A consultant reads a client remark, then maps the stakeholders of a project', async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -36,12 +75,29 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   await expectVisibleFocus(page, 'reader');
 
   await readRemark(page);
+  // The answer is in view and has focus: the page does not reopen at the top.
+  expect(page.url()).toMatch(/\/reader#reading$/);
+  await page.waitForFunction(() => document.activeElement?.closest('#reading') !== null);
+  expect(await inViewport(page, '#reading-title')).toBe(true);
   expect(await page.locator('mark.drive--purple').count()).toBeGreaterThan(0);
   expect(await page.locator('.reading-table tbody tr').first().getAttribute('data-drive')).toBe('purple');
   expect(await page.locator('[data-advice="purple"] .examples li').count()).toBeGreaterThanOrEqual(2);
   await shot(page, path.join(SHOTS, 'reader.png'), true);
   await expectNoSeriousAxeViolations(page, 'reader with a reading');
   await expectReflowAtAllSizes(suite.browser, context, `${suite.server.url}/reader`, 'reader', SHOTS, readRemark);
+
+  // Without JavaScript the anchor alone brings the answer into view.
+  const noScript = await suite.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: false,
+    storageState: await context.storageState(),
+  });
+  const bare = await noScript.newPage();
+  await bare.goto(`${suite.server.url}/reader`);
+  await readRemark(bare);
+  expect(bare.url()).toMatch(/#reading$/);
+  expect(await inViewport(bare, '#reading-title')).toBe(true);
+  await noScript.close();
 
   await page.getByRole('link', { name: 'Projecten' }).click();
   await expectNoSeriousAxeViolations(page, 'projects');
@@ -53,7 +109,7 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   await page.waitForURL(/\/projects\/[A-Za-z0-9_-]{16}$/);
 
   const people = [
-    ['Wethouder Dienstverlening', '5', '1', 'orange'],
+    ['Wethouder Dienstverlening Ahmed El Amrani', '5', '1', 'orange'],
     ['Teamleider Burgerzaken', '4', '-2', 'purple'],
     ['Functioneel beheerder', '3', '0', 'yellow'],
     ['Privacy officer', '4', '-1', 'blue'],
@@ -64,22 +120,42 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
     await page.locator('#s-influence').selectOption(influence);
     await page.locator('#s-support').selectOption(support);
     await page.locator('#s-drive1').selectOption(drive);
+    await page.locator('#s-lastContact').fill('1-12-2026');
     await page.locator('details.add-stakeholder button[type=submit]').click();
     await page.locator(`tr[data-stakeholder]`, { hasText: name }).waitFor();
   }
   expect(await page.locator('tr[data-stakeholder]').count()).toBe(4);
-  await page.waitForFunction(() => {
-    const c = document.querySelector('canvas[data-chart-kind="scatter"]');
-    const chart = (
-      window as unknown as { Chart: { getChart(el: unknown): { data: { datasets: { data: unknown[] }[] } } | undefined } }
-    ).Chart.getChart(c);
-    return chart?.data.datasets[0]!.data.length === 4;
-  });
+  expect(await page.locator('.stakeholder-map .marker').count()).toBe(4);
+  // Every name is readable in full and nothing of the map is cut off or drawn over, on a laptop and on a phone.
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const map = await clippedMapTexts(page);
+    expect({ width, outside: map.outside, cut: map.cut, overlaps: map.overlaps }).toEqual({ width, outside: [], cut: [], overlaps: 0 });
+    expect(map.legendNames).toEqual(people.map((p) => p[0]));
+    expect(map.fontPx).toBeGreaterThanOrEqual(width === 390 ? 14 : 16);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(await page.locator('.quadrant-label').allTextContents()).toEqual(['Overtuigen', 'Betrekken', 'Volgen', 'Informeren']);
+  expect(await page.locator('tr[data-stakeholder] td[data-label="Laatste contact"]').first().textContent()).toBe('1 dec 2026');
   await shot(page, path.join(SHOTS, 'stakeholder-map.png'), true);
   await expectNoSeriousAxeViolations(page, 'project');
   await expectVisibleFocus(page, 'project', 20);
-  const mapDrawn = (p: Page) => p.locator('canvas[data-chart-kind="scatter"]').waitFor();
+  const mapDrawn = (p: Page) => p.locator('svg.stakeholder-map').waitFor();
   await expectReflowAtAllSizes(suite.browser, context, page.url(), 'project', SHOTS, mapDrawn);
+
+  // Analysing a remark: a confirmation, and the evidence in view with focus.
+  const projectUrl = page.url();
+  await page.getByRole('link', { name: 'Functioneel beheerder' }).click();
+  await page.locator('#remark').fill('Waarom moet dit zo? Ik wil eerst snappen hoe het onder de motorkap werkt.');
+  await page.getByRole('button', { name: 'Analyseren' }).click();
+  await page.locator('[role=status][data-analysis-saved]').waitFor();
+  expect(await page.locator('[role=status][data-analysis-saved]').textContent()).toMatch(/^Analyse opgeslagen: /);
+  expect(await page.locator('#reading .evidence').count()).toBeGreaterThan(0);
+  await page.waitForFunction(() => document.activeElement?.closest('#reading') !== null);
+  expect(await inViewport(page, '#reading-title')).toBe(true);
+  await shot(page, path.join(SHOTS, 'stakeholder-analysed.png'), true);
+  await expectNoSeriousAxeViolations(page, 'stakeholder analysed');
+  await page.goto(projectUrl);
 
   await page.getByRole('link', { name: 'Plan: met wie eerst?' }).click();
   expect(await page.locator('ol.plan > li h2').first().textContent()).toContain('Teamleider Burgerzaken');

@@ -85,14 +85,14 @@ describe('presenters build the chart data', () => {
     expect(historyView([a, profile(3, '2026-11-02T10:00:00Z', 3)], model, 'en').map((r) => r.date)).toEqual(['1 Dec 2026', '2 Nov 2026']);
   });
 
-  test('When a stakeholder has no drive, then the map point has no colour of its own (the chart module gives the neutral one)', () => {
+  test('When a stakeholder has no drive, then the map marker has no drive of its own (CSS gives the neutral colour)', () => {
     const base = { id: 1, publicId: 'x', projectId: 1, department: '', concerns: '', approach: '', createdAt: '', updatedAt: '' };
     const list: StakeholderRecord[] = [
       { ...base, name: 'Ans', influence: 5, support: -1, drives: ['blue'], lastContact: '2026-12-01' },
       { ...base, name: 'Bas', influence: 2, support: 0, drives: [], lastContact: null },
     ];
     const view = projectView(list, content, 'nl', translator(content.texts.nl));
-    expect(view.scatter.points.map((p) => p.colour)).toEqual([model.drives.find((d) => d.id === 'blue')!.hex, null]);
+    expect(view.map.markers.map((m) => m.drive)).toEqual(['blue', null]);
     expect(view.rows.map((r) => r.lastContactLabel)).toEqual(['1 dec 2026', '']);
   });
 });

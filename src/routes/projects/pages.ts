@@ -9,11 +9,14 @@ import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
 import { planView, projectView } from '../../presenters/project';
+import { readerView } from '../../presenters/reader';
+import { LOCALES } from '../../presenters/format';
 import type { ProjectService } from '../../services/projects';
 import type { ReaderService } from '../../services/reader';
 import { MAX_TEXT } from '../../services/reader';
 import { newProjectBody, newStakeholderBody } from './schemas';
 import { toCsv } from '../workshops/export';
+import { dayFirst, parseDayDate } from '../../domain/day-date';
 
 type Errors = Record<string, string>;
 const pid = (req: Request) => String(req.params.id);
@@ -26,6 +29,8 @@ function stakeholderFromForm(body: Record<string, unknown>) {
   const str = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
   const num = (k: string) => (str(k).trim() === '' ? NaN : Number(str(k)));
   const drives = [str('drive1'), str('drive2')].filter((d, i, all) => d !== '' && all.indexOf(d) === i);
+  // A typed date (dd-mm-jjjj or jjjj-mm-dd) becomes ISO; anything else fails the schema, which names the field (the form keeps what was typed).
+  const lastContact = str('lastContact').trim();
   return newStakeholderBody.safeParse({
     name: str('name'),
     department: str('department'),
@@ -34,7 +39,7 @@ function stakeholderFromForm(body: Record<string, unknown>) {
     drives,
     concerns: str('concerns'),
     approach: str('approach'),
-    lastContact: str('lastContact') || null,
+    lastContact: lastContact === '' ? null : (parseDayDate(lastContact) ?? 'not a date'),
   });
 }
 
@@ -125,7 +130,7 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
       'last_contact',
       'suggested_start',
     ];
-    const rows = plan.map((s) => [
+    const rows = plan.rows.map((s) => [
       s.rank,
       s.name,
       s.department,
@@ -153,11 +158,20 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     res.redirect(303, `/projects/${pid(req)}#stakeholders`);
   });
 
-  const renderStakeholder = async (req: Request, res: Response, status: number, values?: Record<string, string>, errors: Errors = {}) => {
+  type Analysis = { saved: string | null; reading: ReturnType<typeof readerView> };
+  const renderStakeholder = async (
+    req: Request,
+    res: Response,
+    status: number,
+    values?: Record<string, string>,
+    errors: Errors = {},
+    analysis: Analysis | null = null,
+  ) => {
     const s = await projects.getStakeholder(currentUser(res), pid(req), sidOf(req));
     res.status(status).render('stakeholder', {
       projectId: pid(req),
       s,
+      analysis,
       values: values ?? {
         name: s.name,
         department: s.department,
@@ -167,7 +181,7 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
         drive2: s.drives[1] ?? '',
         concerns: s.concerns,
         approach: s.approach,
-        lastContact: s.lastContact ?? '',
+        lastContact: s.lastContact ? dayFirst(s.lastContact) : '',
       },
       errors,
       driveOptions: content.current.model.drives.map((d) => ({ id: d.id, name: d.name[res.locals.lang as Lang] })),
@@ -185,17 +199,24 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     await projects.removeStakeholder(currentUser(res), pid(req), sidOf(req));
     res.redirect(303, `/projects/${pid(req)}#stakeholders`);
   });
-  // "Analyse a remark of this person": the drive reader sets the likely drives (the two strongest).
+  // "Analyse a remark of this person": the drive reader sets the likely drives (the two strongest). The answer is this page
+  // itself, not a redirect: it confirms what was saved and shows the words that pointed to each drive, as /reader does.
   router.post('/:id/stakeholders/:sid/analyse', verifyFormToken, async (req, res) => {
     const text = bodyText(req.body, 'remark').slice(0, MAX_TEXT);
     const user = currentUser(res);
+    const lang = res.locals.lang as Lang;
     await projects.getStakeholder(user, pid(req), sidOf(req));
     if (!text.trim()) return renderStakeholder(req, res, 400, undefined, { remark: 'projects.error.remark' });
     const reading = await reader.read({ text }, user);
-    const drives: DriveId[] = reading.drives.slice(0, 2).map((d) => d.drive);
-    if (!drives.length) return renderStakeholder(req, res, 200, undefined, { remark: 'projects.noDrives' });
-    await projects.updateStakeholder(user, pid(req), sidOf(req), { drives: drives.filter((d) => DRIVE_IDS.includes(d)) });
-    res.redirect(303, `/projects/${pid(req)}/stakeholders/${sidOf(req)}?analysed=1`);
+    const view = readerView(reading, text, lang, res.locals.t as Translate, content);
+    const drives: DriveId[] = reading.drives
+      .slice(0, 2)
+      .map((d) => d.drive)
+      .filter((d) => DRIVE_IDS.includes(d));
+    if (!drives.length) return renderStakeholder(req, res, 200, undefined, {}, { saved: null, reading: view });
+    await projects.updateStakeholder(user, pid(req), sidOf(req), { drives });
+    const saved = new Intl.ListFormat(LOCALES[lang]).format(view.drives.slice(0, 2).map((d) => d.name));
+    await renderStakeholder(req, res, 200, undefined, {}, { saved, reading: view });
   });
   return router;
 }

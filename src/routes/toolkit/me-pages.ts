@@ -8,10 +8,13 @@ import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
 import { compareView, historyView } from '../../presenters/me';
+import { profileView } from '../../presenters/profile';
+import type { Translate } from '../../content/texts';
 import type { AssessmentService } from '../../services/assessments';
 import type { MyProfilesService } from '../../services/my-profiles';
 import type { StatsService } from '../../services/stats';
 
+const profileId = z.coerce.number().int().positive();
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
 
 /** "My profile and my history": claim a private link, take the questionnaire for one's account, compare two profiles. */
@@ -47,6 +50,25 @@ export function myPages(profiles: MyProfilesService, assessments: AssessmentServ
     const user = currentUser(res);
     const { token } = await assessments.create({ lang: res.locals.lang as Lang, name: user.name, userId: user.id });
     res.redirect(303, `/a/${token}`);
+  });
+
+  // One's own profile, reached from the list: the account is the key here (the private link's token is stored only as a hash).
+  router.get('/profiles/:id', async (req, res) => {
+    const id = profileId.safeParse(req.params.id);
+    if (!id.success) throw new AppError('not_found', 'No such profile in your history.');
+    const record = await profiles.one(currentUser(res), id.data);
+    const lang = res.locals.lang as Lang;
+    res.render('me-profile', {
+      completedAt: record.completedAt!,
+      p: profileView({
+        index: assessments.modelOf(record),
+        profile: record.profile!,
+        lang,
+        t: res.locals.t as Translate,
+        name: record.name,
+        completedAt: record.completedAt!,
+      }),
+    });
   });
 
   router.get('/compare', async (req, res) => {
