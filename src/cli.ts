@@ -18,6 +18,7 @@ import { loadContent } from './content/load';
 import { createAssessmentService } from './services/assessments';
 import { simulateRespondents } from './domain/stats/simulate';
 import { seededRandom } from './domain/stats/random';
+import { runExportResponses } from './tools/export-responses';
 
 const HELP = `Drijfveer command line (works while the server runs: same database file, DATABASE_PATH).
 
@@ -46,6 +47,10 @@ Usage: npm run cli -- <command> [options]
   simulate --n 1000 [--reliability 0.8] [--seed 1]
       Adds N synthetic completed profiles drawn from a latent-trait model with the given reliability,
       to check the statistics on the quality page. For a test or demo database, not a real one.
+  export-responses --model-version V [--out FILE]
+      Writes the anonymised answers of every completed profile of model version V as CSV (to FILE, a new
+      file, or to standard output): a random row id, version, language, L01… and S01_most, S01_least….
+      No names, links, sessions or dates. For an external factor analysis (README, "How we will validate this").
   --help
       Shows this text.
 
@@ -66,6 +71,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       seed: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      'model-version': { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,6 +82,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return values.help ? 0 : 2;
   }
   if (area === 'purge' || area === 'backup' || area === 'restore') return runMaintenance(area, command, out);
+  if (area === 'export-responses') return runExportResponses({ version: values['model-version'], out: values.out }, out);
   if (area === 'copy-to-postgres') return runCopy(values.from, values.to, out);
   if (area === 'simulate') return runSimulate({ n: values.n, reliability: values.reliability, seed: values.seed }, out);
   if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {

@@ -1,6 +1,7 @@
 import type { Answers } from '../domain/answers';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
+import { readResponses } from './responses';
 import { toNorm, type NormRow } from './rows';
 import type { Sql } from './sql';
 import type { CompletedRow, StatsRepo } from './store';
@@ -10,6 +11,7 @@ const COMPLETED = 'a.model_version = $1 AND a.completed_at IS NOT NULL';
 /** Statistics reads and norm tables, on either backend. */
 export function createStatsRepo(sql: Sql): StatsRepo {
   return {
+    responses: (version) => readResponses(sql, version),
     async completed(version, ownerId) {
       // One snapshot: the profiles and the answers belong together.
       return sql.transaction(

@@ -1,6 +1,7 @@
 import type { Answers, AnswerPatch, FieldError } from '../domain/answers';
 import type { DriveId, Lang } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
+import type { ResponseRow } from './responses';
 
 /**
  * The storage interface the services use. Each function is one whole operation in its own
@@ -230,6 +231,8 @@ export interface StatsRepo {
   normTables(modelVersion: string): Promise<NormTable[]>;
   /** Makes one table the one in use for its version (null: live norms). */
   activateNormTable(modelVersion: string, id: number | null): Promise<boolean>;
+  /** Item-level answers of the completed, consented assessments of a version: for the anonymised export. */
+  responses(modelVersion: string): Promise<ResponseRow[]>;
 }
 
 /** Hit counters of the rate limits, in the database so several instances share them (and a restart keeps them). */

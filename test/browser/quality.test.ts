@@ -15,7 +15,7 @@ const cli = async (db: ServerDb, args: string[]) => {
 
 const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' }], async (db) => {
   expect(await cli(db, ['simulate', '--n', '300', '--reliability', '0.8', '--seed', '42'])).toMatch(
-    /Added 300 simulated profiles \(model version 1, reliability 0.8, seed 42\)/,
+    /Added 300 simulated profiles \(model version 2, reliability 0.8, seed 42\)/,
   );
 });
 

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { loadConfig } from '../config';
+import { loadContent } from '../content/load';
+import { openStore } from '../db/open';
+import { AppError } from '../errors';
+import { exportResponses, installedModel } from '../services/export-responses';
+
+/**
+ * `cli export-responses --model-version V [--out FILE]`: the CSV goes to FILE (a new file) or to standard
+ * output; the count goes to standard error then, so the CSV on standard output stays clean.
+ */
+export async function runExportResponses(args: { version?: string; out?: string }, say: (line: string) => void): Promise<number> {
+  if (!args.version) throw new AppError('validation_failed', '--model-version is required, e.g. export-responses --model-version 2.');
+  const config = loadConfig();
+  const content = loadContent(config.dataDir);
+  installedModel(content, args.version); // before opening the database: a wrong version fails fast
+  const store = await openStore(config);
+  try {
+    const { csv, rows } = await exportResponses(store, content, args.version);
+    if (args.out) {
+      try {
+        fs.writeFileSync(args.out, csv, { flag: 'wx' });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        throw new AppError('validation_failed', `${args.out} already exists; give a new file name with --out.`);
+      }
+      say(`Wrote ${rows} anonymised responses (model version ${args.version}) to ${args.out}.`);
+    } else {
+      process.stdout.write(csv);
+      process.stderr.write(`Exported ${rows} anonymised responses (model version ${args.version}).\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
