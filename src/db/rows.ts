@@ -1,5 +1,6 @@
 import type { DriveId, Lang } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
+import { readProfile } from '../domain/stored-profile';
 import type {
   AssessmentRecord,
   NormTable,
@@ -40,7 +41,7 @@ export const toAssessment = (r: AssessmentRow): AssessmentRecord => ({
   consentAt: r.consent_at,
   createdAt: r.created_at,
   completedAt: r.completed_at,
-  profile: r.profile_json ? (JSON.parse(r.profile_json) as ScoredProfile) : null,
+  profile: r.profile_json ? readProfile(r.profile_json) : null,
   workshopId: r.workshop_id,
   userId: r.user_id,
   consentVersion: r.consent_version,
@@ -103,7 +104,7 @@ export function participantMapper() {
     let p = parsed.get(key);
     if (!p) {
       if (parsed.size > 50_000) parsed.clear();
-      parsed.set(key, (p = JSON.parse(json) as ScoredProfile));
+      parsed.set(key, (p = readProfile(json)));
     }
     return p;
   };

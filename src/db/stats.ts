@@ -2,6 +2,7 @@ import type { Answers } from '../domain/answers';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
 import { readResponses } from './responses';
+import { readProfile } from '../domain/stored-profile';
 import { toNorm, type NormRow } from './rows';
 import type { Sql } from './sql';
 import type { CompletedRow, StatsRepo } from './store';
@@ -37,7 +38,7 @@ export function createStatsRepo(sql: Sql): StatsRepo {
                 userId: r.user_id,
                 completedAt: r.completed_at,
                 answers: answers(),
-                profile: JSON.parse(r.profile_json) as ScoredProfile,
+                profile: readProfile(r.profile_json),
               },
             ]),
           );
@@ -77,7 +78,7 @@ export function createStatsRepo(sql: Sql): StatsRepo {
       );
       let last: string | null = null;
       for (const r of all) {
-        for (const s of (JSON.parse(r.profile_json) as ScoredProfile).scores) scores[s.drive].push(s.combined);
+        for (const s of readProfile(r.profile_json).scores) scores[s.drive].push(s.combined);
         if (last === null || r.completed_at > last) last = r.completed_at;
       }
       for (const d of DRIVE_IDS) scores[d].sort((a, b) => a - b);

@@ -42,6 +42,8 @@ export const modelSchema = z
           })
           .strict(),
         items: z.array(likertItem).min(1),
+        /** Pairs of statements of one drive that say the same, or (one reverse-keyed) the opposite: the consistency check. */
+        pairs: z.array(z.tuple([z.string(), z.string()])).optional(),
       })
       .strict(),
     choice: z.object({ items: z.array(choiceItem).min(1) }).strict(),
@@ -61,6 +63,13 @@ export const modelSchema = z
       const items = m.likert.items.filter((it) => it.drive === drive);
       if (items.length < 2) ctx.addIssue({ code: 'custom', path: ['likert', 'items'], message: `drive "${drive}" needs at least 2 items` });
     }
+    const byId = new Map(m.likert.items.map((it) => [it.id, it]));
+    (m.likert.pairs ?? []).forEach(([a, b], i) => {
+      const x = byId.get(a);
+      const y = byId.get(b);
+      if (!x || !y || a === b || x.drive !== y.drive)
+        ctx.addIssue({ code: 'custom', path: ['likert', 'pairs', i], message: 'needs two different statements of the same drive' });
+    });
     m.choice.items.forEach((item, i) => {
       unique(item.id, ['choice', 'items', i, 'id']);
       const drives = new Set(item.options.map((o) => o.drive));

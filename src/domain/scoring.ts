@@ -1,9 +1,12 @@
 import { DRIVE_IDS, type DriveId } from './drives';
 import type { Answers } from './answers';
 import type { ModelIndex } from './model-index';
+import { chanceThreshold } from './chance';
+import { seDifference, topBand, type TopBand } from './top-band';
+import { isCareless } from './careless';
 
 export type DriveScore = { drive: DriveId; likert: number; choice: number; combined: number; relative: number };
-export const FLAG_CODES = ['flat', 'acquiescence', 'inconsistent', 'fast'] as const;
+export const FLAG_CODES = ['flat', 'acquiescence', 'inconsistent', 'fast', 'careless'] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
 /** A scored profile; it holds no language, so it is stored once and rendered in any language. */
@@ -11,12 +14,30 @@ export type ScoredProfile = {
   modelVersion: string;
   scores: DriveScore[]; // in the fixed drive order
   ranking: DriveId[];
+  /** The strongest drive(s) within measurement error of each other, and those close behind (scoring 2). */
+  top: TopBand;
+  /** The drives of top.band (kept for the pages and the API that read "primary"). */
   primary: DriveId[];
   lowest: DriveId;
   attraction: DriveId[];
   rejection: DriveId[];
   flags: FlagCode[];
+  /** 2: centred, standardised combined score, labels beyond chance; absent on profiles stored before. */
+  scoring?: number;
 };
+export const SCORING_VERSION = 2;
+
+/**
+ * Between-person SDs of the two centred parts (statement score minus the person's own mean; choice score
+ * minus 50, its mean by construction), from the simulator (model v1, reliability .8, N = 20,000, seed 1).
+ * Each part is divided by its SD, so both weigh the same; COMBINED_SPREAD puts the result back on a 0–100
+ * scale around 50. README ("Scoring") has the figures; replace them with pilot figures when there are.
+ */
+export const PART_SD = { likert: 20, choice: 18 };
+export const COMBINED_SPREAD = 20;
+/** Between-person SD of the combined score and the reliability assumed for it (no sample is at hand when scoring). */
+export const COMBINED_SD = 19;
+export const DEFAULT_RELIABILITY = 0.8;
 
 // Thresholds of the quality flags; documented in the README.
 export const FLAT_SPAN = 15;
@@ -68,30 +89,51 @@ export function scoreProfile(index: ModelIndex, answers: Answers, durationsMs: n
       drive,
       likert: round1(likert),
       choice: round1(choice),
-      combined: round1((likert + choice) / 2),
+      combined: round1(combinedScore(likert - likertMean, choice)),
       relative: round1(likert - likertMean),
     };
   });
 
-  const ranking = [...scores]
-    .sort((a, b) => b.combined - a.combined || b.choice - a.choice || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive))
-    .map((s) => s.drive);
-
+  const flags = qualityFlags(index, answers, likertRaw, durationsMs);
+  if (isCareless(index, answers)) flags.push('careless');
   return {
     modelVersion: index.model.version,
     scores,
-    ranking,
-    primary: ranking.slice(0, 2),
-    lowest: ranking[ranking.length - 1]!,
+    ...rankingOf(scores),
     attraction: frequentDrives(most, n),
     rejection: frequentDrives(least, n),
-    flags: qualityFlags(index, answers, likertRaw, durationsMs),
+    flags,
+    scoring: SCORING_VERSION,
   };
 }
 
-/** Drives picked at least a quarter of the time, most often first (ties in the fixed order). */
+/** Combined score from the centred parts: each part in SD units, averaged, on a 0–100 scale around 50. */
+export function combinedScore(relative: number, choice: number): number {
+  const z = (relative / PART_SD.likert + (choice - 50) / PART_SD.choice) / 2;
+  return Math.max(0, Math.min(100, 50 + COMBINED_SPREAD * z));
+}
+
+/** Ranking (ties: higher choice score, then the fixed order), the top band and the weakest drive. */
+export function rankingOf(scores: DriveScore[]): Pick<ScoredProfile, 'ranking' | 'top' | 'primary' | 'lowest'> {
+  const sorted = [...scores].sort(
+    (a, b) => b.combined - a.combined || b.choice - a.choice || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive),
+  );
+  const seDiff = () => seDifference(COMBINED_SD, DEFAULT_RELIABILITY, DEFAULT_RELIABILITY);
+  const top = topBand(
+    sorted.map((s) => ({ drive: s.drive, score: s.combined })),
+    seDiff,
+  );
+  const ranking = sorted.map((s) => s.drive);
+  return { ranking, top, primary: top.band, lowest: ranking[ranking.length - 1]! };
+}
+
+/**
+ * Drives picked (as most, or as least) clearly more often than chance: at least chanceThreshold(n) times
+ * (5 of 12), most often first (ties in the fixed order).
+ */
 function frequentDrives(counts: Map<DriveId, number>, n: number): DriveId[] {
-  return DRIVE_IDS.filter((d) => counts.get(d)! >= n / 4).sort((a, b) => counts.get(b)! - counts.get(a)!);
+  const k = chanceThreshold(n);
+  return DRIVE_IDS.filter((d) => counts.get(d)! >= k).sort((a, b) => counts.get(b)! - counts.get(a)!);
 }
 
 function qualityFlags(index: ModelIndex, answers: Answers, likertScores: number[], durationsMs: number[]): FlagCode[] {

@@ -4,6 +4,7 @@ import type { ScoredProfile } from '../domain/scoring';
 import type { Translate } from '../content/texts';
 import type { StatsService } from '../services/stats';
 import { formatter } from './format';
+import { chanceThreshold } from '../domain/chance';
 
 export type DriveDetail = {
   id: DriveId;
@@ -44,16 +45,28 @@ export function profileView(args: {
   };
   const rows = profile.ranking.map((id) => ({ ...score(id), name: label(id).name, hex: label(id).hex }));
   const inFull = new Set<DriveId>([...profile.primary, profile.lowest]);
+  // "A, B en C": the names of a list of drives as one phrase.
+  const names = (ids: DriveId[]) => {
+    const n = ids.map((id) => label(id).name);
+    return n.length > 1 ? `${n.slice(0, -1).join(', ')} ${t('profile.and')} ${n[n.length - 1]}` : (n[0] ?? '');
+  };
+  const top = profile.top ?? { band: profile.primary, near: [] };
   return {
     name: args.name,
     completedOn: formatter(lang).date(args.completedAt),
     modelVersion: profile.modelVersion,
     rows,
     primary: profile.primary.map(detail),
-    lowest: detail(profile.lowest),
+    // The band sentence ("Structuur en Inzicht liggen dicht bij elkaar; Resultaat volgt op korte afstand").
+    top: {
+      band: t(top.band.length > 1 ? 'profile.topMany' : 'profile.topOne', { list: names(top.band) }),
+      near: top.near.length ? t(top.near.length > 1 ? 'profile.nearMany' : 'profile.nearOne', { list: names(top.near) }) : null,
+    },
+    lowest: profile.primary.includes(profile.lowest) ? null : detail(profile.lowest),
     others: profile.ranking.filter((id) => !inFull.has(id)).map(detail),
     attraction: profile.attraction.map((id) => label(id).name),
     rejection: profile.rejection.map((id) => label(id).name),
+    picks: { k: chanceThreshold(index.model.choice.items.length), n: index.model.choice.items.length },
     flags: profile.flags.map((code) => ({ code, message: t(`flags.${code}`) })),
     // Drawn by public/js/charts.js ("switchable": bar or radar) from a data attribute: no inline script needed.
     chart: {

@@ -2,7 +2,7 @@ import type { Content } from '../content/load';
 import type { NormTable, Store, UserRecord } from '../db/store';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
-import { questionnaireQuality, testRetest, type Quality } from '../domain/stats/quality';
+import { RCI_MIN_GROUP, questionnaireQuality, testRetest, type Quality } from '../domain/stats/quality';
 import { MIN_NORM_GROUP, band, percentileRank } from '../domain/stats/norms';
 import { reliableChange } from '../domain/stats/reliability';
 import { AppError } from '../errors';
@@ -141,15 +141,21 @@ export function createStatsService(store: Store, content: Content) {
      * The change per drive between two profiles, with whether it exceeds measurement error (reliable change
      * index on the likert score, with the scale's alpha and SD in all completed profiles of the version).
      */
+    /** How many completed profiles the reliable change index of a version would be based on. */
+    async referenceGroup(version: string) {
+      return { n: (await allQuality(indexOf(version).model.version, null)).n, min: RCI_MIN_GROUP };
+    },
     async changes(a: ScoredProfile, b: ScoredProfile) {
       const q = await allQuality(indexOf(a.modelVersion).model.version, null);
+      // Below RCI_MIN_GROUP the group's alpha and SD are too unsure to judge one person's change by.
+      const enough = q.n >= RCI_MIN_GROUP;
       return DRIVE_IDS.map((drive) => {
         const x1 = a.scores.find((s) => s.drive === drive)!;
         const x2 = b.scores.find((s) => s.drive === drive)!;
         const alpha = q.scales.find((s) => s.drive === drive)!.alpha;
         const spread = q.likertSd[drive];
         const rc =
-          alpha !== null && spread !== null && a.modelVersion === b.modelVersion
+          enough && alpha !== null && spread !== null && a.modelVersion === b.modelVersion
             ? reliableChange(x1.likert, x2.likert, spread, alpha)
             : null;
         return {

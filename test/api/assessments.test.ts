@@ -188,7 +188,8 @@ describe('POST /api/assessments/:token/complete and GET …/profile', () => {
     expect(p).toMatchObject({ modelVersion: model.model.version, lang: 'en', name: 'Bram', completedAt: expect.any(String) });
     expect(p.scores).toHaveLength(6);
     expect(p.ranking).toHaveLength(6);
-    expect(p.primary).toEqual(p.ranking.slice(0, 2));
+    expect(p.primary).toEqual(p.top.band);
+    expect([...p.top.band, ...p.top.near]).toEqual(p.ranking.slice(0, p.top.band.length + p.top.near.length));
     expect(p.lowest).toBe(p.ranking[5]);
     // All statements at 3 → every likert score is 50 → "flat" with an English message.
     expect(p.scores.every((s: { likert: number }) => s.likert === 50)).toBe(true);

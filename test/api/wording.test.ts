@@ -89,10 +89,11 @@ describe('texts that read well', () => {
     expect(plan).not.toMatch(/Begin zo: Begin|: Begin/);
   });
 
-  test('When a Dutch profile shows what you reject, then "Waar je je aan ergert"; in English "Your weakest drive"', async () => {
+  test('When a Dutch profile shows what you chose least, then "Wat je het minst vaak kiest"; in English "Your weakest drive"', async () => {
     const token = await profile('green', 'red');
     const nl = (await t.http().get(`/p/${token}?lang=nl`).expect(200)).text;
-    expect(nl).toContain('<h2>Waar je je aan ergert</h2>');
+    expect(nl).toContain('<h2>Wat je het minst vaak kiest</h2>');
+    expect(nl).not.toContain('Waar je je aan ergert');
     expect(nl).not.toContain('Wat je afstoot');
     const en = (await t.http().get(`/p/${token}?lang=en`).expect(200)).text;
     expect(en).toContain('<h2 id="lowest-title">Your weakest drive</h2>');

@@ -14,33 +14,49 @@ describe('scoreProfile() on hand-computed answer sets (tiny model: 3 statements 
     );
     const p = scoreProfile(tiny, answers);
     const s = byDrive(p);
-    expect(s.purple).toEqual({ drive: 'purple', likert: 100, choice: 75, combined: 87.5, relative: 48.6 });
-    expect(s.red).toEqual({ drive: 'red', likert: 50, choice: 37.5, combined: 43.8, relative: -1.4 });
+    // combined = 50 + 20 · (relative/20 + (choice − 50)/18) / 2, e.g. purple: 50 + 10 · (48.61/20 + 25/18) = 88.2.
+    expect(s.purple).toEqual({ drive: 'purple', likert: 100, choice: 75, combined: 88.2, relative: 48.6 });
+    expect(s.red).toEqual({ drive: 'red', likert: 50, choice: 37.5, combined: 42.4, relative: -1.4 });
     expect(s.blue).toEqual({ drive: 'blue', likert: 75, choice: 62.5, combined: 68.8, relative: 23.6 });
-    expect(s.orange).toEqual({ drive: 'orange', likert: 0, choice: 25, combined: 12.5, relative: -51.4 });
-    expect(s.green).toEqual({ drive: 'green', likert: 25, choice: 37.5, combined: 31.3, relative: -26.4 });
+    expect(s.orange).toEqual({ drive: 'orange', likert: 0, choice: 25, combined: 10.4, relative: -51.4 });
+    expect(s.green).toEqual({ drive: 'green', likert: 25, choice: 37.5, combined: 29.9, relative: -26.4 });
     expect(s.yellow).toEqual({ drive: 'yellow', likert: 58.3, choice: 62.5, combined: 60.4, relative: 6.9 });
     expect(p.ranking).toEqual(['purple', 'blue', 'yellow', 'red', 'green', 'orange']);
+    // 1.96 · SEdiff = 1.96 · 19 · √(2 − .8 − .8) = 23.6: blue (19.4 below purple) is in the band; yellow is
+    // 27.8 below purple but only 8.4 below blue, so it follows closely.
+    expect(p.top).toEqual({ band: ['purple', 'blue'], near: ['yellow'] });
     expect(p.primary).toEqual(['purple', 'blue']);
     expect(p.lowest).toBe('orange');
-    expect(p.attraction).toEqual(['purple', 'blue', 'yellow']);
-    expect(p.rejection).toEqual(['orange', 'red', 'green']);
+    // With 4 situations a label needs 3 picks (P(X ≥ 3) = .016 for X ~ Bin(4, 1/6)); 2 picks are no clear preference.
+    expect(p.attraction).toEqual([]);
+    expect(p.rejection).toEqual([]);
+    expect(p.scoring).toBe(2);
     expect(p.flags).toEqual([]);
     expect(p.modelVersion).toBe('0-tiny');
   });
 
-  test('When combined scores tie, then the higher choice score ranks first, and then the fixed drive order', () => {
+  test('When combined scores tie, then the fixed drive order decides', () => {
     const answers = tinyAnswers(
-      { purple: [4, 4, 2], red: [2, 2, 4], blue: [3, 3, 3], orange: [3, 3, 3], green: [3, 3, 3], yellow: [3, 3, 3] },
+      { purple: [3, 3, 3], red: [3, 3, 3], blue: [3, 3, 3], orange: [3, 3, 3], green: [3, 3, 3], yellow: [3, 3, 3] },
       ['red', 'red', 'blue', 'green'],
       ['purple', 'purple', 'orange', 'yellow'],
     );
     const p = scoreProfile(tiny, answers);
     const s = byDrive(p);
-    expect([s.purple!.combined, s.red!.combined]).toEqual([50, 50]);
-    expect([s.blue!.combined, s.green!.combined, s.orange!.combined, s.yellow!.combined]).toEqual([56.3, 56.3, 43.8, 43.8]);
-    expect(p.ranking).toEqual(['blue', 'green', 'red', 'purple', 'orange', 'yellow']);
-    expect(p.lowest).toBe('yellow');
+    expect([s.blue!.combined, s.green!.combined, s.orange!.combined, s.yellow!.combined]).toEqual([56.9, 56.9, 43.1, 43.1]);
+    expect(p.ranking).toEqual(['red', 'blue', 'green', 'orange', 'yellow', 'purple']);
+    expect(p.lowest).toBe('purple');
+  });
+
+  test('When a drive is picked as most in 3 of 4 situations, then it is labelled; 2 of 4 is not', () => {
+    const answers = tinyAnswers(
+      { purple: [5, 5, 1], red: [3, 3, 3], blue: [4, 4, 2], orange: [1, 1, 5], green: [2, 2, 4], yellow: [3, 4, 3] },
+      ['purple', 'purple', 'purple', 'blue'],
+      ['orange', 'orange', 'orange', 'green'],
+    );
+    const p = scoreProfile(tiny, answers);
+    expect(p.attraction).toEqual(['purple']);
+    expect(p.rejection).toEqual(['orange']);
   });
 
   test('When someone agrees with everything quickly, then flat, acquiescence, inconsistent and fast are flagged', () => {
@@ -52,7 +68,7 @@ describe('scoreProfile() on hand-computed answer sets (tiny model: 3 statements 
     );
     const p = scoreProfile(tiny, answers, Array(22).fill(1000));
     expect(p.scores.every((s) => s.likert === 66.7)).toBe(true);
-    expect(p.flags).toEqual(['flat', 'acquiescence', 'inconsistent', 'fast']);
+    expect(p.flags).toEqual(['flat', 'acquiescence', 'inconsistent', 'fast', 'careless']);
   });
 
   test('When fewer than half of the items carry a time, then fast is not judged', () => {
@@ -91,7 +107,9 @@ describe('scoreProfile() properties', () => {
           expect(s.relative >= -100 && s.relative <= 100).toBe(true);
         }
         expect([...p.ranking].sort()).toEqual([...p.scores.map((s) => s.drive)].sort());
-        expect(p.primary).toEqual(p.ranking.slice(0, 2));
+        expect(p.primary).toEqual(p.top.band);
+        expect([...p.top.band, ...p.top.near]).toEqual(p.ranking.slice(0, p.top.band.length + p.top.near.length));
+        expect(p.top.band.length).toBeGreaterThanOrEqual(1);
         expect(p.lowest).toBe(p.ranking[5]);
         const combined = p.ranking.map((d) => p.scores.find((s) => s.drive === d)!.combined);
         expect(combined).toEqual([...combined].sort((a, b) => b - a));

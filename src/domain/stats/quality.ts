@@ -5,6 +5,15 @@ import type { ScoredProfile } from '../scoring';
 import { correlation, round, sd } from './basic';
 import { LOW_ITEM_TOTAL, alphaIfDeleted, correctedItemTotal, cronbachAlpha, feldtInterval, itemStats } from './reliability';
 
+/** Item flags ("rewrite or replace") are firm from this many people... */
+export const ITEM_FLAGS_MIN = 100;
+/** ...provisional from this many, and not given below it: with equally good items, chance alone flags 18% at n = 10. */
+export const ITEM_FLAGS_PROVISIONAL_MIN = 30;
+/** Alpha's confidence interval is shown from this many people. */
+export const ALPHA_CI_MIN = 10;
+/** The reliable change index needs a reference group at least this large (its alpha and SD). */
+export const RCI_MIN_GROUP = 100;
+
 export type ScaleQuality = {
   drive: DriveId;
   n: number;
@@ -24,6 +33,8 @@ export type ScaleQuality = {
 export type Quality = {
   modelVersion: string;
   n: number;
+  /** Whether item flags are given at all (n ≥ ITEM_FLAGS_PROVISIONAL_MIN) and whether they are still provisional (n < ITEM_FLAGS_MIN). */
+  itemFlags: 'none' | 'provisional' | 'firm';
   scales: ScaleQuality[];
   /** Pearson correlations between the six likert scale scores, in the fixed drive order. */
   scaleCorrelations: (number | null)[][];
@@ -55,7 +66,7 @@ export function questionnaireQuality(index: ModelIndex, people: { answers: Answe
       n,
       k: items.length,
       alpha: val(alpha),
-      alphaCi: Number.isFinite(alpha) && n > 2 ? mapCi(feldtInterval(alpha, n, items.length)) : null,
+      alphaCi: Number.isFinite(alpha) && n >= ALPHA_CI_MIN ? mapCi(feldtInterval(alpha, n, items.length)) : null,
       items: items.map((it, j) => ({
         id: it.id,
         reverse: it.reverse,
@@ -63,7 +74,7 @@ export function questionnaireQuality(index: ModelIndex, people: { answers: Answe
         sd: val(stats[j]!.sd, 2) ?? NaN,
         itemTotal: val(itemTotals[j]!),
         alphaIfDeleted: val(deleted[j]!),
-        flagged: Number.isFinite(itemTotals[j]!) && itemTotals[j]! < LOW_ITEM_TOTAL,
+        flagged: n >= ITEM_FLAGS_PROVISIONAL_MIN && Number.isFinite(itemTotals[j]!) && itemTotals[j]! < LOW_ITEM_TOTAL,
       })),
     };
   });
@@ -93,11 +104,14 @@ export function questionnaireQuality(index: ModelIndex, people: { answers: Answe
     })),
   }));
   const likertSd = Object.fromEntries(DRIVE_IDS.map((d, i) => [d, val(sd(likertColumns[i]!), 2)])) as Record<DriveId, number | null>;
-  return { modelVersion: index.model.version, n, scales, scaleCorrelations, likertSd, convergent, choices };
+  const itemFlags = n >= ITEM_FLAGS_MIN ? 'firm' : n >= ITEM_FLAGS_PROVISIONAL_MIN ? 'provisional' : 'none';
+  return { modelVersion: index.model.version, n, itemFlags, scales, scaleCorrelations, likertSd, convergent, choices };
 }
 
+/** Alpha is at most 1; far below 0 it only says "no consistency", so the interval is kept within [−1, 1]. */
 function mapCi(ci: { lower: number; upper: number }) {
-  return Number.isFinite(ci.lower) && Number.isFinite(ci.upper) ? { lower: round(ci.lower, 3), upper: round(ci.upper, 3) } : null;
+  const clamp = (x: number) => round(Math.max(-1, Math.min(1, x)), 3);
+  return Number.isFinite(ci.lower) && Number.isFinite(ci.upper) ? { lower: clamp(ci.lower), upper: clamp(ci.upper) } : null;
 }
 
 /** Test–retest: per drive the correlation between people's first and second profile of the same version. */

@@ -19,7 +19,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
     const version = typeof req.query.modelVersion === 'string' ? req.query.modelVersion.slice(0, 40) : undefined;
     const quality = await stats.quality(user, version);
     const lang = res.locals.lang as Lang;
-    const { drives, chart } = qualityView(quality, content.models.get(quality.modelVersion)!.model, lang);
+    const { drives, chart, guards } = qualityView(quality, content.models.get(quality.modelVersion)!.model, lang);
     const admin = user.role === 'admin';
     res.render('stats', {
       user,
@@ -29,6 +29,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
       tables: admin ? await stats.tables(quality.modelVersion) : null,
       retest: admin ? await stats.retest(quality.modelVersion) : null,
       chart,
+      guards,
       error: typeof req.query.error === 'string' ? 'stats.errorFreeze' : null,
     });
   });

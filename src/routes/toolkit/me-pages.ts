@@ -76,7 +76,8 @@ export function myPages(profiles: MyProfilesService, assessments: AssessmentServ
     if (!q.success) throw new AppError('not_found', 'Choose two profiles.');
     const lang = res.locals.lang as Lang;
     const [a, b] = await profiles.pair(currentUser(res), q.data.a, q.data.b);
-    res.render('me-compare', compareView(a, b, await stats.changes(a.profile!, b.profile!), content.current.model, lang));
+    const view = compareView(a, b, await stats.changes(a.profile!, b.profile!), content.current.model, lang);
+    res.render('me-compare', { ...view, rciGroup: await stats.referenceGroup(a.profile!.modelVersion) });
   });
   return router;
 }
