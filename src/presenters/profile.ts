@@ -4,6 +4,7 @@ import type { ScoredProfile } from '../domain/scoring';
 import type { Translate } from '../content/texts';
 import type { StatsService } from '../services/stats';
 import { formatter } from './format';
+import { svgBarChart } from './bar-chart-svg';
 
 export type DriveDetail = {
   id: DriveId;
@@ -44,9 +45,10 @@ export function profileView(args: {
   };
   const rows = profile.ranking.map((id) => ({ ...score(id), name: label(id).name, hex: label(id).hex }));
   const inFull = new Set<DriveId>([...profile.primary, profile.lowest]);
+  const fmt = formatter(lang);
   return {
     name: args.name,
-    completedOn: formatter(lang).date(args.completedAt),
+    completedOn: fmt.date(args.completedAt),
     modelVersion: profile.modelVersion,
     rows,
     primary: profile.primary.map(detail),
@@ -65,6 +67,12 @@ export function profileView(args: {
         max: 100,
       },
     },
+    // The same bars drawn on the server: what paper shows, and the screen without JavaScript.
+    svg: svgBarChart({
+      label: t('profile.svgLabel', { scores: rows.map((r) => `${r.name} ${fmt.score(r.combined)}`).join(', ') }),
+      rows: rows.map((r) => ({ drive: r.drive, name: r.name, value: r.combined, hex: r.hex })),
+      fmt,
+    }),
   };
 }
 export type ProfileView = ReturnType<typeof profileView>;
