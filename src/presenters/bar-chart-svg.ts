@@ -28,9 +28,9 @@ export type SvgBarChart = {
 };
 
 // Room for the longest drive name on the left ("Verbondenheid") and for "100" after the longest bar.
-const WIDTH = 640;
-const LABELS = 150;
-const VALUE_ROOM = 50;
+const WIDTH = 480;
+const LABELS = 135;
+const VALUE_ROOM = 45;
 const TOP = 8;
 const ROW = 36;
 const BAR = 24;

@@ -47,7 +47,7 @@ describe('the profile page on paper and without JavaScript', () => {
     expect(bars).toHaveLength(6);
     for (const bar of bars) {
       const drive = drives.find((d) => d.hex === bar.fill)!;
-      const score = KNOWN_SCORES[drive.id as keyof typeof KNOWN_SCORES];
+      const score = KNOWN_SCORES[drive.id];
       expect({ drive: drive.id, value: Number(bar['data-value']), width: Number(bar.width) }).toEqual({
         drive: drive.id,
         value: score,
