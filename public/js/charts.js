@@ -12,7 +12,8 @@
   var tone = function (name) {
     return css('--chart-' + name);
   };
-  var scoreFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  // As presenters/format.ts: a value that rounds to zero is "0", never "-0" or "0,0".
+  var scoreFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'negative' });
   var countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   var format = {
     score: function (x) {
@@ -123,7 +124,10 @@
   // One chart shown as any of several kinds (the profile: bar or radar), switched by the buttons of the
   // .chart-toggle in the same section; data: { label, <kind>: {…}, … }.
   function drawSwitchable(canvas, data) {
-    var buttons = canvas.closest('section').querySelectorAll('.chart-toggle button');
+    var section = canvas.closest('section');
+    var buttons = section.querySelectorAll('.chart-toggle button');
+    // Drawn: the screen shows the canvas and its toggle instead of the server's SVG (which stays for print, see app.css).
+    if (window.Chart) section.classList.add('chart-drawn');
     function show(view) {
       draw(canvas, view, Object.assign({ label: data.label }, data[view]));
       buttons.forEach(function (b) {

@@ -28,8 +28,13 @@ export type Formatter = {
 
 function make(lang: Lang): Formatter {
   const locale = LOCALES[lang];
-  const number = (max: number, extra: Intl.NumberFormatOptions = {}) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: max, ...extra });
+  // No fixed fraction digits: a whole number stays whole ("0", not "0,0"); a value that rounds to zero has no sign either
+  // ("0", not "-0", for an SD, a correlation or a score of -0.04). Intl's signDisplay 'negative' does this too, but is ES2023.
+  const number = (max: number, extra: Intl.NumberFormatOptions = {}) => {
+    const f = new Intl.NumberFormat(locale, { maximumFractionDigits: max, ...extra });
+    const zero = 0.5 / 10 ** max;
+    return { format: (x: number) => f.format(Math.abs(x) < zero ? 0 : x) };
+  };
   const score = number(1);
   const signed = number(1, { signDisplay: 'exceptZero' });
   const stat = number(3);

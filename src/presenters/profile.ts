@@ -5,6 +5,7 @@ import type { Translate } from '../content/texts';
 import type { StatsService } from '../services/stats';
 import { formatter } from './format';
 import { chanceThreshold } from '../domain/chance';
+import { svgBarChart } from './bar-chart-svg';
 
 export type DriveDetail = {
   id: DriveId;
@@ -51,9 +52,10 @@ export function profileView(args: {
     return n.length > 1 ? `${n.slice(0, -1).join(', ')} ${t('profile.and')} ${n[n.length - 1]}` : (n[0] ?? '');
   };
   const top = profile.top ?? { band: profile.primary, near: [] };
+  const fmt = formatter(lang);
   return {
     name: args.name,
-    completedOn: formatter(lang).date(args.completedAt),
+    completedOn: fmt.date(args.completedAt),
     modelVersion: profile.modelVersion,
     rows,
     primary: profile.primary.map(detail),
@@ -78,6 +80,12 @@ export function profileView(args: {
         max: 100,
       },
     },
+    // The same bars drawn on the server: what paper shows, and the screen without JavaScript.
+    svg: svgBarChart({
+      label: t('profile.svgLabel', { scores: rows.map((r) => `${r.name} ${fmt.score(r.combined)}`).join(', ') }),
+      rows: rows.map((r) => ({ drive: r.drive, name: r.name, value: r.combined, hex: r.hex })),
+      fmt,
+    }),
   };
 }
 export type ProfileView = ReturnType<typeof profileView>;

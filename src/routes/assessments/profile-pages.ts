@@ -16,8 +16,9 @@ export function profilePage(service: AssessmentService, cache: PageCache, stats:
     const { key, status, modelVersion } = await service.status(req.params.token);
     if (status !== 'completed') return res.redirect(303, `/a/${req.params.token}`);
     const lang = res.locals.lang as Lang;
-    // The page shows norms, so it is cached per norm group too (a new group gives a new page).
-    const cacheKey = `${key}:${lang}:${await stats.normsStamp(modelVersion)}`;
+    // The page shows norms, so it is cached per norm group too (a new group gives a new page), and its own link per address.
+    const origin = `${req.protocol}://${req.get('host')}`;
+    const cacheKey = `${key}:${lang}:${await stats.normsStamp(modelVersion)}:${origin}`;
     let entry = cache.get(cacheKey);
     if (!entry) {
       const record = await service.load(req.params.token);
@@ -32,7 +33,12 @@ export function profilePage(service: AssessmentService, cache: PageCache, stats:
       });
       entry = cache.set(
         cacheKey,
-        await renderToString(res, 'profile', { p: view, token: req.params.token, norms: normsView(norms, view.rows, lang) }),
+        await renderToString(res, 'profile', {
+          p: view,
+          token: req.params.token,
+          privateLink: `${origin}/p/${req.params.token}`,
+          norms: normsView(norms, view.rows, lang),
+        }),
       );
     }
     sendCached(req, res, entry);
