@@ -222,6 +222,7 @@ describe('The questionnaire on a phone (390×844)', () => {
       expect(inView(await box(page.locator('.page-of')), 844)).toEqual({ top: true, bottom: true });
     }
     expect(await page.locator('#progress-text').textContent()).toBe('2 van 60 beantwoord');
+    await shot(page, path.join(SHOTS, 'questionnaire-phone-scrolled.png'));
     // One live region for the save state; the count is not announced a second time.
     expect(await page.locator('.progress-block [aria-live], .progress-block [role="status"]').count()).toBe(1);
 
@@ -269,6 +270,19 @@ describe('The questionnaire on a phone (390×844)', () => {
       expect(inView(await box(s.locator('.choice-least label').last()), 844, barBottom)).toEqual({ top: true, bottom: true });
       expect(inView(await box(s.locator('.choice-head').last()), 844, barBottom)).toEqual({ top: true, bottom: true });
     }
+
+    // The same reaction for both, on the phone: the explanation is visible in the situation, next to the choice.
+    const s = page.locator('section.situation').nth(1);
+    await s.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await s.locator('.choice-least input').nth(2).check();
+    await s.locator('.choice-most input').nth(2).check();
+    expect(await s.locator('.choice-least input:checked').count()).toBe(0);
+    const conflict = s.locator('.choice-conflict');
+    expect(await conflict.textContent()).toBe(
+      "Je koos deze reactie eerst bij 'minst'. Eén reactie kan niet allebei zijn. Daarom is 'minst' nu leeg: kies opnieuw wat het minst bij je past.",
+    );
+    expect(inView(await box(conflict), 844)).toEqual({ top: true, bottom: true });
+    await shot(page, path.join(SHOTS, 'situations-phone-conflict.png'));
 
     // Every radio has a name that says its column and its reaction; each column is a named group.
     const first = page.locator('section.situation').first();
