@@ -4,9 +4,10 @@ import { counts, createAssessment, makeApp, type TestApp } from '../helpers/app'
 // The situations pages (issue 14): one row per reaction with a "most" and a "least" radio, and without JavaScript a page
 // that picks one reaction for both comes back with an explanation in that situation.
 const index = realContent().current;
-const [s1, s2, s3] = index.model.choice.items as [(typeof index.model.choice.items)[0], ...typeof index.model.choice.items];
+type Situation = (typeof index.model.choice.items)[number];
+const [s1, s2, s3] = index.model.choice.items.slice(0, 3) as [Situation, Situation, Situation];
 const firstChoicePage = Math.ceil(index.model.likert.items.length / 8) + 1;
-const option = (s: typeof s1, k: number) => s.options[k]!.id;
+const option = (s: Situation, k: number) => s.options[k]!.id;
 
 /** The HTML of one situation's section on the page. */
 function section(html: string, id: string): string {

@@ -132,6 +132,7 @@ test('A consultant takes the whole questionnaire with keyboard and mouse, resume
     if (n === 7) {
       await shot(page, path.join(SHOTS, 'situations.png'), true);
       await expectNoSeriousAxeViolations(page, 'questionnaire situations');
+      await expectVisibleFocus(page, 'questionnaire situations');
       await expectReflowAtAllSizes(suite.browser, context, page.url(), 'situations', SHOTS);
     }
     const finish = page.getByRole('button', { name: 'Afronden en profiel bekijken' });
