@@ -243,6 +243,18 @@ describe('The questionnaire on a phone (390×844)', () => {
       expect({ ...focused, clear: focused.top >= barBottom - 0.5 }).toEqual({ ...focused, clear: true });
     }
     expect(stops).toBe(8);
+
+    // A statement scrolled up until its last answer sits under the bar: going back to it with Shift+Tab brings it out.
+    const under = items.nth(2).locator('input[value="5"]');
+    const bar = await box(page.locator('.progress-block'));
+    const stuckBottom = bar.bottom - bar.top; // once stuck, the bar starts at the top of the window
+    await under.evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y), stuckBottom - 30);
+    await items.nth(3).locator('input[value="1"]').focus();
+    expect((await box(page.locator('.progress-block'))).bottom).toBeCloseTo(stuckBottom, 0);
+    expect((await box(under)).top).toBeLessThan(stuckBottom);
+    await page.keyboard.press('Shift+Tab');
+    expect(await under.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await box(under)).top).toBeGreaterThanOrEqual(stuckBottom);
     expect(errors).toEqual([]);
     await context.close();
   });
