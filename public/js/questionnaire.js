@@ -4,13 +4,19 @@
   var form = document.querySelector('form.questionnaire');
   if (!form) return;
   var token = form.dataset.token;
-  var status = form.querySelector('.save-status');
+  var status = document.querySelector('.save-status');
   var progress = document.getElementById('progress');
   var progressText = document.getElementById('progress-text');
   var lastEvent = Date.now();
 
   function say(text) {
     status.textContent = text;
+  }
+
+  /** The message in a situation (a live region that is on the page from the start, so it is announced). */
+  function explain(id, text) {
+    var box = document.getElementById('conflict-' + id);
+    if (box) box.textContent = text;
   }
 
   function patchFor(input) {
@@ -30,10 +36,12 @@
     var kind = name.slice(dot + 1);
     var other = kind === 'most' ? 'least' : 'most';
     var otherChecked = form.querySelector('input[name="' + id + '.' + other + '"]:checked');
-    // The same reaction cannot be both most and least: clear the other column.
+    // One reaction cannot be both most and least: clear the earlier choice and say so in the situation.
     if (otherChecked && otherChecked.value === input.value) {
       otherChecked.checked = false;
       otherChecked = null;
+      explain(id, other === 'most' ? form.dataset.textConflictMost : form.dataset.textConflictLeast);
+      say(''); // nothing new is saved until both are chosen again
     }
     if (!otherChecked) return null; // wait until both are chosen
     var choice = {};
@@ -70,6 +78,7 @@
           item.classList.remove('has-error');
           var err = item.querySelector('.field-error');
           if (err) err.remove();
+          explain(item.dataset.item, '');
         }
         say(form.dataset.textSaved);
       })

@@ -15,7 +15,8 @@ export const LINK_MARK = 'dvLinkMark';
 /** Stands for the number of answered items. */
 export const ANSWERED_MARK = 7_777_777;
 
-const RADIO = /(<input type="radio" name="([^"]+)" value="([^"]+)" )>/g;
+/** A radio as views/questionnaire.ejs writes it: any other attributes first, then type, name and value, `checked` last. */
+const RADIO = /(<input (?:[a-z-]+="[^"]*" )*type="radio" name="([^"]+)" value="([^"]+)" )>/g;
 
 /** A page rendered for `token` with LINK_MARK, ANSWERED_MARK and no answers, turned into a template. */
 export function toTemplate(html: string, token: string): string {
