@@ -1,6 +1,5 @@
 import type { Answers } from '../domain/answers';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
-import type { ScoredProfile } from '../domain/scoring';
 import { readResponses } from './responses';
 import { readProfile } from '../domain/stored-profile';
 import { toNorm, type NormRow } from './rows';
