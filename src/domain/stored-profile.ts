@@ -14,6 +14,10 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  */
 export function upgradeProfile(p: ScoredProfile): ScoredProfile {
   if (p.scoring === SCORING_VERSION) return p;
+  // Something that is not a whole profile (a row written by hand, a test's stand-in) is left as it was stored.
+  const whole =
+    Array.isArray(p.scores) && p.scores.length === DRIVE_IDS.length && Array.isArray(p.attraction) && Array.isArray(p.rejection);
+  if (!whole) return p;
   const scores: DriveScore[] = p.scores.map((s) => ({ ...s, combined: round1(combinedScore(s.relative, s.choice)) }));
   const k = chanceThreshold(V1_SITUATIONS);
   const net = (d: DriveId) => Math.round((scores.find((s) => s.drive === d)!.choice / 100) * 2 * V1_SITUATIONS - V1_SITUATIONS);

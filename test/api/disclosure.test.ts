@@ -54,15 +54,15 @@ describe('exports', () => {
     const json = (await anna.get(`/api/sessions/${s.id}/export.json`).expect(200)).body;
     expect(Object.keys(json)).toEqual(['session', 'group']);
     expect(JSON.stringify(json)).not.toMatch(/Vos|Uil|participants|likert/);
-    // Vos: red 75, blue 25; Uil: green 75, red 25; all else 50.
+    // Vos: red 77.8, blue 22.2; Uil: green 77.8, red 22.2; all else 50 (combined score, see README "Scoring").
     expect(json.group.n).toBe(2);
     expect(json.group.drives.find((d: { drive: string }) => d.drive === 'red')).toEqual({
       drive: 'red',
       n: 2,
       mean: 50,
-      sd: 25,
-      min: 25,
-      max: 75,
+      sd: 27.8,
+      min: 22.2,
+      max: 77.8,
       topCount: 1,
     });
     const csv = (await anna.get(`/api/sessions/${s.id}/export.csv`).expect(200)).text

@@ -108,8 +108,8 @@ describe('the Dutch-Excel export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines[0]).toBe('Drijfveer;Aantal mensen;Gemiddelde;Standaarddeviatie;Laagste;Hoogste;Sterkste bij (aantal mensen)');
     expect(lines).toHaveLength(7);
-    // Red: 75 (Vos), 25 (Uil), 50 (Das): a spread of 20,4.
-    expect(lines.find((l) => l.startsWith('Daadkracht;'))).toMatch(/^Daadkracht;3;50;20,4;25;75;1$/);
+    // Red: 77,8 (Vos), 22,2 (Uil), 50 (Das) (combined score, see README "Scoring"): a spread of 22,7.
+    expect(lines.find((l) => l.startsWith('Daadkracht;'))).toMatch(/^Daadkracht;3;50;22,7;22,2;77,8;1$/);
     expect(lines.join('\n')).not.toMatch(/Vos|Uil|Das/);
   });
 

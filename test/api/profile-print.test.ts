@@ -29,7 +29,7 @@ describe('the profile page on paper and without JavaScript', () => {
 
     const [svg] = svgElements(res.text, 'svg');
     expect(svg).toMatchObject({ role: 'img', 'data-axis-min': '0', 'data-axis-max': '100' });
-    expect(svg!['aria-label']).toContain('Verbondenheid 87,5');
+    expect(svg!['aria-label']).toContain('Verbondenheid 88,2');
     const plotWidth = Number(svg!['data-plot-width']);
     const plotX = Number(svg!['data-plot-x']);
     // Gridlines at 0, 25, 50, 75 and 100, the last one at the axis' full width.
@@ -55,16 +55,16 @@ describe('the profile page on paper and without JavaScript', () => {
       });
     }
     // The labels are the table's numbers, in Dutch; the chart itself needs no script and no style attribute.
-    expect(res.text).toMatch(/<text class="value"[^>]*>87,5<\/text>/);
-    expect(res.text).toMatch(/<td role="cell" data-label="Totaal">87,5<\/td>/);
+    expect(res.text).toMatch(/<text class="value"[^>]*>88,2<\/text>/);
+    expect(res.text).toMatch(/<td role="cell" data-label="Totaal">88,2<\/td>/);
     expect(/<svg class="bar-chart"[\s\S]*?<\/svg>/.exec(res.text)![0]).not.toMatch(/style=|<script/);
   });
 
   test('When an English profile is opened, then the SVG labels use the decimal point', async () => {
     const token = await completedProfile({ consent: true, lang: 'en' });
     const res = await t.http().get(`/p/${token}?lang=en`).expect(200);
-    expect(res.text).toMatch(/<text class="value"[^>]*>87\.5<\/text>/);
-    expect(svgElements(res.text, 'svg')[0]!['aria-label']).toContain('Belonging 87.5');
+    expect(res.text).toMatch(/<text class="value"[^>]*>88\.2<\/text>/);
+    expect(svgElements(res.text, 'svg')[0]!['aria-label']).toContain('Belonging 88.2');
   });
 });
 

@@ -202,23 +202,25 @@ describe('the summary', () => {
       participants: 5,
       completed: 3,
     });
-    // Every statement at 3 → likert 50; choice 100 for the "most" drive, 0 for "least", 50 otherwise.
-    // P1: purple 75, red 25; P2: purple 75, blue 25; P3: green 75, purple 25; others 50.
+    // Every statement at 3 → likert 50, relative 0; choice 100 for the "most" drive, 0 for "least", 50 otherwise.
+    // combined = 50 + 20·(0/20 + (choice − 50)/18)/2: 77.8 for choice 100, 22.2 for 0, 50 for 50.
+    // P1: purple 77.8, red 22.2; P2: purple 77.8, blue 22.2; P3: green 77.8, purple 22.2; others 50 (sd over the group).
     expect(sum.drives).toEqual([
-      { drive: 'purple', mean: 58.3, sd: 23.6, min: 25, max: 75, topCount: 2 },
-      { drive: 'red', mean: 41.7, sd: 11.8, min: 25, max: 50, topCount: 0 },
-      { drive: 'blue', mean: 41.7, sd: 11.8, min: 25, max: 50, topCount: 0 },
+      { drive: 'purple', mean: 59.3, sd: 26.2, min: 22.2, max: 77.8, topCount: 2 },
+      { drive: 'red', mean: 40.7, sd: 13.1, min: 22.2, max: 50, topCount: 0 },
+      { drive: 'blue', mean: 40.7, sd: 13.1, min: 22.2, max: 50, topCount: 0 },
       { drive: 'orange', mean: 50, sd: 0, min: 50, max: 50, topCount: 0 },
-      { drive: 'green', mean: 58.3, sd: 11.8, min: 50, max: 75, topCount: 1 },
+      { drive: 'green', mean: 59.3, sd: 13.1, min: 50, max: 77.8, topCount: 1 },
       { drive: 'yellow', mean: 50, sd: 0, min: 50, max: 50, topCount: 0 },
     ]);
     expect(sum.insights).toEqual({
       dominant: ['purple', 'green'],
-      noStrength: ['orange', 'yellow'],
+      // Strengths are the drives in someone's top band: P1's band is purple alone (50 is 27.8 below 77.8, beyond 23.6).
+      noStrength: ['red', 'blue', 'orange', 'yellow'],
       contrasts: [
-        { a: 'P1', b: 'P3', distance: 61.2 },
-        { a: 'P2', b: 'P3', distance: 61.2 },
-        { a: 'P1', b: 'P2', distance: 35.4 },
+        { a: 'P1', b: 'P3', distance: 68.1 },
+        { a: 'P2', b: 'P3', distance: 68.1 },
+        { a: 'P1', b: 'P2', distance: 39.3 },
       ],
     });
     expect(sum.members.map((m: { name: string; status: string; answered: number }) => [m.name, m.status, m.answered])).toEqual([
@@ -229,8 +231,8 @@ describe('the summary', () => {
       ['P5', 'joined', 0],
     ]);
     expect(sum.members[0].profile).toEqual({
-      combined: { purple: 75, red: 25, blue: 50, orange: 50, green: 50, yellow: 50 },
-      primary: ['purple', 'blue'],
+      combined: { purple: 77.8, red: 22.2, blue: 50, orange: 50, green: 50, yellow: 50 },
+      primary: ['purple'],
     });
     expect(sum.members[2].profile.primary[0]).toBe('green');
   });
@@ -270,7 +272,7 @@ describe('export', () => {
         ['purple', 'red', 'blue', 'orange', 'green', 'yellow'].map((d) => `${d}_likert,${d}_choice,${d}_combined`).join(','),
     );
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^"Jansen, ""Piet""",\d{4}-\d\d-\d\dT[^,]+,50,100,75,50,0,25,50,50,50/);
+    expect(lines[1]).toMatch(/^"Jansen, ""Piet""",\d{4}-\d\d-\d\dT[^,]+,50,100,77.8,50,0,22.2,50,50,50/);
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
     expect(lines[3]).toMatch(/^'-2\+3,/);
   });
@@ -286,7 +288,7 @@ describe('export', () => {
       drive: 'yellow',
       likert: 50,
       choice: 100,
-      combined: 75,
+      combined: 77.8,
     });
   });
 });

@@ -13,7 +13,7 @@ jest.setTimeout(180_000);
 const suite = browserSuite();
 const run = promisify(execFile);
 
-/** A completed profile with known scores (Verbondenheid 87.5, Daadkracht 25, the rest 50), made through the API. */
+/** A completed profile with known scores (Verbondenheid 88.2, Daadkracht 20.1, the rest 47.9), made through the API. */
 async function completedProfile(lang: 'nl' | 'en'): Promise<string> {
   const api = (p: string, init?: RequestInit) =>
     fetch(`${suite.server.url}${p}`, { ...init, headers: { 'Content-Type': 'application/json' } });
@@ -29,7 +29,7 @@ async function completedProfile(lang: 'nl' | 'en'): Promise<string> {
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** In print media: where the chart and the score table are, the SVG's tick labels, and the axis and 87.5-bar in pixels. */
+/** In print media: where the chart and the score table are, the SVG's tick labels, and the axis and 88.2-bar in pixels. */
 async function printedChart(page: Page) {
   return page.evaluate(() => {
     const box = (el: Element | null) => {
@@ -95,7 +95,7 @@ async function expectCleanPdf(page: Page, token: string, name: string, expectTex
 }
 
 for (const lang of ['nl', 'en'] as const) {
-  test(`When a ${lang === 'nl' ? 'Dutch' : 'English'} profile is printed, then the SVG chart runs 0–100 apart from the table, 87.5 fills 87.5% of the axis, and A4 has at most 2 full pages without the private link`, async () => {
+  test(`When a ${lang === 'nl' ? 'Dutch' : 'English'} profile is printed, then the SVG chart runs 0–100 apart from the table, 88.2 fills 88.2% of the axis, and A4 has at most 2 full pages without the private link`, async () => {
     const token = await completedProfile(lang);
     const context = await fixedWidthContext(suite.browser, 1366, 900);
     const page = await context.newPage();
@@ -117,8 +117,8 @@ for (const lang of ['nl', 'en'] as const) {
     expect(printed.ticks).toEqual(['0', '25', '50', '75', '100']);
     expect(printed.namesCut).toBe(0);
     expect(printed.axis).toEqual({ min: '0', max: '100' });
-    expect(Math.abs(printed.topBar - 0.875 * printed.axisPx)).toBeLessThanOrEqual(1);
-    await expectCleanPdf(page, token, `profile-${lang}`, lang === 'nl' ? '87,5' : '87.5');
+    expect(Math.abs(printed.topBar - 0.882 * printed.axisPx)).toBeLessThanOrEqual(1);
+    await expectCleanPdf(page, token, `profile-${lang}`, lang === 'nl' ? '88,2' : '88.2');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -148,7 +148,7 @@ test('When the profile is opened without JavaScript, then the SVG chart is shown
   const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${suite.server.url}/p/${token}`);
-  expect(await page.getByRole('img', { name: /^Staafdiagram van je scores .*Verbondenheid 87,5/ }).isVisible()).toBe(true);
+  expect(await page.getByRole('img', { name: /^Staafdiagram van je scores .*Verbondenheid 88,2/ }).isVisible()).toBe(true);
   expect(await page.locator('.chart-box').isVisible()).toBe(false);
   expect(await page.locator('.chart-toggle').isVisible()).toBe(false);
   expect(await page.getByRole('button', { name: 'Kopieer link' }).count()).toBe(0);

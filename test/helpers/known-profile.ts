@@ -5,7 +5,9 @@ type ModelShape = {
 
 /**
  * Answers with known scores: `top` agrees (4 of 5) with its statements and is chosen "most" in every situation, `bottom` is
- * chosen "least" everywhere, every other statement is 3. Scores: top (75 + 100) / 2 = 87.5, bottom 25, the other four 50.
+ * chosen "least" everywhere, every other statement is 3. Statement scores: top 75, the rest 50, own mean 54.17, so relative
+ * +20.83 and −4.17; choice: top 100, bottom 0, the rest 50. Combined = 50 + 20·(relative/20 + (choice − 50)/18)/2:
+ * top 88.2, bottom 20.1, the other four 47.9.
  * Works on the model of realContent() and on /api/model's JSON alike.
  */
 export function knownAnswers(model: ModelShape, top = 'purple', bottom = 'red') {
@@ -19,4 +21,4 @@ export function knownAnswers(model: ModelShape, top = 'purple', bottom = 'red') 
     ),
   };
 }
-export const KNOWN_SCORES = { purple: 87.5, red: 25, blue: 50, orange: 50, green: 50, yellow: 50 } as const;
+export const KNOWN_SCORES = { purple: 88.2, red: 20.1, blue: 47.9, orange: 47.9, green: 47.9, yellow: 47.9 } as const;
