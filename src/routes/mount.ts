@@ -125,10 +125,11 @@ export function mountPages(
   // With the session secret: the login form's CSRF cookie is signed (see http/csrf.ts).
   app.use(cookieParser(config.sessionSecret()));
   app.use(pageLanguage(content, cookiePolicy(config.isProduction)));
-  // Profile pages are read again and again: served before the form and login machinery.
+  const forms = [refuseCrossSite, express.urlencoded({ extended: false, limit: '100kb' })];
+  // Profile and questionnaire pages are read again and again: served before the form and login machinery.
   app.use(profilePage(assessments, profileCache, services.stats));
-  app.use(refuseCrossSite);
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(questionnairePages(assessments, forms));
+  app.use(forms);
   mountLoginAreas(app, session, users, [
     {
       paths: ['/login', '/logout'],
@@ -142,7 +143,6 @@ export function mountPages(
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));
-  app.use(questionnairePages(assessments));
   app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config, joinLimits));
 }

@@ -56,6 +56,15 @@ describe('cross-site requests', () => {
     expect(await t.db.one('SELECT count(*) FROM assessments')).toBe(0);
   });
 
+  test('When another site posts a questionnaire page (served ahead of the form machinery), then 403 and the answer is not stored', async () => {
+    const { token } = (await t.http().post('/api/assessments').send({ consent: true }).expect(201)).body as { token: string };
+    await t.http().post(`/a/${token}/1`).set('Sec-Fetch-Site', 'cross-site').type('form').send({ L01: '4', action: 'next' }).expect(403);
+    expect(await t.db.one('SELECT count(*) FROM likert_answers')).toBe(0);
+    // The same post from our own page is stored: the form body is parsed on this early route too.
+    await t.http().post(`/a/${token}/1`).set('Sec-Fetch-Site', 'same-origin').type('form').send({ L01: '4', action: 'next' }).expect(303);
+    expect(await t.db.one('SELECT count(*) FROM likert_answers')).toBe(1);
+  });
+
   test('When the Origin is our own host, or a non-browser client sends no Origin, then the request works', async () => {
     await t
       .http()

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { missingItems } from '../../domain/answers';
 import { pageOf } from '../../domain/pages';
@@ -20,8 +20,12 @@ function pageNumber(state: AssessmentState, raw: string) {
   return page;
 }
 
-/** The questionnaire at /a/:token: one page at a time, saved on every answer (JS) and on submit (no JS). */
-export function questionnairePages(service: AssessmentService): Router {
+/**
+ * The questionnaire at /a/:token: one page at a time, saved on every answer (JS) and on submit (no JS). A room opens
+ * its next page all at once, so routes/mount.ts puts this router early, ahead of the form and login machinery; the form
+ * posts bring their own (`forms`: cross-site refusal and the form body parser).
+ */
+export function questionnairePages(service: AssessmentService, forms: RequestHandler[]): Router {
   const router = Router({ caseSensitive: true });
   const cache = createQuestionnaireCache();
   router.use('/a', noStore);
@@ -46,6 +50,7 @@ export function questionnairePages(service: AssessmentService): Router {
     await render(res, req, state, page.number, state.answers, errors, missing, 200);
   });
 
+  router.post('/a/:token/:page', forms);
   router.post('/a/:token/:page', async (req, res) => {
     const token = req.params.token;
     const state = await service.state(token);
