@@ -185,12 +185,21 @@ export const STAKEHOLDER_COLUMNS: Record<string, string> = {
   lastContact: 'last_contact',
 };
 
-export type NormRow = { id: number; model_version: string; created_at: string; n: number; scores_json: string; active: number | boolean };
+export type NormRow = {
+  id: number;
+  model_version: string;
+  created_at: string;
+  n: number;
+  scores_json: string;
+  active: number | boolean;
+  scoring: number;
+};
 export const toNorm = (r: NormRow): NormTable => ({
   id: r.id,
   modelVersion: r.model_version,
   createdAt: r.created_at,
   n: r.n,
   active: Boolean(r.active),
+  scoring: Number(r.scoring),
   scores: JSON.parse(r.scores_json) as Record<DriveId, number[]>,
 });

@@ -2,6 +2,7 @@ import type { Answers } from '../domain/answers';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import { readResponses } from './responses';
 import { readProfile } from '../domain/stored-profile';
+import { SCORING_VERSION } from '../domain/scoring';
 import { toNorm, type NormRow } from './rows';
 import type { Sql } from './sql';
 import type { CompletedRow, StatsRepo } from './store';
@@ -85,8 +86,8 @@ export function createStatsRepo(sql: Sql): StatsRepo {
     },
     async createNormTable(version, n, scores, now) {
       const row = await sql.first<NormRow>(
-        'INSERT INTO norm_tables (model_version, created_at, n, scores_json) VALUES ($1, $2, $3, $4) RETURNING *',
-        [version, now, n, JSON.stringify(scores)],
+        'INSERT INTO norm_tables (model_version, created_at, n, scores_json, scoring) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+        [version, now, n, JSON.stringify(scores), SCORING_VERSION],
       );
       return toNorm(row!);
     },
@@ -98,7 +99,11 @@ export function createStatsRepo(sql: Sql): StatsRepo {
         await tx.run('UPDATE norm_tables SET active = FALSE WHERE model_version = $1', [version]);
         return id === null
           ? true
-          : (await tx.run('UPDATE norm_tables SET active = TRUE WHERE id = $1 AND model_version = $2', [id, version])) > 0;
+          : (await tx.run('UPDATE norm_tables SET active = TRUE WHERE id = $1 AND model_version = $2 AND scoring = $3', [
+              id,
+              version,
+              SCORING_VERSION,
+            ])) > 0;
       });
     },
   };

@@ -217,6 +217,8 @@ export type NormTable = {
   createdAt: string;
   n: number;
   active: boolean;
+  /** The scoring version its combined scores were made with (see SCORING_VERSION); only the current one is used. */
+  scoring: number;
   scores: Record<DriveId, number[]>;
 };
 

@@ -1,7 +1,7 @@
 import type { Content } from '../content/load';
 import type { NormTable, Store, UserRecord } from '../db/store';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
-import type { ScoredProfile } from '../domain/scoring';
+import { SCORING_VERSION, type ScoredProfile } from '../domain/scoring';
 import { RCI_MIN_GROUP, questionnaireQuality, testRetest, type Quality } from '../domain/stats/quality';
 import { MIN_NORM_GROUP, band, percentileRank } from '../domain/stats/norms';
 import { reliableChange } from '../domain/stats/reliability';
@@ -66,7 +66,7 @@ export function createStatsService(store: Store, content: Content) {
   async function norms(version: string): Promise<Norms | null> {
     const hit = normsCache.get(version);
     if (hit && Date.now() - hit.at < NORMS_TTL_MS) return hit.value;
-    const frozen = (await repo.normTables(version)).find((t) => t.active);
+    const frozen = (await repo.normTables(version)).find((t) => t.active && t.scoring === SCORING_VERSION);
     let value: Norms | null;
     if (frozen) value = { n: frozen.n, asOf: frozen.createdAt, frozen: true, scores: frozen.scores };
     else {
@@ -113,7 +113,7 @@ export function createStatsService(store: Store, content: Content) {
     tables: (version?: string) => repo.normTables(indexOf(version).model.version),
     async activate(version: string | undefined, id: number | null): Promise<void> {
       const v = indexOf(version).model.version;
-      if (!(await repo.activateNormTable(v, id))) throw new AppError('not_found', 'No such norm table.');
+      if (!(await repo.activateNormTable(v, id))) throw new AppError('not_found', 'No such norm table made with the current scoring (tables frozen before it are kept but not used).');
       normsCache.delete(v);
     },
 

@@ -115,6 +115,31 @@ describe('norms', () => {
     await boss.post('/api/stats/norms/activate').send({ id: 9999 }).expect(404);
   });
 
+  test('When a norm table was frozen with the earlier scoring, then it is not used and cannot be activated; a new one is', async () => {
+    // Arrange: 50 profiles and a table as migration 9 leaves one frozen before scoring 2 (scoring 1, not active).
+    const app = await makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
+    const tokens = await simulate(app, 50, 9);
+    const version = realContent().current.model.version;
+    await app.db.sql(
+      "INSERT INTO norm_tables (model_version, created_at, n, scores_json, active, scoring) VALUES (?, '2026-01-01T00:00:00.000Z', 50, ?, TRUE, 1)",
+      version,
+      JSON.stringify({ purple: [0], red: [0], blue: [0], orange: [0], green: [0], yellow: [0] }),
+    );
+    const old = await app.db.one<number>('SELECT id FROM norm_tables WHERE scoring = 1');
+    await addUser(app, 'old-norms@example.nl', 'admin');
+    const boss = await loggedIn(app, 'old-norms@example.nl');
+
+    // Even marked active, the old table is not the norm group: the live group of 50 is.
+    const norms = (await app.http().get(`/api/assessments/${tokens[0]}/profile`).expect(200)).body.norms;
+    expect(norms).toMatchObject({ n: 50, frozen: false });
+    const refused = await boss.post('/api/stats/norms/activate').send({ id: old }).expect(404);
+    expect(refused.body.error.message).toMatch(/current scoring/);
+    // A table frozen now carries the current scoring and can be activated.
+    const fresh = (await boss.post('/api/stats/norms/freeze').send({}).expect(201)).body;
+    await boss.post('/api/stats/norms/activate').send({ id: fresh.id }).expect(204);
+    expect(await app.db.one<number>('SELECT scoring FROM norm_tables WHERE id = ?', fresh.id)).toBe(2);
+  });
+
   test('When a trainer tries to freeze norms or read test–retest, then 403', async () => {
     await trainer.post('/api/stats/norms/freeze').send({}).expect(403);
     await trainer.get('/api/stats/retest').expect(403);
