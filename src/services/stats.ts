@@ -113,7 +113,11 @@ export function createStatsService(store: Store, content: Content) {
     tables: (version?: string) => repo.normTables(indexOf(version).model.version),
     async activate(version: string | undefined, id: number | null): Promise<void> {
       const v = indexOf(version).model.version;
-      if (!(await repo.activateNormTable(v, id))) throw new AppError('not_found', 'No such norm table made with the current scoring (tables frozen before it are kept but not used).');
+      if (!(await repo.activateNormTable(v, id)))
+        throw new AppError(
+          'not_found',
+          'No such norm table made with the current scoring (tables frozen before it are kept but not used).',
+        );
       normsCache.delete(v);
     },
 
