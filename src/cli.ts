@@ -14,10 +14,7 @@ import { ROLES, createUserService } from './services/users';
 import { createPasswords } from './services/passwords';
 import { purgeExpired } from './services/retention';
 import { backupTo, integrityOf, restoreFrom } from './db/sqlite/backup';
-import { loadContent } from './content/load';
-import { createAssessmentService } from './services/assessments';
-import { simulateRespondents } from './domain/stats/simulate';
-import { seededRandom } from './domain/stats/random';
+import { runSimulate } from './tools/simulate-command';
 import { runExportResponses } from './tools/export-responses';
 
 const HELP = `Drijfveer command line (works while the server runs: same database file, DATABASE_PATH).
@@ -44,9 +41,12 @@ Usage: npm run cli -- <command> [options]
   copy-to-postgres [--from FILE] [--to postgres://…]
       Copies the SQLite database (default DATABASE_PATH) into an empty PostgreSQL database (default
       DATABASE_URL), then counts and compares every table on both sides. Stop the server first.
-  simulate --n 1000 [--reliability 0.8] [--seed 1]
+  simulate --n 1000 [--reliability 0.8] [--seed 1] [--correlation 0.3] [--acquiescence 0.5]
+           [--straight-lining 0.05] [--random 0.1] [--desirability 0.5]
       Adds N synthetic completed profiles drawn from a latent-trait model with the given reliability,
-      to check the statistics on the quality page. For a test or demo database, not a real one.
+      to check the statistics on the quality page and the careless flag. The threats are off unless given:
+      correlation between drives (0–0.95), acquiescence and desirability (pull strength, 0–3), and the share
+      of straight-liners and of random responders (0–1). For a test or demo database, not a real one.
   export-responses --model-version V [--out FILE]
       Writes the anonymised answers of every completed profile of model version V as CSV (to FILE, a new
       file, or to standard output): a random row id, version, language, L01… and S01_most, S01_least….
@@ -69,6 +69,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       n: { type: 'string' },
       reliability: { type: 'string' },
       seed: { type: 'string' },
+      correlation: { type: 'string' },
+      acquiescence: { type: 'string' },
+      'straight-lining': { type: 'string' },
+      random: { type: 'string' },
+      desirability: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       'model-version': { type: 'string' },
@@ -84,7 +89,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   if (area === 'purge' || area === 'backup' || area === 'restore') return runMaintenance(area, command, out);
   if (area === 'export-responses') return runExportResponses({ version: values['model-version'], out: values.out }, out);
   if (area === 'copy-to-postgres') return runCopy(values.from, values.to, out);
-  if (area === 'simulate') return runSimulate({ n: values.n, reliability: values.reliability, seed: values.seed }, out);
+  if (area === 'simulate') return runSimulate({ ...values, straight: values['straight-lining'] }, out);
   if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {
     out(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
     return 2;
@@ -185,30 +190,6 @@ async function runCopy(from: string | undefined, to: string | undefined, out: (l
       : `Copied ${file} to PostgreSQL; every table has the same rows on both sides.`,
   );
   return bad.length ? 1 : 0;
-}
-
-async function runSimulate(args: { n?: string; reliability?: string; seed?: string }, out: (line: string) => void): Promise<number> {
-  const n = Number(args.n ?? 1000);
-  const reliability = Number(args.reliability ?? 0.8);
-  const seed = Number(args.seed ?? 1);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new AppError('validation_failed', '--n must be a whole number from 1 to 100000.');
-  if (!(reliability > 0 && reliability < 1)) throw new AppError('validation_failed', '--reliability must be between 0 and 1, e.g. 0.8.');
-  if (!Number.isInteger(seed)) throw new AppError('validation_failed', '--seed must be a whole number.');
-  const config = loadConfig();
-  const content = loadContent(config.dataDir);
-  const store = await openStore(config);
-  try {
-    const assessments = createAssessmentService(store, content);
-    for (const answers of simulateRespondents(content.current, n, reliability, seededRandom(seed))) {
-      const { token } = await assessments.create({ lang: 'nl', name: null });
-      await assessments.saveAnswers(token, answers);
-      await assessments.complete(token);
-    }
-    out(`Added ${n} simulated profiles (model version ${content.current.model.version}, reliability ${reliability}, seed ${seed}).`);
-    return 0;
-  } finally {
-    await store.close();
-  }
 }
 
 if (require.main === module) {
