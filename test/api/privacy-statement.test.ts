@@ -27,6 +27,9 @@ describe('the privacy statement', () => {
     expect(page).toContain('die stopt na 6 uur zonder gebruik, en uiterlijk 10 uur na het inloggen');
     expect(page).toContain('Tellingen tegen misbruik: we wissen ze binnen een uur');
     expect(page).toContain('Autoriteit Persoonsgegevens');
+    // The anonymised export for research (cli export-responses) is named, with what it holds and what not.
+    expect(page).toContain('zonder naam doorgeven aan een onderzoeker');
+    expect(page).toContain('geen naam, geen link, geen sessie en geen datum');
     expect(html).toContain('<a href="https://autoriteitpersoonsgegevens.nl/">autoriteitpersoonsgegevens.nl</a>');
     expect(page).not.toMatch(/\{\w+\}/);
   });
