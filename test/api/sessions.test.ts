@@ -232,9 +232,8 @@ describe('the summary', () => {
     ]);
     expect(sum.members[0].profile).toEqual({
       combined: { purple: 77.8, red: 22.2, blue: 50, orange: 50, green: 50, yellow: 50 },
-      primary: ['purple'],
     });
-    expect(sum.members[2].profile.primary[0]).toBe('green');
+    expect(sum.members[2].profile.combined.green).toBe(77.8);
   });
 
   test('When an anonymous session is revealed, then no individual profile is in the summary', async () => {
