@@ -181,4 +181,14 @@ describe('the quality page', () => {
     expect(own.text).not.toContain('data-table="retest"');
     await consultant.get('/stats').expect(403);
   });
+
+  test('When the quality page is shown, then each small-sample guard has its sentence: alpha interval, item advice, change index', async () => {
+    const app = await makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
+    await simulate(app, 12, 4);
+    await addUser(app, 'guards@example.nl', 'admin');
+    const page = (await (await loggedIn(app, 'guards@example.nl')).get('/stats').expect(200)).text;
+    expect(page).toMatch(/data-guard="alpha">[^<]*10/);
+    expect(page).toMatch(/data-guard="items"[^>]*>[^<]*vanaf 100 ingevulde profielen\. Tussen 30 en 100 is dat advies voorlopig/);
+    expect(page).toMatch(/data-guard="rci">[^<]*minstens 100 ingevulde profielen van deze versie/);
+  });
 });
