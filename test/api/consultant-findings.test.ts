@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DRIVE_IDS } from '../../src/domain/drives';
-import { PASSWORD, addUser, answerAll, createAssessment, makeApp, type TestApp } from '../helpers/app';
+import { addUser, answerAll, createAssessment, makeApp, type TestApp, loggedInByForm, postForm } from '../helpers/app';
 
 // Issue 14, "The consultant's pages": the reader's answer in view, links to one's own profiles, and the stakeholder map.
 let t: TestApp;
@@ -10,31 +10,17 @@ beforeAll(async () => {
   await addUser(t, 'hans@example.nl', 'consultant', 'Hans');
 });
 
-const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-async function consultant(email = 'gea@example.nl') {
-  const agent = request.agent(t.app);
-  const token = tokenIn((await agent.get('/login').expect(200)).text);
-  await agent.post('/login').type('form').send({ _csrf: token, email, password: PASSWORD }).expect(303);
-  return agent;
-}
-async function post(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
-  const token = tokenIn((await agent.get(page).expect(200)).text);
-  return agent
-    .post(action)
-    .type('form')
-    .send({ _csrf: token, ...fields });
-}
 async function claimProfile(agent: request.Agent, value: number, completedAt: string) {
   const token = await createAssessment(t);
   await answerAll(t, token, value);
   await t.http().post(`/api/assessments/${token}/complete`).expect(200);
-  await post(agent, '/me', '/me/claim', { link: token });
+  await postForm(agent, '/me', '/me/claim', { link: token });
   const id = await t.db.one<number>('SELECT max(id) FROM assessments');
   await t.db.sql('UPDATE assessments SET completed_at = ? WHERE id = ?', completedAt, id);
   return Number(id);
 }
 async function newProject(agent: request.Agent, client: string) {
-  return (await post(agent, '/projects', '/projects', { client, system: 'Zaaksysteem', phase: '', notes: '' })).headers.location!;
+  return (await postForm(agent, '/projects', '/projects', { client, system: 'Zaaksysteem', phase: '', notes: '' })).headers.location!;
 }
 const stakeholder = (fields: Record<string, string>) => ({
   department: '',
@@ -51,11 +37,11 @@ const count = (html: string, s: string) => html.split(s).length - 1;
 
 describe('the reader page', () => {
   test('When the form is posted, then it lands at the answer (#reading), which can take focus', async () => {
-    const agent = await consultant();
+    const agent = await loggedInByForm(t, 'gea@example.nl');
     const form = await agent.get('/reader').expect(200);
     expect(form.text).toContain('action="/reader#reading"');
     expect(form.text).toMatch(/<script src="\/static\/[^"]+\/js\/reader\.js" defer>/);
-    const res = await post(agent, '/reader', '/reader', { text: 'Wat levert het op? Ik wil cijfers zien.', lang: 'auto' });
+    const res = await postForm(agent, '/reader', '/reader', { text: 'Wat levert het op? Ik wil cijfers zien.', lang: 'auto' });
     expect(res.text).toMatch(/<section class="reading" id="reading" tabindex="-1"/);
     expect(res.text).toMatch(/<h2 id="reading-title" tabindex="-1">/);
   });
@@ -63,7 +49,7 @@ describe('the reader page', () => {
 
 describe('my profiles', () => {
   test('When a consultant has two profiles of one day, then each row links to its own profile page with a date and time that differ', async () => {
-    const agent = await consultant();
+    const agent = await loggedInByForm(t, 'gea@example.nl');
     const a = await claimProfile(agent, 2, '2026-12-01T08:00:00.000Z');
     const b = await claimProfile(agent, 4, '2026-12-01T13:05:00.000Z');
     const page = (await agent.get('/me').expect(200)).text;
@@ -74,7 +60,7 @@ describe('my profiles', () => {
     expect(profile.text.match(/<tr data-drive=/g)).toHaveLength(6);
 
     // Someone else's list has no links to these, and the pages are as unknown to them as a profile that does not exist.
-    const other = await consultant('hans@example.nl');
+    const other = await loggedInByForm(t, 'hans@example.nl');
     const theirs = (await other.get('/me').expect(200)).text;
     expect(theirs).not.toContain(`/me/profiles/${a}"`);
     expect(theirs).not.toContain(`/me/profiles/${b}"`);
@@ -86,11 +72,11 @@ describe('my profiles', () => {
 
 describe('the stakeholder map', () => {
   test('When a project has stakeholders, then the map is SVG with four named quadrants and a numbered list with every full name', async () => {
-    const agent = await consultant();
+    const agent = await loggedInByForm(t, 'gea@example.nl');
     const page = await newProject(agent, 'Gemeente Deventer');
     const long = 'Ahmed El Amrani, teamleider Vergunningen en Handhaving';
-    await post(agent, page, `${page}/stakeholders`, stakeholder({ name: long, influence: '5', support: '2', drive1: 'blue' }));
-    await post(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Controller', influence: '2', support: '-1' }));
+    await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: long, influence: '5', support: '2', drive1: 'blue' }));
+    await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Controller', influence: '2', support: '-1' }));
     const html = (await agent.get(page).expect(200)).text;
     expect(html).toContain('<svg class="stakeholder-map"');
     expect(html).not.toContain('data-chart-kind="scatter"');
@@ -105,11 +91,11 @@ describe('the stakeholder map', () => {
   });
 
   test('When four stakeholders each have another drive, then the mix chart counts people on an axis up to four, in whole steps', async () => {
-    const agent = await consultant();
+    const agent = await loggedInByForm(t, 'gea@example.nl');
     const page = await newProject(agent, 'Gemeente Olst');
     for (const [i, drive] of ['orange', 'purple', 'yellow', 'blue'].entries())
-      await post(agent, page, `${page}/stakeholders`, stakeholder({ name: `Persoon ${i}`, drive1: drive }));
-    await post(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Onbekend' }));
+      await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: `Persoon ${i}`, drive1: drive }));
+    await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Onbekend' }));
     const html = (await agent.get(page).expect(200)).text;
     const raw = /data-chart-kind="bar"[^>]*data-chart="([^"]+)"/.exec(html)![1]!.replace(/&#34;|&quot;/g, '"');
     const chart = JSON.parse(raw) as { values: number[]; max: number; step: number };
@@ -118,13 +104,13 @@ describe('the stakeholder map', () => {
   });
 
   test('When a remark is analysed, then the page confirms what was saved and shows which words pointed to which drive', async () => {
-    const agent = await consultant();
+    const agent = await loggedInByForm(t, 'gea@example.nl');
     const page = await newProject(agent, 'Gemeente Raalte');
-    await post(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Controller', influence: '4' }));
+    await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Controller', influence: '4' }));
     const sid = /stakeholders\/([A-Za-z0-9_-]{16})"/.exec((await agent.get(page)).text)![1];
     const form = (await agent.get(`${page}/stakeholders/${sid}`).expect(200)).text;
     expect(form).toContain(`action="${page}/stakeholders/${sid}/analyse#reading"`);
-    const res = await post(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, {
+    const res = await postForm(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, {
       remark: 'Wat levert het op? Ik wil de business case en de terugverdientijd zien, met cijfers.',
     });
     expect(res.status).toBe(200);
@@ -143,9 +129,9 @@ describe('the stakeholder map', () => {
     ['1/12/2026', '01-12-2026'],
     ['2026-12-01', '01-12-2026'],
   ])('When the last contact is typed as %s, then it is saved and shown day first (%s)', async (typed, shown) => {
-    const agent = await consultant();
+    const agent = await loggedInByForm(t, 'gea@example.nl');
     const page = await newProject(agent, 'Gemeente Ommen');
-    expect((await post(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Wethouder', lastContact: typed }))).status).toBe(303);
+    expect((await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Wethouder', lastContact: typed }))).status).toBe(303);
     expect(await t.db.one("SELECT last_contact FROM stakeholders WHERE name = 'Wethouder' ORDER BY id DESC LIMIT 1")).toMatch(
       /^2026-12-01/,
     );
@@ -159,9 +145,9 @@ describe('the stakeholder map', () => {
   test.each(['31-02-2026', '12/31/2026', 'morgen', '2026-13-01'])(
     'When the last contact is %s, then the form comes back with 400, a field error and what was typed',
     async (typed) => {
-      const agent = await consultant();
+      const agent = await loggedInByForm(t, 'gea@example.nl');
       const page = await newProject(agent, 'Gemeente Hardenberg');
-      const res = await post(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Griffier', lastContact: typed }));
+      const res = await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: 'Griffier', lastContact: typed }));
       expect(res.status).toBe(400);
       expect(res.text).toContain('Vul een bestaande datum in als dag-maand-jaar, bijvoorbeeld 1-12-2026.');
       expect(res.text).toContain(`value="${typed}"`);
@@ -170,13 +156,13 @@ describe('the stakeholder map', () => {
   );
 
   test("When the plan has several people with another drive than one's own, then the own-drive note is shown once, above the plan", async () => {
-    const agent = await consultant('hans@example.nl');
+    const agent = await loggedInByForm(t, 'hans@example.nl');
     await claimProfile(agent, 5, '2026-11-01T10:00:00.000Z');
     const own = ((await agent.get('/api/me/profiles').expect(200)).body as { primary: string[] }[])[0]!.primary[0]!;
     const others = DRIVE_IDS.filter((d) => d !== own).slice(0, 4);
     const page = await newProject(agent, 'Gemeente Dalfsen');
     for (const [i, drive] of others.entries())
-      await post(agent, page, `${page}/stakeholders`, stakeholder({ name: `Persoon ${i}`, drive1: drive, support: '-1' }));
+      await postForm(agent, page, `${page}/stakeholders`, stakeholder({ name: `Persoon ${i}`, drive1: drive, support: '-1' }));
     const plan = (await agent.get(`${page}/plan`).expect(200)).text;
     expect(count(plan, 'Let op je eigen drijfveer.')).toBe(1);
     expect(count(plan, 'data-own-drive')).toBe(1);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { PASSWORD, addUser, answerAll, createAssessment, makeApp, type TestApp } from '../helpers/app';
+import { PASSWORD, addUser, answerAll, createAssessment, makeApp, type TestApp, postForm, csrfTokenIn } from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,26 +8,18 @@ beforeAll(async () => {
   await addUser(t, 'fons@example.nl', 'consultant', 'Fons');
 });
 
-const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 async function consultant(email = 'eva@example.nl') {
   const agent = request.agent(t.app);
-  const token = tokenIn((await agent.get('/login').expect(200)).text);
+  const token = csrfTokenIn((await agent.get('/login').expect(200)).text);
   const res = await agent.post('/login').type('form').send({ _csrf: token, email, password: PASSWORD }).expect(303);
   expect(res.headers.location).toBe('/reader');
   return agent;
-}
-async function post(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
-  const token = tokenIn((await agent.get(page).expect(200)).text);
-  return agent
-    .post(action)
-    .type('form')
-    .send({ _csrf: token, ...fields });
 }
 
 describe('the drive reader page', () => {
   test('When a remark is read, then the page shows the drives with the matched words highlighted and the advice', async () => {
     const agent = await consultant();
-    const res = await post(agent, '/reader', '/reader', {
+    const res = await postForm(agent, '/reader', '/reader', {
       text: 'Wie is er verantwoordelijk als het misgaat? Ik wil eerst een <b>plan</b> met de procedures.',
       lang: 'auto',
       behaviours: ['asks-for-plan'],
@@ -42,7 +34,7 @@ describe('the drive reader page', () => {
 
   test('When nothing is given, then the form comes back with 400 and a message', async () => {
     const agent = await consultant();
-    const res = await post(agent, '/reader', '/reader', { text: '' });
+    const res = await postForm(agent, '/reader', '/reader', { text: '' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Vul een tekst in of kies wat je zag.');
   });
@@ -66,7 +58,7 @@ describe('my profiles pages', () => {
       await answerAll(t, token, v);
       await t.http().post(`/api/assessments/${token}/complete`).expect(200);
       tokens.push(token);
-      expect((await post(agent, '/me', '/me/claim', { link: `http://x/p/${token}` })).headers.location).toBe('/me?claimed=1');
+      expect((await postForm(agent, '/me', '/me/claim', { link: `http://x/p/${token}` })).headers.location).toBe('/me?claimed=1');
     }
     const page = await agent.get('/me').expect(200);
     const ids = [...page.text.matchAll(/data-profile="(\d+)"/g)].map((m) => m[1]);
@@ -81,18 +73,18 @@ describe('my profiles pages', () => {
 
   test('When a consultant starts the questionnaire from their page, then the new assessment is linked to them', async () => {
     const agent = await consultant();
-    const res = await post(agent, '/me', '/me/start', { consent: 'yes' });
+    const res = await postForm(agent, '/me', '/me/start', { consent: 'yes' });
     expect(res.headers.location).toMatch(/^\/a\/[A-Za-z0-9_-]{24}$/);
     const userId = await t.db.one("SELECT id FROM users WHERE email = 'eva@example.nl'");
     expect(await t.db.one('SELECT count(*) FROM assessments WHERE user_id = ?', userId)).toBeGreaterThan(0);
-    expect((await post(agent, '/me', '/me/start', {})).status).toBe(400);
+    expect((await postForm(agent, '/me', '/me/start', {})).status).toBe(400);
   });
 });
 
 describe('project pages', () => {
   test('A consultant creates a project and stakeholders with forms, sees the map, the plan in priority order, and exports CSV', async () => {
     const agent = await consultant();
-    const created = await post(agent, '/projects', '/projects', {
+    const created = await postForm(agent, '/projects', '/projects', {
       client: 'Gemeente Kampen',
       system: 'Zaaksysteem',
       phase: 'Selectie',
@@ -101,7 +93,7 @@ describe('project pages', () => {
     expect(created.status).toBe(303);
     const page = created.headers.location!;
     const add = (fields: Record<string, string>) =>
-      post(agent, page, `${page}/stakeholders`, { department: '', concerns: '', approach: '', lastContact: '', drive2: '', ...fields });
+      postForm(agent, page, `${page}/stakeholders`, { department: '', concerns: '', approach: '', lastContact: '', drive2: '', ...fields });
     expect((await add({ name: 'Wethouder', influence: '5', support: '1', drive1: 'orange' })).status).toBe(303);
     expect((await add({ name: 'Teamleider KCC', influence: '4', support: '-2', drive1: 'green', concerns: '=cmd|calc' })).status).toBe(303);
     expect((await add({ name: 'Medewerker', influence: '1', support: '0', drive1: '' })).status).toBe(303);
@@ -129,11 +121,11 @@ describe('project pages', () => {
 
   test('When a remark of a stakeholder is analysed, then their likely drives are set from the reader', async () => {
     const agent = await consultant();
-    const page = (await post(agent, '/projects', '/projects', { client: 'Gemeente Epe', system: 'HR', phase: '', notes: '' })).headers
+    const page = (await postForm(agent, '/projects', '/projects', { client: 'Gemeente Epe', system: 'HR', phase: '', notes: '' })).headers
       .location!;
-    await post(agent, page, `${page}/stakeholders`, { name: 'Controller', influence: '4', support: '0', drive1: '', drive2: '' });
+    await postForm(agent, page, `${page}/stakeholders`, { name: 'Controller', influence: '4', support: '0', drive1: '', drive2: '' });
     const sid = /stakeholders\/([A-Za-z0-9_-]{16})"/.exec((await agent.get(page)).text)![1];
-    const res = await post(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, {
+    const res = await postForm(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, {
       remark: 'Wat levert het op? Ik wil de business case en de terugverdientijd zien, met cijfers.',
     });
     expect(res.status).toBe(200);
@@ -143,7 +135,8 @@ describe('project pages', () => {
 
   test('When another consultant opens a project page, then 404', async () => {
     const agent = await consultant();
-    const page = (await post(agent, '/projects', '/projects', { client: 'Privé', system: 'x', phase: '', notes: '' })).headers.location!;
+    const page = (await postForm(agent, '/projects', '/projects', { client: 'Privé', system: 'x', phase: '', notes: '' })).headers
+      .location!;
     const other = await consultant('fons@example.nl');
     await other.get(page).expect(404);
     await other.get(`${page}/plan`).expect(404);
@@ -152,8 +145,8 @@ describe('project pages', () => {
 
   test('When a project is deleted with its button, then it is gone', async () => {
     const agent = await consultant();
-    const page = (await post(agent, '/projects', '/projects', { client: 'Weg', system: 'x', phase: '', notes: '' })).headers.location!;
-    expect((await post(agent, page, `${page}/delete`, {})).headers.location).toBe('/projects');
+    const page = (await postForm(agent, '/projects', '/projects', { client: 'Weg', system: 'x', phase: '', notes: '' })).headers.location!;
+    expect((await postForm(agent, page, `${page}/delete`, {})).headers.location).toBe('/projects');
     await agent.get(page).expect(404);
   });
 });

@@ -1,5 +1,4 @@
-import request from 'supertest';
-import { PASSWORD, addUser, answersPicking, joinAndComplete, loggedIn, makeApp, type TestApp } from '../helpers/app';
+import { addUser, answersPicking, joinAndComplete, loggedIn, makeApp, type TestApp, loggedInByForm, postForm } from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,20 +7,6 @@ beforeAll(async () => {
   await addUser(t, 'tara@example.nl', 'trainer', 'Tara');
 });
 
-const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-async function pageAgent(email: string) {
-  const agent = request.agent(t.app);
-  const token = tokenIn((await agent.get('/login').expect(200)).text);
-  await agent.post('/login').type('form').send({ _csrf: token, email, password: PASSWORD }).expect(303);
-  return agent;
-}
-async function post(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
-  const token = tokenIn((await agent.get(page).expect(200)).text);
-  return agent
-    .post(action)
-    .type('form')
-    .send({ _csrf: token, ...fields });
-}
 /** A completed profile whose strongest drive is `most`; returns its token. */
 async function profile(most: string, least: string, lang = 'nl') {
   const token = (await t.http().post('/api/assessments').send({ consent: true, lang }).expect(201)).body.token as string;
@@ -40,7 +25,7 @@ describe('texts that read well', () => {
   });
 
   test('When the reader offers the language of a text, then "Automatisch herkennen" and "Detect automatically"', async () => {
-    const agent = await pageAgent('rik@example.nl');
+    const agent = await loggedInByForm(t, 'rik@example.nl');
     const nl = (await agent.get('/reader?lang=nl').expect(200)).text;
     expect(nl).toMatch(/<option value="auto"[^>]*>Automatisch herkennen<\/option>/);
     expect(nl).not.toContain('Zelf herkennen');
@@ -48,12 +33,12 @@ describe('texts that read well', () => {
   });
 
   test("When the reader names a mismatch with the consultant's own drive, then no capital after a colon", async () => {
-    const agent = await pageAgent('rik@example.nl');
+    const agent = await loggedInByForm(t, 'rik@example.nl');
     await agent
       .post('/api/me/profiles')
       .send({ link: `/p/${await profile('purple', 'orange')}` })
       .expect(201);
-    const page = await post(agent, '/reader?lang=nl', '/reader', {
+    const page = await postForm(agent, '/reader?lang=nl', '/reader', {
       text: 'Wat levert het op? Hoeveel tijd besparen we en wat is de business case?',
       lang: 'auto',
     });
@@ -65,15 +50,15 @@ describe('texts that read well', () => {
   });
 
   test('When the stakeholder plan suggests a start, then the label does not repeat "Begin"', async () => {
-    const agent = await pageAgent('rik@example.nl');
-    const created = await post(agent, '/projects?lang=nl', '/projects', {
+    const agent = await loggedInByForm(t, 'rik@example.nl');
+    const created = await postForm(agent, '/projects?lang=nl', '/projects', {
       client: 'Gemeente Zwolle',
       system: 'Zaaksysteem',
       phase: 'Selectie',
       notes: '',
     });
     const page = created.headers.location!;
-    await post(agent, page, `${page}/stakeholders`, {
+    await postForm(agent, page, `${page}/stakeholders`, {
       name: 'Teamleider',
       department: '',
       influence: '4',
@@ -107,7 +92,7 @@ describe('texts that read well', () => {
       code: string;
     };
     await joinAndComplete(t, s.code, 'Wim', 'green', 'red');
-    const page = (await (await pageAgent('tara@example.nl')).get(`/trainer/sessions/${s.id}?lang=en`).expect(200)).text;
+    const page = (await (await loggedInByForm(t, 'tara@example.nl')).get(`/trainer/sessions/${s.id}?lang=en`).expect(200)).text;
     expect(page).toContain('Strong in no one: {drives}.');
     expect(page).not.toContain('A strong drive for no one');
   });

@@ -53,6 +53,26 @@ export async function addUser(
   return createUserService(t.store, createPasswords(t.config.passwords)).add({ email, name, role, password: PASSWORD });
 }
 
+/** The CSRF token of a page's form. */
+export const csrfTokenIn = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+/** A supertest agent logged in through the login form, as a browser is (the pages' CSRF tokens then work). */
+export async function loggedInByForm(t: TestApp, email: string) {
+  const agent = request.agent(t.app);
+  const token = csrfTokenIn((await agent.get('/login').expect(200)).text);
+  await agent.post('/login').type('form').send({ _csrf: token, email, password: PASSWORD }).expect(303);
+  return agent;
+}
+
+/** Posts a form as the page `page` would, with that page's CSRF token. */
+export async function postForm(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
+  const token = csrfTokenIn((await agent.get(page).expect(200)).text);
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: token, ...fields });
+}
+
 /** A supertest agent (keeps cookies) logged in as the user. */
 export async function loggedIn(t: TestApp, email: string) {
   const agent = request.agent(t.app);
