@@ -64,7 +64,16 @@ export function createApp({
 
   const failures = writeFailures(now);
   const services = createServices(db, content, live, passwords, liveClock);
-  app.live = services.hub;
+  // Shutdown ends every live stream: dashboards, the studio's exercise streams and the phones'.
+  app.live = {
+    ...services.hub,
+    closeAll() {
+      services.hub.closeAll();
+      services.studioHub.closeAll();
+      services.phoneHub.closeAll();
+      services.studio.stop();
+    },
+  };
   const shared: Shared = {
     config,
     content,

@@ -6,6 +6,7 @@ import { LANGS, type Lang } from '../domain/drives';
 import { parseTexts, type Texts } from './texts';
 import { compileLexicon, lexiconSchema, type Lexicon } from '../domain/reader/lexicon';
 import { adviceSchema, type AdviceFile } from '../domain/reader/advice';
+import { buildBank, remarkFileSchema, type Remark } from '../domain/studio/remarks';
 
 export type Content = {
   /** Every model version under data/model, so old profiles keep their own texts. */
@@ -15,6 +16,8 @@ export type Content = {
   texts: Readonly<Record<Lang, Texts>>;
   /** The drive reader: a cue lexicon per language, and the advice per drive. */
   reader: { lexicons: Readonly<Record<Lang, Lexicon>>; advice: AdviceFile };
+  /** The remark bank of the workshop exercises, per language, sorted by id. */
+  remarks: Readonly<Record<Lang, readonly Remark[]>>;
 };
 
 export class ContentError extends Error {}
@@ -46,7 +49,13 @@ export function loadContent(dataDir: string): Content {
 
   const raw = Object.fromEntries(LANGS.map((l) => [l, readJson(path.join(dataDir, 'texts', `${l}.json`))]));
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
-  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader')) };
+  return {
+    models,
+    current: models.get(latest)!,
+    texts,
+    reader: loadReader(path.join(dataDir, 'reader')),
+    remarks: loadRemarks(path.join(dataDir, 'remarks')),
+  };
 }
 
 function parseFile<T>(
@@ -69,4 +78,16 @@ function loadReader(dir: string): Content['reader'] {
     }),
   ) as Record<Lang, Lexicon>;
   return { lexicons, advice: parseFile(path.join(dir, 'advice.json'), adviceSchema, 'advice') };
+}
+
+function loadRemarks(dir: string): Content['remarks'] {
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  const { bank, problems } = buildBank(files.map((f) => parseFile(path.join(dir, f), remarkFileSchema, 'remark file')));
+  if (problems.length) throw new ContentError(`${dir}: invalid remark bank\n${problems.join('\n')}`);
+  return bank;
 }

@@ -16,6 +16,10 @@ const TABLE_ORDER = [
   'projects',
   'stakeholders',
   'norm_tables',
+  'remarks',
+  'exercises',
+  'exercise_answers',
+  'exercise_votes',
   'login_sessions',
   'rate_limits',
 ];

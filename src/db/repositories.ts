@@ -7,12 +7,13 @@ import { createStatsRepo } from './stats';
 import type { Store } from './store';
 import { createUserRepo } from './users';
 import { createWorkshopRepo } from './workshops';
+import { createExerciseRepo, createRemarkRepo } from './exercises';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
   sql: Sql,
   hot: AssessmentHotPaths,
-): Pick<Store, 'assessments' | 'users' | 'loginSessions' | 'rateLimits' | 'workshops' | 'projects' | 'stats'> {
+): Pick<Store, 'assessments' | 'users' | 'loginSessions' | 'rateLimits' | 'workshops' | 'projects' | 'stats' | 'exercises' | 'remarks'> {
   return {
     assessments: createAssessmentRepo(sql, hot),
     users: createUserRepo(sql),
@@ -21,5 +22,7 @@ export function repositories(
     workshops: createWorkshopRepo(sql),
     projects: createProjectRepo(sql),
     stats: createStatsRepo(sql),
+    exercises: createExerciseRepo(sql),
+    remarks: createRemarkRepo(sql),
   };
 }

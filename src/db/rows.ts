@@ -64,6 +64,8 @@ export type WorkshopRow = {
   created_at: string;
   keep_until: string | null;
   team_published: string | null;
+  step: string;
+  points: number | boolean;
 };
 export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   id: r.id,
@@ -79,6 +81,8 @@ export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   createdAt: r.created_at,
   keepUntil: r.keep_until,
   teamPublished: r.team_published,
+  step: r.step,
+  points: Boolean(r.points),
 });
 
 /** One participant as the workshop overview reads it; `answered` is null once completed (answered everything). */

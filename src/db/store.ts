@@ -2,6 +2,7 @@ import type { Answers, AnswerPatch, FieldError } from '../domain/answers';
 import type { DriveId, Lang } from '../domain/drives';
 import type { ScoredProfile } from '../domain/scoring';
 import type { ResponseRow } from './responses';
+import type { ExerciseRepo, RemarkRepo } from './exercise-types';
 
 /**
  * The storage interface the services use. Each function is one whole operation in its own
@@ -178,8 +179,14 @@ export type WorkshopRecord = {
   keepUntil: string | null;
   /** The membership of the shown team chart of an anonymous session (JSON, see domain/disclosure), or null. */
   teamPublished: string | null;
+  /** The step projector and phones show: 'lobby', 'team', 'end' or an exercise's public id (domain/studio/steps). */
+  step: string;
+  /** Whether recognise rounds earn points and the projector shows a leaderboard. */
+  points: boolean;
 };
-export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished'>;
+export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished' | 'step' | 'points'> & {
+  points?: boolean;
+};
 /** answered is null for a completed participant: they answered everything. */
 export type ParticipantRow = {
   id: number;
@@ -253,9 +260,11 @@ export interface RateLimitRepo {
  * summaries and update their live dashboards. `null` means "anything may have changed" (after a lost
  * connection). With SQLite there is one process, so nothing is sent.
  */
+/** What changed: a workshop (its summary, dashboards and studio), or only its studio (exercise answers, votes, steps). */
+export type ChangeTopic = 'workshop' | 'studio';
 export interface ChangeFeed {
-  publish(workshopId: number): void;
-  subscribe(onChange: (workshopId: number | null) => void): () => void;
+  publish(workshopId: number, topic?: ChangeTopic): void;
+  subscribe(onChange: (workshopId: number | null, topic: ChangeTopic) => void): () => void;
 }
 
 export interface Store {
@@ -269,6 +278,8 @@ export interface Store {
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   stats: StatsRepo;
+  exercises: ExerciseRepo;
+  remarks: RemarkRepo;
   /**
    * Called after every deletion of personal data, so the deleted rows leave every file on disk promptly, not
    * only the tables. Never throws: the deletion itself has committed (SQLite keeps trying in the background).

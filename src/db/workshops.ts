@@ -12,9 +12,19 @@ export function createWorkshopRepo(sql: Sql): WorkshopRepo {
   return {
     async create(input) {
       const row = await sql.first<Row>(
-        `INSERT INTO workshops (public_id, owner_id, title, lang, anonymous, min_group_size, code, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) ON CONFLICT (code) DO NOTHING RETURNING *`,
-        [input.publicId, input.ownerId, input.title, input.lang, input.anonymous, input.minGroupSize, input.code, input.createdAt],
+        `INSERT INTO workshops (public_id, owner_id, title, lang, anonymous, min_group_size, code, status, created_at, points)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) ON CONFLICT (code) DO NOTHING RETURNING *`,
+        [
+          input.publicId,
+          input.ownerId,
+          input.title,
+          input.lang,
+          input.anonymous,
+          input.minGroupSize,
+          input.code,
+          input.createdAt,
+          input.points ?? false,
+        ],
       );
       return row ? toWorkshop(row) : 'code_taken';
     },

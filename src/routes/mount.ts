@@ -21,6 +21,8 @@ import { assessmentsApi } from './assessments/api';
 import { authApi, authPages } from './auth/routes';
 import { workshopsApi } from './workshops/api';
 import { workshopEvents } from './workshops/events';
+import { exercisesApi, remarksApi } from './workshops/studio-api';
+import { participantStudioApi } from './assessments/studio-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -80,6 +82,7 @@ export function mountApi(
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
   app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));
+  app.use(participantStudioApi(services.participantStudio, services.phoneHub, services.studio, config.heartbeatMs));
   mountLoginAreas(app, session, users, [
     {
       paths: ['/api/login', '/api/logout'],
@@ -89,8 +92,13 @@ export function mountApi(
     {
       paths: ['/api/sessions'],
       roles: TRAINERS,
-      routers: [workshopEvents(workshops, hub, config.heartbeatMs), workshopsApi(workshops, config, content)],
+      routers: [
+        workshopEvents(workshops, hub, config.heartbeatMs, { hub: services.studioHub, state: (id) => services.studio.trainerState(id) }),
+        exercisesApi(services.studio),
+        workshopsApi(workshops, config, content),
+      ],
     },
+    { paths: ['/api/remarks'], roles: TRAINERS, routers: [remarksApi(services.studio)] },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
     {
       paths: ['/api/recognize', '/api/me', '/api/projects'],

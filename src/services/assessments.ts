@@ -22,7 +22,8 @@ const notFound = () => new AppError('not_found', 'No assessment was found for th
 export type AssessmentServiceOptions = {
   now?: () => Date;
   /** Called after a workshop participant joins, answers, completes or is deleted (drives the live dashboard). */
-  onWorkshopChange?: (workshopId: number) => void;
+  /** `progress`: only answers were saved; `members`: someone joined, completed or left. */
+  onWorkshopChange?: (workshopId: number, what: 'progress' | 'members') => void;
   /** Called after a profile of this model version is completed or deleted (norms change). */
   onProfilesChange?: (modelVersion: string) => void;
 };
@@ -33,7 +34,7 @@ export function createAssessmentService(store: Store, content: Content, options:
   // The privacy text's version, recorded with every consent.
   const consentVersion = () => content.texts.nl.get('privacy.version') ?? 'unknown';
   const changed = (record: AssessmentRecord) => {
-    if (record.workshopId !== null) options.onWorkshopChange?.(record.workshopId);
+    if (record.workshopId !== null) options.onWorkshopChange?.(record.workshopId, 'members');
   };
   const hashOf = (token: string) => {
     if (!isWellFormedToken(token)) throw notFound();
@@ -119,7 +120,7 @@ export function createAssessmentService(store: Store, content: Content, options:
       if (result.status === 'completed')
         throw new AppError('already_completed', 'This assessment is completed; answers can no longer change.');
       if (result.status === 'invalid') throw new AppError('validation_failed', 'Some answers are not valid.', { fields: result.errors });
-      if (result.workshopId !== null) options.onWorkshopChange?.(result.workshopId);
+      if (result.workshopId !== null) options.onWorkshopChange?.(result.workshopId, 'progress');
       return { answered: result.answered, total: index!.total };
     },
 

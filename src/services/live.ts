@@ -24,7 +24,14 @@ const systemClock: LiveClock = {
   },
 };
 
-export function createLiveHub(compute: (workshopId: number) => Promise<string | null>, throttleMs = 200, clock: LiveClock = systemClock) {
+export function createLiveHub(
+  compute: (workshopId: number) => Promise<string | null>,
+  throttleMs = 200,
+  clock: LiveClock = systemClock,
+  /** Skip an update whose text equals the last one sent (phones need not hear "nothing changed" 300 times). */
+  dedupe = false,
+) {
+  const lastText = new Map<number, string>();
   const listeners = new Map<number, Set<LiveListener>>();
   const pending = new Map<number, () => void>(); // workshop id → cancels its planned update
   const lastSent = new Map<number, number>();
@@ -46,6 +53,10 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       for (const l of set) l.close(); // the workshop was deleted
       listeners.delete(workshopId);
       return;
+    }
+    if (dedupe) {
+      if (lastText.get(workshopId) === json) return;
+      lastText.set(workshopId, json);
     }
     for (const l of set) l.send(json);
   }
@@ -69,6 +80,7 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
         if (!set.size) {
           listeners.delete(workshopId);
           lastSent.delete(workshopId);
+          lastText.delete(workshopId);
         }
       };
     },
@@ -103,6 +115,7 @@ export function createLiveHub(compute: (workshopId: number) => Promise<string | 
       for (const set of listeners.values()) for (const l of set) l.close();
       listeners.clear();
       lastSent.clear();
+      lastText.clear();
     },
   };
 }

@@ -23,7 +23,7 @@ export type ExportRow = {
   scores: { drive: string; likert: number; choice: number; combined: number }[];
 };
 export type ExportData = { kind: 'rows'; rows: ExportRow[] } | { kind: 'group'; n: number; drives: DriveStats[] };
-export type NewWorkshopInput = { title: string; lang: Lang; anonymous: boolean; minGroupSize: number };
+export type NewWorkshopInput = { title: string; lang: Lang; anonymous: boolean; minGroupSize: number; points?: boolean };
 
 export type WorkshopServiceOptions = {
   /** Announces a change to live dashboards. */
@@ -131,6 +131,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
           lang: input.lang,
           anonymous: input.anonymous,
           minGroupSize: input.minGroupSize,
+          points: input.points ?? false,
           code: newJoinCode(),
           createdAt: new Date().toISOString(),
         });

@@ -49,8 +49,8 @@ test('When the dashboard connects, then it gets an event stream that starts with
   expect(stream.status).toBe(200);
   expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
   expect(stream.headers['cache-control']).toBe('no-store');
-  await waitFor(() => stream.events.length === 1);
-  expect(stream.events[0]).toEqual({ event: 'summary', data: expect.objectContaining({ id: s.id, participants: 0 }) });
+  await waitFor(() => stream.summaries().length === 1);
+  expect(stream.summaries()[0]).toEqual({ event: 'summary', data: expect.objectContaining({ id: s.id, participants: 0 }) });
   expect(stream.raw()).toMatch(/^retry: 3000\n\n/);
   stream.close();
 });
@@ -68,13 +68,13 @@ test('When a participant joins, then saves a burst, then the join goes out at on
   try {
     const s = await createSession(1, url, mine);
     const stream = await openStream(url, `/api/sessions/${s.id}/events`, mine);
-    await waitFor(() => stream.events.length === 1);
+    await waitFor(() => stream.summaries().length === 1);
     const { token } = await join(s.code, 'Ina', url);
     // The first change after a quiet spell is due at once: it goes out without the clock moving.
     expect(clock.waits()).toEqual([0]);
     clock.advance(0);
-    await waitFor(() => stream.events.length === 2);
-    expect(stream.events[1]!.data).toMatchObject({ participants: 1 });
+    await waitFor(() => stream.summaries().length === 2);
+    expect(stream.summaries()[1]!.data).toMatchObject({ participants: 1 });
 
     // Ten saves right after it: one update is planned, for the end of the window that the last update opened.
     const items = ['L01', 'L02', 'L03', 'L04', 'L05', 'L06', 'L07', 'L08', 'L09', 'L10'];
@@ -82,10 +82,10 @@ test('When a participant joins, then saves a burst, then the join goes out at on
     expect(clock.waits()).toEqual([200]);
     clock.advance(199);
     expect(clock.waits()).toEqual([1]); // still planned: nothing of the burst went out yet
-    expect(stream.events).toHaveLength(2);
+    expect(stream.summaries()).toHaveLength(2);
     clock.advance(1);
-    await waitFor(() => stream.events.length === 3);
-    expect((stream.events[2]!.data as { members: { answered: number }[] }).members[0]!.answered).toBe(items.length);
+    await waitFor(() => stream.summaries().length === 3);
+    expect((stream.summaries()[2]!.data as { members: { answered: number }[] }).members[0]!.answered).toBe(items.length);
 
     // The next change waits a full window again: at most one update per 200 ms, five a second.
     expect((await save(url, token, 'L11')).status).toBe(200);
@@ -109,19 +109,19 @@ test('When the client reconnects, then the first event again carries the full cu
   const s = await createSession();
   await join(s.code, 'Jan');
   const first = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
-  await waitFor(() => first.events.length >= 1);
+  await waitFor(() => first.summaries().length >= 1);
   first.close();
   await join(s.code, 'Kim');
   const again = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
-  await waitFor(() => again.events.length >= 1);
-  expect((again.events[0]!.data as { participants: number }).participants).toBe(2);
+  await waitFor(() => again.summaries().length >= 1);
+  expect((again.summaries()[0]!.data as { participants: number }).participants).toBe(2);
   again.close();
 });
 
 test('When the server shuts down, then open streams end cleanly', async () => {
   const s = await createSession();
   const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
-  await waitFor(() => stream.events.length >= 1);
+  await waitFor(() => stream.summaries().length >= 1);
   t.app.live.closeAll();
   await stream.ended;
 });
@@ -129,7 +129,7 @@ test('When the server shuts down, then open streams end cleanly', async () => {
 test('When the session is deleted, then its streams end', async () => {
   const s = await createSession();
   const stream = await openStream(base, `/api/sessions/${s.id}/events`, cookie);
-  await waitFor(() => stream.events.length >= 1);
+  await waitFor(() => stream.summaries().length >= 1);
   await fetch(`${base}/api/sessions/${s.id}`, { method: 'DELETE', headers: { Cookie: cookie } });
   await stream.ended;
 });

@@ -2,6 +2,8 @@ import http from 'node:http';
 
 export type Stream = {
   events: { event: string; data: unknown }[];
+  /** Only the dashboard's `summary` events (the same stream also carries the studio's `exercise` events). */
+  summaries: () => { event: string; data: unknown }[];
   comments: string[];
   raw: () => string;
   close: () => void;
@@ -22,6 +24,7 @@ export function openStream(
         status: res.statusCode!,
         headers: res.headers,
         events: [] as { event: string; data: unknown }[],
+        summaries: () => stream.events.filter((e) => e.event === 'summary'),
         comments: [] as string[],
         raw: () => raw,
         close: () => req.destroy(),

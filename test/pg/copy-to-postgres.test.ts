@@ -30,8 +30,9 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
-  const { code } = (await agent.post('/api/sessions').send({ title: 'Gemeente Zuid', minGroupSize: 1 }).expect(201)).body;
+  const { id: sessionId, code } = (await agent.post('/api/sessions').send({ title: 'Gemeente Zuid', minGroupSize: 1 }).expect(201)).body;
   let last = '';
+  const joined: string[] = [];
   for (const [name, most, least] of [
     ['Anna', 'purple', 'red'],
     ['Bram', 'blue', 'green'],
@@ -46,7 +47,21 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     await request(app).put(`/api/assessments/${token}/answers`).send(answersPicking(most!, least!)).expect(200);
     await request(app).post(`/api/assessments/${token}/complete`).expect(200);
     last = token;
+    joined.push(token);
   }
+  // The studio: an own remark, an open question with both participants' answers, and a vote.
+  await agent.post('/api/remarks').send({ lang: 'nl', text: 'Dat hebben we al eens geprobeerd.', drive: 'purple' }).expect(201);
+  const open = (await agent.post(`/api/sessions/${sessionId}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
+  await agent.post(`/api/sessions/${sessionId}/exercises/${open.id}/open`).send({}).expect(200);
+  const answerIds: number[] = [];
+  for (const [i, token] of joined.entries()) {
+    await request(app)
+      .post(`/api/assessments/${token}/exercises/${open.id}/answer`)
+      .send({ text: `Antwoord ${i}` })
+      .expect(200);
+    answerIds.push((await request(app).get(`/api/assessments/${token}/exercise`).expect(200)).body.answer.id);
+  }
+  await request(app).post(`/api/assessments/${joined[0]}/exercises/${open.id}/votes`).send({ answerId: answerIds[1] }).expect(200);
   const busy = (await request(app).post('/api/assessments').send({ consent: true, name: 'Half' }).expect(201)).body.token;
   await request(app)
     .put(`/api/assessments/${busy}/answers`)
@@ -97,11 +112,15 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
     expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual([
       'assessments',
       'choice_answers',
+      'exercise_answers',
+      'exercise_votes',
+      'exercises',
       'likert_answers',
       'login_sessions',
       'norm_tables',
       'projects',
       'rate_limits',
+      'remarks',
       'stakeholders',
       'users',
       'workshops',

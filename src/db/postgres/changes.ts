@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg, { type Pool } from 'pg';
-import type { ChangeFeed } from '../store';
+import type { ChangeFeed, ChangeTopic } from '../store';
 
 export type PgChangeFeedOptions = {
   /** Connection settings for the listening connection (its own, outside the pool). */
@@ -29,8 +29,8 @@ export function createPgChangeFeed(
   { client: clientConfig, channel, onError = () => undefined, retryMs = 1000, pingMs = 30_000 }: PgChangeFeedOptions,
 ): ChangeFeed & { close(): Promise<void>; ready(): Promise<void> } {
   const self = randomUUID();
-  const subscribers = new Set<(id: number | null) => void>();
-  let pending = new Set<number>();
+  const subscribers = new Set<(id: number | null, topic: ChangeTopic) => void>();
+  let pending = new Set<string>(); // '12' (the workshop) or 's12' (only its studio)
   let flushing: NodeJS.Immediate | null = null;
   const sending = new Set<Promise<void>>();
   let connecting: pg.Client | null = null;
@@ -44,8 +44,8 @@ export function createPgChangeFeed(
   }, pingMs);
   ping.unref();
 
-  const tell = (id: number | null) => {
-    for (const s of subscribers) s(id);
+  const tell = (id: number | null, topic: ChangeTopic = 'workshop') => {
+    for (const s of subscribers) s(id, topic);
   };
 
   function send(payload: string, attempt = 1) {
@@ -75,7 +75,10 @@ export function createPgChangeFeed(
     c.on('notification', (msg) => {
       const [from, list] = (msg.payload ?? '').split(' ');
       if (from === self || !list) return;
-      for (const id of list.split(',')) if (/^\d+$/.test(id)) tell(Number(id));
+      for (const item of list.split(',')) {
+        const m = /^(s?)(\d+)$/.exec(item);
+        if (m) tell(Number(m[2]), m[1] ? 'studio' : 'workshop');
+      }
     });
     c.on('error', (err) => {
       onError(err);
@@ -122,9 +125,9 @@ export function createPgChangeFeed(
   }
 
   return {
-    publish(workshopId) {
+    publish(workshopId, topic = 'workshop') {
       if (closed) return;
-      pending.add(workshopId);
+      pending.add(topic === 'studio' ? `s${workshopId}` : String(workshopId));
       flushing ??= setImmediate(flush);
     },
     subscribe(onChange) {

@@ -24,6 +24,7 @@ export const createBody = z.strictObject({
   lang: workshopFields.lang.optional(),
   anonymous: z.boolean().optional(),
   minGroupSize: workshopFields.minGroupSize.optional(),
+  points: z.boolean().optional(),
 });
 
 /** Where phones in the room can open the session: PUBLIC_URL, else the request's address (a loopback one swapped for this machine's). */
@@ -50,6 +51,8 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
     minGroupSize: w.minGroupSize,
     status: w.status,
     revealed: w.revealed,
+    points: w.points,
+    step: w.step,
     createdAt: w.createdAt,
     joinUrl: joinUrlFor(config, req, w.code),
   });
@@ -61,6 +64,7 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
       lang: body.lang ?? 'nl',
       anonymous: body.anonymous ?? false,
       minGroupSize: body.minGroupSize ?? 3,
+      points: body.points ?? false,
     });
     res
       .status(201)

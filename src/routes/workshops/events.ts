@@ -11,12 +11,18 @@ import type { WorkshopService } from '../../services/workshops';
  * At most MAX_STREAMS_PER_LOGIN per login session. Each heartbeat checks the login session in the
  * database, so a logout, password change or user removal elsewhere (CLI, other instance) ends the stream.
  */
-export function workshopEvents(workshops: WorkshopService, live: LiveHub, heartbeatMs: number): Router {
+export function workshopEvents(
+  workshops: WorkshopService,
+  live: LiveHub,
+  heartbeatMs: number,
+  studio: { hub: LiveHub; state: (workshopId: number) => Promise<string | null> },
+): Router {
   const router = Router({ caseSensitive: true });
   router.get('/:id/events', async (req, res) => {
     const user = currentUser(res);
     const w = await workshops.get(user, req.params.id);
     const first = await workshops.summaryJson(w);
+    const firstStudio = await studio.state(w.id);
     let ended = false;
     let checking = false;
     const cleanups: (() => void)[] = [];
@@ -44,8 +50,11 @@ export function workshopEvents(workshops: WorkshopService, live: LiveHub, heartb
     res.flushHeaders();
     let seq = 0;
     const send = (json: string) => res.write(`id: ${++seq}\nevent: summary\ndata: ${json}\n\n`);
+    // The studio: the current step and the progress of the current round (results after its reveal).
+    const sendExercise = (json: string) => res.write(`id: ${++seq}\nevent: exercise\ndata: ${json}\n\n`);
     res.write('retry: 3000\n\n');
     send(first);
+    if (firstStudio) sendExercise(firstStudio);
     const heartbeat = setInterval(() => {
       if (checking) return;
       checking = true;
@@ -57,6 +66,7 @@ export function workshopEvents(workshops: WorkshopService, live: LiveHub, heartb
     }, heartbeatMs);
     cleanups.push(() => clearInterval(heartbeat));
     cleanups.push(live.subscribe(w.id, { send, close: end }));
+    cleanups.push(studio.hub.subscribe(w.id, { send: sendExercise, close: end }));
   });
   return router;
 }

@@ -1,0 +1,291 @@
+import { randomBytes } from 'node:crypto';
+import type { Content } from '../content/load';
+import type { ExerciseKind, ExerciseRecord } from '../db/exercise-types';
+import type { Store, UserRecord, WorkshopRecord } from '../db/store';
+import { DRIVE_IDS, type DriveId, type Lang } from '../domain/drives';
+import { moveStep, stepOf } from '../domain/studio/steps';
+import { leaderboard } from '../domain/studio/tally';
+import { AppError } from '../errors';
+import { studioViews } from './studio-results';
+import type { WorkshopService } from './workshops';
+
+export type NewExerciseInput =
+  | { kind: 'recognize'; remarkId: string }
+  | { kind: 'recognize'; text: string; drive?: DriveId | null }
+  | { kind: 'open'; prompt: string }
+  | { kind: 'poll'; prompt: string; options: string[] };
+export type StepTarget = 'next' | 'previous' | 'lobby' | 'team' | 'end' | { exercise: string };
+
+const newId = () => randomBytes(12).toString('base64url');
+const noExercise = () => new AppError('not_found', 'No such exercise in this session.');
+/** Rounds with a timer: at least 10 seconds, at most an hour. */
+export const TIMER_LIMITS = { min: 10, max: 3600 } as const;
+
+/**
+ * The workshop studio for trainers: remarks, exercises, steps and rounds. Every change tells the session's
+ * studio streams (`onChange`), here and on other instances.
+ */
+export function createStudioService(
+  store: Store,
+  content: Content,
+  workshops: WorkshopService,
+  events: { onChange: (workshopId: number) => void; onLocalChange: (workshopId: number) => void },
+) {
+  const { onChange } = events;
+  const repo = store.exercises;
+  const views = studioViews(content);
+  const now = () => Date.now();
+
+  // A round with a timer closes by itself (see effectiveStatus); each instance that shows the round nudges its
+  // own streams when the time is up, so projector and phones show "closed" without anyone pressing a key.
+  const timers = new Map<number, { at: string; timer: NodeJS.Timeout }>();
+  function watchTimer(workshopId: number, closesAt: string | null) {
+    const current = timers.get(workshopId);
+    if (current?.at === closesAt) return;
+    if (current) clearTimeout(current.timer);
+    timers.delete(workshopId);
+    if (!closesAt) return;
+    const timer = setTimeout(
+      () => {
+        timers.delete(workshopId);
+        events.onLocalChange(workshopId);
+      },
+      Math.max(0, Date.parse(closesAt) - now()) + 20,
+    );
+    timer.unref();
+    timers.set(workshopId, { at: closesAt, timer });
+  }
+
+  async function exerciseOf(w: WorkshopRecord, eid: string): Promise<ExerciseRecord> {
+    const x = /^[A-Za-z0-9_-]{16}$/.test(eid) ? await repo.find(w.id, eid) : null;
+    if (!x) throw noExercise();
+    return x;
+  }
+
+  async function resultsOf(w: WorkshopRecord, x: ExerciseRecord, full: boolean) {
+    const [rows, participants] = await Promise.all([repo.answers(x.id), store.workshops.countParticipants(w.id)]);
+    const results = views.results(w, x, rows, participants, now(), full);
+    if (!w.points || x.kind !== 'recognize' || results.status !== 'revealed') return results;
+    const board = leaderboard(
+      (await repo.roundAnswers(w.id)).map((r) => ({
+        participantId: r.assessmentId,
+        alias: r.name ?? '',
+        answer: r.value,
+        intended: r.drive,
+        also: r.also,
+      })),
+    );
+    return { ...results, leaderboard: board };
+  }
+
+  /** The bank and the trainer's own remarks, in one list. */
+  async function remarks(user: UserRecord, lang: Lang) {
+    const own = await store.remarks.list(user.id, lang);
+    return [
+      ...content.remarks[lang].map((r) => ({
+        id: r.id,
+        lang,
+        text: r.text,
+        drive: r.drive,
+        also: r.also,
+        explanation: r.explanation,
+        own: false,
+      })),
+      ...own.map((r) => ({
+        id: r.publicId,
+        lang: r.lang,
+        text: r.text,
+        drive: r.drive,
+        also: r.also,
+        explanation: r.explanation,
+        own: true,
+      })),
+    ];
+  }
+
+  async function findRemark(user: UserRecord, id: string) {
+    const banked = [...content.remarks.nl, ...content.remarks.en].find((r) => r.id === id);
+    if (banked) return banked;
+    const own = /^[A-Za-z0-9_-]{16}$/.test(id) ? await store.remarks.find(user.id, id) : null;
+    if (!own) {
+      throw new AppError('validation_failed', 'There is no remark with this id in the bank or among your own remarks.', {
+        fields: [{ field: 'remarkId', message: 'unknown remark' }],
+      });
+    }
+    return { ...own, id: own.publicId };
+  }
+
+  async function describe(w: WorkshopRecord, x: ExerciseRecord) {
+    return {
+      ...views.basics(x, now()),
+      position: x.position,
+      intended: x.drive,
+      also: x.also,
+      explanation: x.explanation,
+      remarkId: x.remarkId,
+    };
+  }
+
+  /** Moves the session to a step; arriving at a round that was never opened opens it. */
+  async function goTo(w: WorkshopRecord, target: string, open: { seconds: number | null } | null = null) {
+    const list = await repo.list(w.id);
+    const x = list.find((e) => e.publicId === target);
+    const opens = x && x.status !== 'revealed' && (open !== null || x.status === 'draft');
+    const seconds = open?.seconds ?? null;
+    const closesAt = opens && seconds !== null ? new Date(now() + seconds * 1000).toISOString() : null;
+    await repo.goTo(w.id, target, opens ? { exerciseId: x.id, closesAt } : null);
+    onChange(w.id);
+  }
+
+  return {
+    remarks,
+    async addRemark(user: UserRecord, input: { lang: Lang; text: string; drive: DriveId | null; also: DriveId[]; explanation: string }) {
+      const r = await store.remarks.create({ ...input, publicId: newId(), ownerId: user.id, createdAt: new Date().toISOString() });
+      return { id: r.publicId, lang: r.lang, text: r.text, drive: r.drive, also: r.also, explanation: r.explanation, own: true };
+    },
+
+    async create(user: UserRecord, sid: string, input: NewExerciseInput) {
+      const w = await workshops.get(user, sid);
+      let fields: {
+        kind: ExerciseKind;
+        prompt: string;
+        remarkId: string | null;
+        drive: DriveId | null;
+        also: DriveId[];
+        explanation: string | null;
+        options: string[];
+      };
+      if (input.kind === 'recognize' && 'remarkId' in input) {
+        const r = await findRemark(user, input.remarkId);
+        fields = {
+          kind: 'recognize',
+          prompt: r.text,
+          remarkId: r.id,
+          drive: r.drive,
+          also: r.also,
+          explanation: r.explanation,
+          options: [],
+        };
+      } else if (input.kind === 'recognize') {
+        fields = {
+          kind: 'recognize',
+          prompt: input.text,
+          remarkId: null,
+          drive: input.drive ?? null,
+          also: [],
+          explanation: null,
+          options: [],
+        };
+      } else {
+        fields = {
+          kind: input.kind,
+          prompt: input.prompt,
+          remarkId: null,
+          drive: null,
+          also: [],
+          explanation: null,
+          options: input.kind === 'poll' ? input.options : [],
+        };
+      }
+      const x = await repo.create(w.id, { ...fields, publicId: newId(), createdAt: new Date().toISOString() });
+      onChange(w.id);
+      return describe(w, x);
+    },
+
+    async list(user: UserRecord, sid: string) {
+      const w = await workshops.get(user, sid);
+      return Promise.all((await repo.list(w.id)).map((x) => describe(w, x)));
+    },
+
+    async remove(user: UserRecord, sid: string, eid: string) {
+      const w = await workshops.get(user, sid);
+      await repo.remove(w.id, (await exerciseOf(w, eid)).id);
+      await store.scrub(); // participants' answers were personal data
+      onChange(w.id);
+    },
+
+    async open(user: UserRecord, sid: string, eid: string, seconds: number | null) {
+      const w = await workshops.get(user, sid);
+      const x = await exerciseOf(w, eid);
+      if (x.status === 'revealed') throw new AppError('conflict', 'This round has been revealed already; add a new exercise to ask again.');
+      await goTo(w, x.publicId, { seconds });
+      return resultsOf(w, (await repo.find(w.id, eid))!, true);
+    },
+
+    async close(user: UserRecord, sid: string, eid: string, status: 'closed' | 'revealed') {
+      const w = await workshops.get(user, sid);
+      const x = await exerciseOf(w, eid);
+      if (status === 'revealed' && x.status === 'draft') throw new AppError('conflict', 'Open this round before revealing it.');
+      await repo.setStatus(x.id, status);
+      onChange(w.id);
+      return resultsOf(w, (await repo.find(w.id, eid))!, true);
+    },
+
+    async results(user: UserRecord, sid: string, eid: string) {
+      const w = await workshops.get(user, sid);
+      return resultsOf(w, await exerciseOf(w, eid), true);
+    },
+
+    async hide(user: UserRecord, sid: string, eid: string, answerId: number, hidden: boolean) {
+      const w = await workshops.get(user, sid);
+      const x = await exerciseOf(w, eid);
+      if (!(await repo.hide(x.id, answerId, hidden))) throw new AppError('not_found', 'No such answer in this exercise.');
+      onChange(w.id);
+    },
+
+    /** Next, previous or a named step; answers the new step. */
+    async step(user: UserRecord, sid: string, target: StepTarget) {
+      const w = await workshops.get(user, sid);
+      const ids = (await repo.list(w.id)).map((x) => x.publicId);
+      let to: string;
+      if (target === 'next' || target === 'previous') to = moveStep(w.step, ids, target);
+      else if (typeof target === 'string') to = target;
+      else if (ids.includes(target.exercise)) to = target.exercise;
+      else throw noExercise();
+      await goTo(w, to);
+      return stepOf(to, ids);
+    },
+
+    /** The live state for the trainer's stream and the projector: the step and the current exercise's progress. */
+    async trainerState(workshopId: number): Promise<string | null> {
+      const w = await store.workshops.findById(workshopId);
+      if (!w) return null;
+      const list = await repo.list(w.id);
+      const step = stepOf(
+        w.step,
+        list.map((x) => x.publicId),
+      );
+      const x = list.find((e) => e.publicId === step.exerciseId);
+      const participants = await store.workshops.countParticipants(w.id);
+      if (!x) return JSON.stringify({ id: null, status: null, answered: 0, participants, step, points: w.points });
+      const results = await resultsOf(w, x, false);
+      watchTimer(w.id, results.closesAt);
+      return JSON.stringify({ ...results, step, points: w.points });
+    },
+
+    /** The same for every phone of the session: step and exercise, no names, nobody's own answer. */
+    async phoneState(workshopId: number): Promise<string | null> {
+      const w = await store.workshops.findById(workshopId);
+      if (!w) return null;
+      const list = await repo.list(w.id);
+      const step = stepOf(
+        w.step,
+        list.map((x) => x.publicId),
+      );
+      const x = list.find((e) => e.publicId === step.exerciseId);
+      if (!x) return JSON.stringify({ step, exercise: null, revealed: w.revealed });
+      const [rows, participants] = await Promise.all([repo.answers(x.id), store.workshops.countParticipants(w.id)]);
+      const exercise = views.forPhones(x, rows, participants, w, now());
+      watchTimer(w.id, exercise.closesAt);
+      return JSON.stringify({ step, exercise, revealed: w.revealed });
+    },
+    exerciseOf,
+    drives: DRIVE_IDS,
+    /** Stops the round timers (on shutdown). */
+    stop() {
+      for (const t of timers.values()) clearTimeout(t.timer);
+      timers.clear();
+    },
+  };
+}
+export type StudioService = ReturnType<typeof createStudioService>;
