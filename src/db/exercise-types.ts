@@ -67,6 +67,8 @@ export interface ExerciseRepo {
   /** Every answer in revealed recognize rounds of the session, for points. */
   roundAnswers(workshopId: number): Promise<RoundAnswer[]>;
   /** One participant's exercise answers, for their own download. */
+  /** The answers one participant voted for, for their own download. */
+  votesOf(assessmentId: number): Promise<{ exercise: string; answer: string }[]>;
   answersOf(assessmentId: number): Promise<{ exercise: string; kind: ExerciseKind; prompt: string; value: string; answeredAt: string }[]>;
 }
 

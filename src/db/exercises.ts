@@ -166,6 +166,14 @@ export function createExerciseRepo(sql: Sql): ExerciseRepo {
         also: JSON.parse(r.also) as DriveId[],
       }));
     },
+    async votesOf(assessmentId) {
+      const rows = await sql.all<{ public_id: string; value: string }>(
+        `SELECT e.public_id, a.value FROM exercise_votes v JOIN exercise_answers a ON a.id = v.answer_id
+         JOIN exercises e ON e.id = a.exercise_id WHERE v.assessment_id = $1 ORDER BY a.id`,
+        [assessmentId],
+      );
+      return rows.map((r) => ({ exercise: r.public_id, answer: r.value }));
+    },
     async answersOf(assessmentId) {
       const rows = await sql.all<{ public_id: string; kind: ExerciseKind; prompt: string; value: string; answered_at: string }>(
         `SELECT e.public_id, e.kind, e.prompt, a.value, a.answered_at FROM exercise_answers a JOIN exercises e ON e.id = a.exercise_id

@@ -163,6 +163,9 @@ export function createAssessmentService(store: Store, content: Content, options:
           linkedToAccount: record.userId !== null,
         },
         answers,
+        // What they answered in workshop exercises, and which answers of others they voted for.
+        exercises: await store.exercises.answersOf(record.id),
+        votes: await store.exercises.votesOf(record.id),
         profile: record.profile,
         notStored: 'No IP address, browser details or e-mail address are stored with an assessment.',
       };

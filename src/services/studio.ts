@@ -226,6 +226,11 @@ export function createStudioService(
       return resultsOf(w, await exerciseOf(w, eid), true);
     },
 
+    async exportOne(user: UserRecord, sid: string, eid: string) {
+      const w = await workshops.get(user, sid);
+      return { session: { id: w.publicId, code: w.code, title: w.title }, results: await resultsOf(w, await exerciseOf(w, eid), true) };
+    },
+
     async hide(user: UserRecord, sid: string, eid: string, answerId: number, hidden: boolean) {
       const w = await workshops.get(user, sid);
       const x = await exerciseOf(w, eid);

@@ -6,6 +6,7 @@ import { currentUser } from '../../http/auth';
 import { parse } from '../../http/validate';
 import { TIMER_LIMITS, type StudioService } from '../../services/studio';
 import { visibleText } from '../fields';
+import { exerciseCsv, exerciseJson } from './exercise-export';
 
 const drive = z.enum(DRIVE_IDS);
 export const studioFields = {
@@ -82,6 +83,17 @@ export function exercisesApi(studio: StudioService): Router {
   });
   router.get('/:id/exercises/:eid/results', async (req, res) => {
     res.json(await studio.results(currentUser(res), req.params.id, req.params.eid));
+  });
+  // The results of one exercise to take home (also before a reveal: the trainer's own data).
+  router.get('/:id/exercises/:eid/export.csv', async (req, res) => {
+    const { session, results } = await studio.exportOne(currentUser(res), req.params.id, req.params.eid);
+    res.set('Cache-Control', 'no-store').attachment(`drijfveer-${session.code}-${results.id}.csv`).type('text/csv; charset=utf-8');
+    res.send(`\uFEFF${exerciseCsv(results)}`);
+  });
+  router.get('/:id/exercises/:eid/export.json', async (req, res) => {
+    const { session, results } = await studio.exportOne(currentUser(res), req.params.id, req.params.eid);
+    res.set('Cache-Control', 'no-store').attachment(`drijfveer-${session.code}-${results.id}.json`);
+    res.json(exerciseJson(session, results));
   });
   router.post('/:id/exercises/:eid/open', async (req, res) => {
     const body = parse(openBody, req.body ?? {});
