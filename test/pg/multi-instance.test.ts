@@ -95,3 +95,46 @@ test('Rate limits are shared: failed logins for one address on either instance a
   expect(await attempt(two)).toBe(429);
   expect(await attempt(one)).toBe(429);
 });
+
+test("The studio across instances: answers on instance 1 reach the trainer's stream on instance 2, and the trainer's steps reach a phone on instance 1", async () => {
+  const login = await fetch(`${two.url}/api/login`, json('POST', { email: 'trainer@example.nl', password: PASSWORD }));
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const session = (await (await fetch(`${two.url}/api/sessions`, json('POST', { title: 'Studio, two instances' }, cookie))).json()) as {
+    id: string;
+    code: string;
+  };
+  const x = (await (
+    await fetch(
+      `${two.url}/api/sessions/${session.id}/exercises`,
+      json('POST', { kind: 'recognize', text: 'Wie beslist hier?', drive: 'red' }, cookie),
+    )
+  ).json()) as { id: string };
+  const tokens: string[] = [];
+  for (const name of ['Fleur', 'Gijs', 'Hans']) {
+    const joined = await fetch(`${one.url}/api/assessments`, {
+      ...json('POST', { consent: true, sessionCode: session.code, name }),
+      headers: { 'Content-Type': 'application/json', Cookie: `dv.client=${name}` },
+    });
+    tokens.push(((await joined.json()) as { token: string }).token);
+  }
+  const trainer = await openStream(two.url, `/api/sessions/${session.id}/events`, cookie);
+  const phone = await openStream(one.url, `/api/assessments/${tokens[0]}/events`, '');
+  await waitFor(() => phone.events.length >= 1 && trainer.events.some((e) => e.event === 'exercise'));
+  // The trainer (instance 2) opens the round by stepping to it; the phone on instance 1 hears it.
+  await fetch(`${two.url}/api/sessions/${session.id}/step`, json('POST', { to: { exercise: x.id } }, cookie));
+  type Phone = { exercise: { id: string; status: string } | null };
+  await waitFor(() => phone.events.some((e) => (e.data as Phone).exercise?.status === 'open'), 2000, 'the open round on instance 1');
+  for (const token of tokens) {
+    expect((await fetch(`${one.url}/api/assessments/${token}/exercises/${x.id}/answer`, json('POST', { drive: 'red' }))).status).toBe(200);
+  }
+  const last = Date.now();
+  type Progress = { id: string | null; answered: number };
+  await waitFor(
+    () => trainer.events.some((e) => e.event === 'exercise' && (e.data as Progress).answered === 3),
+    1000,
+    'three answered on instance 2',
+  );
+  expect(Date.now() - last).toBeLessThanOrEqual(1000);
+  trainer.close();
+  phone.close();
+});
