@@ -16,6 +16,10 @@ export function createRateLimitRepo(sql: Sql): RateLimitRepo {
       const r = (await sql.first<{ hits: number; reset_at: number }>(HIT, [key, now, windowMs]))!;
       return { hits: r.hits, resetAt: r.reset_at };
     },
+    async peek(key, now) {
+      const r = await sql.first<{ hits: number }>('SELECT hits FROM rate_limits WHERE key = $1 AND reset_at > $2', [key, now]);
+      return r?.hits ?? 0;
+    },
     async undo(key, now) {
       await sql.run('UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND reset_at > $2 AND hits > 0', [key, now]);
     },

@@ -248,6 +248,8 @@ export interface StatsRepo {
 export interface RateLimitRepo {
   /** Counts one hit on `key`; a window that has ended starts again with this hit. */
   hit(key: string, windowMs: number, now: number): Promise<{ hits: number; resetAt: number }>;
+  /** The hits in the current window, without counting one (0 when the window has ended). */
+  peek(key: string, now: number): Promise<number>;
   /** Takes one hit back (a request that should not count, such as a successful login). */
   undo(key: string, now: number): Promise<void>;
   reset(key: string): Promise<void>;

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { zodFieldErrors } from './validate';
 import { DEFAULT_LANG } from '../domain/drives';
 import { dbErrorKind, type WriteFailures } from '../db/errors';
+import { beforeErrorResponse } from './error-hooks';
 
 /** Maps body-parser and database errors to AppError; anything else is an internal error. */
 function normalize(err: unknown): AppError {
@@ -55,23 +56,33 @@ export function errorHandler(logger: Logger, failures: WriteFailures): ErrorRequ
     const error = normalize(err);
     if (error.status >= 500) logFailure(logger, failures, err, res.headersSent ? 'failed after the response was sent' : 'request failed');
     if (res.headersSent) return res.end();
-    res.status(error.status);
-    if (error.options.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.options.retryAfterSeconds));
-    if (req.originalUrl.startsWith('/api/')) {
-      res.json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } });
-      return;
-    }
-    res.set('Cache-Control', 'no-store');
-    const locals = res.locals as { t?: (key: string) => string; lang?: string; switchLang?: Record<string, string> };
-    const t = locals.t ?? ((k: string) => k);
-    const known = [400, 403, 404, 409, 413, 429, 503].includes(error.status) ? error.status : 500;
-    res.render('error', {
-      lang: locals.lang ?? DEFAULT_LANG,
-      t,
-      switchLang: locals.switchLang ?? { nl: '/?lang=nl', en: '/?lang=en' },
-      status: error.status,
-      title: t(`errors.${known}.title`),
-      message: t(`errors.${known}.message`),
-    });
+    void beforeErrorResponse(res, error.status)
+      .then(() => respond(error, req, res))
+      .catch((failure: unknown) => {
+        logFailure(logger, failures, failure, 'the error page failed');
+        if (!res.headersSent) res.status(500).end();
+      });
   };
+}
+
+function respond(error: AppError, req: Parameters<ErrorRequestHandler>[1], res: Parameters<ErrorRequestHandler>[2]): void {
+  if (res.headersSent || res.writableEnded) return; // the client went away meanwhile
+  res.status(error.status);
+  if (error.options.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.options.retryAfterSeconds));
+  if (req.originalUrl.startsWith('/api/')) {
+    res.json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } });
+    return;
+  }
+  res.set('Cache-Control', 'no-store');
+  const locals = res.locals as { t?: (key: string) => string; lang?: string; switchLang?: Record<string, string> };
+  const t = locals.t ?? ((k: string) => k);
+  const known = [400, 403, 404, 409, 413, 429, 503].includes(error.status) ? error.status : 500;
+  res.render('error', {
+    lang: locals.lang ?? DEFAULT_LANG,
+    t,
+    switchLang: locals.switchLang ?? { nl: '/?lang=nl', en: '/?lang=en' },
+    status: error.status,
+    title: t(`errors.${known}.title`),
+    message: t(`errors.${known}.message`),
+  });
 }

@@ -6,6 +6,7 @@ import type { RateLimitRepo } from '../db/store';
 import { AppError } from '../errors';
 import { cookiePolicy } from './cookies';
 import { bodyText } from './validate';
+import { onErrorResponse } from './error-hooks';
 
 /*
  * Rate limits count in the database (rate_limits), so several instances share them and a restart
@@ -89,21 +90,34 @@ export type JoinLimits = ((codeOf: (req: Request) => string, skip?: (req: Reques
 
 /**
  * Unknown session codes per client address: the join limits count per code, so without this one address
- * could try code after code. Only failed look-ups (404) count; past the limit every look-up from that
- * address is refused, as a known code must not answer differently from an unknown one.
+ * could try code after code. Only failed look-ups (404) count, and they count when they have failed: a room
+ * of 300 behind one address joining at once must not be refused for the look-ups still in flight (which
+ * express-rate-limit's skipSuccessfulRequests counts until they end). Past the limit every look-up from that
+ * address is refused, as a known code must not answer differently from an unknown one. (Parallel guesses can
+ * pass the limit by as many as are in flight at once; against 31^6 codes that buys nothing.)
  */
 export function codeLookupLimit(config: Config, repo: RateLimitRepo): RequestHandler {
-  return rateLimit({
-    store: dbStore(repo, 'code-lookup:', rateLimitKey(config)),
-    windowMs: 10 * MINUTE,
-    limit: config.rateLimits.codeLookupsPerAddress,
-    keyGenerator: ip,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 404,
-    handler: tooMany('Too many unknown session codes from this address. Wait a few minutes and check the code with your trainer.'),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-  });
+  const secret = rateLimitKey(config);
+  const windowMs = 10 * MINUTE;
+  const limit = config.rateLimits.codeLookupsPerAddress;
+  const message = 'Too many unknown session codes from this address. Wait a few minutes and check the code with your trainer.';
+  const keyOf = (req: Request) => `code-lookup:${createHmac('sha256', secret).update(ip(req)).digest('base64url')}`;
+  return (req, res, next) => {
+    const key = keyOf(req);
+    repo.peek(key, Date.now()).then((hits) => {
+      if (hits >= limit) return next(new AppError('too_many_requests', message, undefined, { retryAfterSeconds: windowMs / 1000 }));
+      // Counted before the 404 goes out (see errorHandler), so the next guess already sees it.
+      onErrorResponse(res, (status) =>
+        status === 404
+          ? repo.hit(key, windowMs, Date.now()).then(
+              () => undefined,
+              () => undefined,
+            )
+          : undefined,
+      );
+      next();
+    }, next);
+  };
 }
 
 /** One set of join limits for the app: the join page, the join API and code look-ups share the counts. */

@@ -1,10 +1,11 @@
 /**
  * Load test of a workshop: N participants join one session and complete the questionnaire
  * concurrently against the real server (loopback only, bounded in time), while the trainer's
- * event stream is open. Checks: no errors, every answer stored, and the stream reports the
- * last completion within 1 second.
+ * event stream is open; then all of them answer one exercise round within `--round-seconds` (src/tools/load-round.ts).
+ * Checks: no errors, every answer stored (each round answer exactly once), the stream reports the
+ * last completion and the last round answer within 1 second, and answer → trainer's stream has p99 < 300 ms.
  *
- *   npm run load-test -- [--participants 300] [--timeout 120] [--postgres postgres://… --instances 2]
+ *   npm run load-test -- [--participants 300] [--round-seconds 10] [--timeout 120] [--postgres postgres://… --instances 2]
  *
  * With --postgres and --instances K > 1, K server processes share one PostgreSQL database (a temporary
  * schema): the trainer's stream is on the first instance and the participants use the others, so every
@@ -18,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { createUserService } from '../services/users';
 import { startProcess } from './spawn';
 import { temporaryDatabase } from './temporary-database';
+import { answeredWatcher, runRound } from './load-round';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '120' },
     postgres: { type: 'string' },
     instances: { type: 'string', default: '1' },
+    'round-seconds': { type: 'string', default: '10' },
   },
 });
 const N = Number(values.participants);
@@ -69,8 +72,11 @@ async function main(): Promise<number> {
     ).json()) as { id: string; code: string };
     const model = (await (await fetch(`${server.url}/api/model`)).json()) as Model;
 
-    // The trainer's stream: remember when each summary arrives and how many had completed.
+    // The trainer's stream: remember when each summary arrives and how many had completed; exercise events
+    // go to the round's watcher.
     let lastEvent = { at: 0, completed: 0 };
+    const watcher = answeredWatcher();
+    let roundId: string | null = null;
     const abort = new AbortController();
     const stream = await fetch(`${server.url}/api/sessions/${session.id}/events`, { headers: { Cookie: cookie }, signal: abort.signal });
     const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -82,15 +88,22 @@ async function main(): Promise<number> {
             if (done) return;
             buffer += value;
             for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-              const data = buffer
-                .slice(0, i)
-                .split('\n')
-                .find((l) => l.startsWith('data: '));
+              const lines = buffer.slice(0, i).split('\n');
+              const data = lines.find((l) => l.startsWith('data: '));
+              const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
               buffer = buffer.slice(i + 2);
               if (!data) continue;
+              if (event === 'exercise') {
+                watcher.onExercise(JSON.parse(data.slice(6)) as { id: string | null; answered: number }, roundId, performance.now());
+                continue;
+              }
               const s = JSON.parse(data.slice(6)) as { completed: number };
+              if (s.completed === N) {
+                lastEvent = { at: performance.now(), completed: s.completed };
+                resolve(lastEvent.at);
+                continue;
+              }
               lastEvent = { at: performance.now(), completed: s.completed };
-              if (s.completed === N) return resolve(lastEvent.at);
             }
             pump();
           },
@@ -107,10 +120,12 @@ async function main(): Promise<number> {
         headers: { ...json, ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      if (!res.ok) errors.push(`${method} ${url.replace(/[A-Za-z0-9_-]{24}/, '…')} → ${res.status}`);
+      if (!res.ok)
+        errors.push(`${method} ${url.replace(/[A-Za-z0-9_-]{24}/, '…')} → ${res.status} ${(await res.clone().text()).slice(0, 200)}`);
       return res;
     };
     let lastCompletion = 0;
+    const joinedTokens: { base: string; token: string }[] = [];
     const started = performance.now();
     const pages = [
       ...Array.from({ length: Math.ceil(model.likert.items.length / 8) }, (_, p) => ({
@@ -136,6 +151,7 @@ async function main(): Promise<number> {
         );
         if (!joined.ok) return;
         const { token } = (await joined.json()) as { token: string };
+        joinedTokens.push({ base, token });
         for (const page of pages) await call(base, 'PUT', `/api/assessments/${token}/answers`, page);
         const done = await call(base, 'POST', `/api/assessments/${token}/complete`);
         if (done.ok) lastCompletion = Math.max(lastCompletion, performance.now());
@@ -143,6 +159,21 @@ async function main(): Promise<number> {
     );
     const elapsed = performance.now() - started;
     const seenAt = await Promise.race([allSeen, new Promise<number>((r) => setTimeout(() => r(NaN), 5000))]);
+    const counts = await db.open();
+    const round = await runRound({
+      trainerUrl: server.url,
+      cookie,
+      sessionId: session.id,
+      participants: joinedTokens,
+      windowMs: Number(values['round-seconds']) * 1000,
+      watcher,
+      setRound: (id) => (roundId = id),
+      async countStored(exerciseId) {
+        const w = (await counts.workshops.findByPublicId(session.id))!;
+        const rows = await counts.exercises.answers((await counts.exercises.find(w.id, exerciseId))!.id);
+        return { rows: rows.length, distinct: new Set(rows.map((r) => r.assessmentId)).size };
+      },
+    }).finally(() => counts.close());
     abort.abort();
 
     // What the database holds afterwards, read through the repositories: every completed profile with its answers.
@@ -166,6 +197,7 @@ async function main(): Promise<number> {
       stored,
       expected,
       lastCompletionToEventMs: Number.isNaN(delay) ? null : Math.max(0, Math.round(delay)),
+      round,
     };
     console.log(JSON.stringify(result, null, 2));
     for (const e of errors.slice(0, 5)) console.error(e);
@@ -173,7 +205,14 @@ async function main(): Promise<number> {
       errors.length === 0 &&
       JSON.stringify(stored) === JSON.stringify(expected) &&
       result.lastCompletionToEventMs !== null &&
-      result.lastCompletionToEventMs <= 1000;
+      result.lastCompletionToEventMs <= 1000 &&
+      round.errors === 0 &&
+      round.answers === N &&
+      round.storedOnce &&
+      round.lastAnswerToEventMs !== null &&
+      round.lastAnswerToEventMs <= 1000 &&
+      round.answerToEventMs !== null &&
+      round.answerToEventMs.p99 < 300;
     console.log(ok ? 'load test passed' : 'load test FAILED');
     return ok ? 0 : 1;
   } finally {

@@ -91,6 +91,32 @@ describe('session codes cannot be guessed without limit', () => {
   });
 });
 
+describe('a whole room joins at once', () => {
+  test('When 40 people behind one address join a real session at the same moment, then none is refused by the look-up limit', async () => {
+    // Only failed look-ups count, and only once they have failed: joins in flight are no guesses.
+    const t = await makeApp({ RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS: '4' });
+    await addUser(t, 'trainer@example.nl');
+    const trainer = await loggedIn(t, 'trainer@example.nl');
+    const { code } = (await trainer.post('/api/sessions').send({ title: 'Room', anonymous: true }).expect(201)).body as { code: string };
+    const server = t.app.listen(0);
+    try {
+      const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          fetch(`${base}/api/assessments`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Cookie: `dv.client=room-${i}` },
+            body: JSON.stringify({ consent: true, sessionCode: code }),
+          }).then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s !== 201)).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('names, aliases and titles show what they say', () => {
   const INVISIBLE = 'must contain a visible character (a letter, digit or punctuation mark)';
   const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;

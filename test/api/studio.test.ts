@@ -385,10 +385,10 @@ describe('authorisation and anonymity', () => {
     await open(s, x.id);
     await answer(p, x.id, { text: 'Een antwoord' }).expect(200);
     await anna.post(`/api/sessions/${s.id}/exercises/${x.id}/reveal`).expect(200);
-    const alias = (await t.db.one<string>(
+    const alias = await t.db.one<string>(
       'SELECT name FROM assessments WHERE workshop_id = (SELECT id FROM workshops WHERE public_id = ?)',
       s.id,
-    ));
+    );
     const texts = [
       JSON.stringify(await results(s, x.id)),
       JSON.stringify(await mine(p)),
