@@ -16,5 +16,5 @@ export function onErrorResponse(res: Response, hook: Hook): void {
 /** Runs the hooks for a status; resolves when they are done (hooks swallow their own failures). */
 export async function beforeErrorResponse(res: Response, status: number): Promise<void> {
   const hooks = (res as WithHooks)[HOOKS] ?? [];
-  await Promise.all(hooks.map((h) => h(status)));
+  for (const h of hooks) await h(status);
 }
