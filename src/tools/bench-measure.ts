@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { answeredWatcher, runRound, type RoundReport } from './load-round';
 
 /**
  * Opens `listeners` event streams on a session, then completes the pending participants one by one and
@@ -96,4 +97,63 @@ export async function pageWeight(url: string, inProgress: string, done: string) 
     return bytes;
   };
   return { questionnaire: await total(`/a/${inProgress}/1`), profile: await total(`/p/${done}`) };
+}
+
+/**
+ * The studio's round trip: the trainer's stream open (projector, control page and dashboard: three streams of one
+ * login), every participant answers one round spread over `windowMs`; per answer, the time from its acknowledgement to
+ * the first event on the first stream that counts it.
+ */
+export async function roundTrip(
+  url: string,
+  workshopId: string,
+  cookie: string,
+  tokens: string[],
+  windowMs: number,
+  headers: Record<string, string>,
+  countStored: (exerciseId: string) => Promise<{ rows: number; distinct: number }>,
+): Promise<RoundReport> {
+  const watcher = answeredWatcher();
+  let roundId: string | null = null;
+  const agent = new http.Agent({ keepAlive: true });
+  const streams = await Promise.all(
+    [0, 1, 2].map(
+      (n) =>
+        new Promise<http.ClientRequest>((resolve, reject) => {
+          const req = http.get(`${url}/api/sessions/${workshopId}/events`, { agent, headers: { ...headers, cookie } }, (res) => {
+            let buffer = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              buffer += chunk;
+              for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+                const block = buffer.slice(0, i);
+                buffer = buffer.slice(i + 2);
+                if (n !== 0 || !block.includes('event: exercise')) continue;
+                const data = block.split('\n').find((l) => l.startsWith('data: '));
+                if (data)
+                  watcher.onExercise(JSON.parse(data.slice(6)) as { id: string | null; answered: number }, roundId, performance.now());
+              }
+            });
+            resolve(req);
+          });
+          req.on('error', reject);
+        }),
+    ),
+  );
+  try {
+    return await runRound({
+      trainerUrl: url,
+      cookie,
+      sessionId: workshopId,
+      participants: tokens.map((token) => ({ base: url, token })),
+      windowMs,
+      watcher,
+      setRound: (id) => (roundId = id),
+      countStored,
+      headers,
+    });
+  } finally {
+    for (const s of streams) s.destroy();
+    agent.destroy();
+  }
 }

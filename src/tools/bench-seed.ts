@@ -37,11 +37,14 @@ export async function seedBench(store: Store, participants: number, pending: num
   const w = await workshops.create(trainer, { title: 'Benchmark', lang: 'nl', anonymous: false, minGroupSize: 3 });
   const index = content.current;
   const pendingTokens: string[] = [];
+  const completedTokens: string[] = [];
   for (let n = 0; n < participants + pending; n++) {
     const { token } = await workshops.join(w.code, { name: `P${n + 1}` });
     await assessments.saveAnswers(token, answersFor(index, n));
-    if (n < participants) await assessments.complete(token);
-    else pendingTokens.push(token);
+    if (n < participants) {
+      await assessments.complete(token);
+      completedTokens.push(token);
+    } else pendingTokens.push(token);
   }
   await workshops.reveal(trainer, w.publicId);
   const inProgress = (await assessments.create({ lang: 'nl', name: null })).token;
@@ -58,5 +61,5 @@ export async function seedBench(store: Store, participants: number, pending: num
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { workshopId: w.publicId, inProgress, done, pendingTokens, summaryMs: { median: times[20]!, p90: times[36]! } };
+  return { workshopId: w.publicId, inProgress, done, pendingTokens, completedTokens, summaryMs: { median: times[20]!, p90: times[36]! } };
 }

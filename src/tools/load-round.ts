@@ -40,9 +40,11 @@ export async function runRound(o: {
   watcher: ReturnType<typeof answeredWatcher>;
   setRound: (id: string) => void;
   countStored: (exerciseId: string) => Promise<{ rows: number; distinct: number }>;
+  /** Sent with the trainer's requests too (the benchmark's stand-in for a TLS proxy). */
+  headers?: Record<string, string>;
 }): Promise<RoundReport> {
   const json = { 'Content-Type': 'application/json' };
-  const trainer = { ...json, Cookie: o.cookie };
+  const trainer = { ...json, ...o.headers, Cookie: o.cookie };
   const created = await fetch(`${o.trainerUrl}/api/sessions/${o.sessionId}/exercises`, {
     method: 'POST',
     headers: trainer,

@@ -16,6 +16,7 @@ export function expectSmokeReport(result: { code: number | null; out: string }) 
     expect(result.out).toMatch(new RegExp(`\\| ${scenario.replace(/[()/.,]/g, '\\$&')}[^|]*\\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\|`));
   }
   expect(result.out).toMatch(/live event to 20 listeners p99 < 250 ms \| \d+ ms/);
+  expect(result.out).toMatch(/exercise answer → trainer's stream p99 < 300 ms \(30 answers in 1 s\) \| \d+ ms .*30 stored once: yes/);
   expect(result.out).toMatch(/no errors under 10 connections \| 0 errors, 0 missed events \| yes/);
   expect(result.code).toBe(0);
 }
