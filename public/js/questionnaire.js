@@ -86,4 +86,26 @@
         say(form.dataset.textFailed);
       });
   });
+
+  // Participants of a workshop: when the trainer opens an exercise, say so here, with a link to the workshop screen.
+  // A self-assessment has no workshop link, and opens no stream.
+  var nudge = document.querySelector('[data-studio-nudge]');
+  if (nudge && window.EventSource) {
+    fetch('/api/assessments/' + encodeURIComponent(token), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
+      .then(function (state) {
+        if (!state || !state.links || !state.links.workshop) return;
+        nudge.querySelector('[data-studio-link]').href = state.links.workshop;
+        var source = new EventSource('/api/assessments/' + encodeURIComponent(token) + '/events');
+        source.addEventListener('exercise', function (e) {
+          var data = JSON.parse(e.data);
+          nudge.hidden = !(data.exercise && data.exercise.status === 'open');
+        });
+      })
+      .catch(function () {
+        /* no nudge: the questionnaire works as before */
+      });
+  }
 })();

@@ -399,3 +399,13 @@ describe('authorisation and anonymity', () => {
     expect(texts[0]).toContain('Een antwoord');
   });
 });
+
+describe('the way to the workshop screen', () => {
+  test("When a participant of a session reads their state, then it links their workshop screen; a self-assessment's does not", async () => {
+    const s = await newSession();
+    const p = await join(s, 'Fien');
+    expect((await t.http().get(`/api/assessments/${p}`).expect(200)).body.links.workshop).toBe(`/w/${p}`);
+    const solo = (await t.http().post('/api/assessments').send({ consent: true }).expect(201)).body.token as string;
+    expect((await t.http().get(`/api/assessments/${solo}`).expect(200)).body.links.workshop).toBeUndefined();
+  });
+});

@@ -83,7 +83,8 @@ export function assessmentsApi(
       answered: s.answered,
       total: s.total,
       answers: s.answers,
-      links: links(req.params.token),
+      // A participant of a workshop also has a workshop screen (exercises, the current step).
+      links: { ...links(req.params.token), ...(s.record.workshopId !== null ? { workshop: `/w/${req.params.token}` } : {}) },
     });
   });
 
