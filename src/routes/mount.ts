@@ -29,6 +29,7 @@ import { questionnairePages } from './assessments/questionnaire-pages';
 import { profileActions, profilePage } from './assessments/profile-pages';
 import { joinPages } from './workshops/join-pages';
 import { trainerPages } from './workshops/pages';
+import { studioPages } from './workshops/studio-pages';
 import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
@@ -144,7 +145,11 @@ export function mountPages(
       mount: '/',
       routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })],
     },
-    { paths: ['/trainer'], roles: TRAINERS, routers: [trainerPages(workshops, content, config)] },
+    {
+      paths: ['/trainer'],
+      roles: TRAINERS,
+      routers: [studioPages(services.studio, workshops, content, config), trainerPages(workshops, content, config, services.studio)],
+    },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
     { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },

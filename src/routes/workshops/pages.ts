@@ -1,5 +1,5 @@
 import { bodyText } from '../../http/validate';
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { driveLabels, type Lang } from '../../domain/drives';
@@ -9,6 +9,9 @@ import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
 import { formatter } from '../../presenters/format';
+import type { WorkshopRecord } from '../../db/store';
+import { studioDashboard } from '../../presenters/studio-dashboard';
+import type { StudioService } from '../../services/studio';
 import type { WorkshopService } from '../../services/workshops';
 import { joinLinkFor, workshopFields } from './api';
 
@@ -19,10 +22,39 @@ export const createForm = z.object({
   minGroupSize: z.coerce.number().pipe(workshopFields.minGroupSize),
 });
 
+/** What views/dashboard.ejs shows besides the studio section: shared with the studio's forms, which re-render it on errors. */
+export function dashboardView(workshops: WorkshopService, content: Content, config: Config) {
+  return async (req: Request, res: Response, w: WorkshopRecord) => {
+    const lang = res.locals.lang as Lang;
+    const join = joinLinkFor(config, req, w.code);
+    return {
+      user: currentUser(res),
+      w: {
+        id: w.publicId,
+        code: w.code,
+        title: w.title,
+        anonymous: w.anonymous,
+        minGroupSize: w.minGroupSize,
+        status: w.status,
+        revealed: w.revealed,
+      },
+      joinUrl: join.url,
+      joinNote: join.kind === 'network' || join.kind === 'loopback' ? { kind: join.kind, others: join.others } : null,
+      summaryJson: await workshops.summaryJson(w),
+      drivesJson: JSON.stringify(driveLabels(content.current.model.drives, lang)),
+      error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
+      keepUntil: w.keepUntil ? formatter(lang).date(w.keepUntil) : null,
+      retentionDays: config.retention.workshopDays,
+    };
+  };
+}
+
 /** Trainer pages: the list of sessions with a create form, and the projector dashboard. Mounted behind requireUser. */
-export function trainerPages(workshops: WorkshopService, content: Content, config: Config): Router {
+export function trainerPages(workshops: WorkshopService, content: Content, config: Config, studio: StudioService): Router {
   const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
+  const dashboard = dashboardView(workshops, content, config);
+  const studioView = studioDashboard(studio, content);
 
   const renderList = async (res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) => {
     const list = await workshops.list(currentUser(res));
@@ -52,27 +84,7 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
 
   router.get('/sessions/:id', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id);
-    const lang = res.locals.lang as Lang;
-    const join = joinLinkFor(config, req, w.code);
-    res.render('dashboard', {
-      user: currentUser(res),
-      w: {
-        id: w.publicId,
-        code: w.code,
-        title: w.title,
-        anonymous: w.anonymous,
-        minGroupSize: w.minGroupSize,
-        status: w.status,
-        revealed: w.revealed,
-      },
-      joinUrl: join.url,
-      joinNote: join.kind === 'network' || join.kind === 'loopback' ? { kind: join.kind, others: join.others } : null,
-      summaryJson: await workshops.summaryJson(w),
-      drivesJson: JSON.stringify(driveLabels(content.current.model.drives, lang)),
-      error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
-      keepUntil: w.keepUntil ? formatter(lang).date(w.keepUntil) : null,
-      retentionDays: config.retention.workshopDays,
-    });
+    res.render('dashboard', { ...(await dashboard(req, res, w)), ...(await studioView(currentUser(res), w, res.locals.lang as Lang)) });
   });
 
   router.post('/sessions/:id/participants/:pid/delete', verifyFormToken, async (req, res) => {
