@@ -26,6 +26,19 @@ async function createViaForm(agent: request.Agent, fields: Record<string, string
 }
 
 describe('trainer pages', () => {
+  test('When a trainer ticks points on the create form, then the session has points; left unticked (the default), it has none', async () => {
+    const agent = await trainerAgent();
+    const on = await createViaForm(agent, { title: 'Met punten', lang: 'nl', minGroupSize: '3', points: 'yes' });
+    const off = await createViaForm(agent, { title: 'Zonder punten', lang: 'nl', minGroupSize: '3' });
+    expect([on.status, off.status]).toEqual([303, 303]);
+    const idOf = (res: request.Response) => /\/trainer\/sessions\/([A-Za-z0-9_-]{16})/.exec(res.headers.location!)![1]!;
+    expect((await t.store.workshops.findByPublicId(idOf(on)))!.points).toBe(true);
+    expect((await t.store.workshops.findByPublicId(idOf(off)))!.points).toBe(false);
+    const bad = await createViaForm(agent, { title: 'x', lang: 'nl', minGroupSize: '3', points: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('name="points"');
+  });
+
   test('When a trainer creates a session with the form, then the dashboard shows the code in large type, the join URL and the QR code', async () => {
     const agent = await trainerAgent();
     const res = await createViaForm(agent, { title: 'Dag 1 <b>', lang: 'nl', minGroupSize: '3' });

@@ -19,6 +19,7 @@ export const createForm = z.object({
   title: workshopFields.title,
   lang: workshopFields.lang,
   anonymous: z.literal('yes').optional(),
+  points: z.literal('yes').optional(),
   minGroupSize: z.coerce.number().pipe(workshopFields.minGroupSize),
 });
 
@@ -75,10 +76,15 @@ export function trainerPages(workshops: WorkshopService, content: Content, confi
         lang: bodyText(body, 'lang') || 'nl',
         minGroupSize: bodyText(body, 'minGroupSize') || '3',
         anonymous: bodyText(body, 'anonymous'),
+        points: bodyText(body, 'points'),
       };
       return renderList(res, 400, values, errors);
     }
-    const w = await workshops.create(currentUser(res), { ...parsed.data, anonymous: parsed.data.anonymous === 'yes' });
+    const w = await workshops.create(currentUser(res), {
+      ...parsed.data,
+      anonymous: parsed.data.anonymous === 'yes',
+      points: parsed.data.points === 'yes',
+    });
     res.redirect(303, `/trainer/sessions/${w.publicId}`);
   });
 
