@@ -284,10 +284,12 @@ describe('steps and rounds', () => {
     expect((await mine(p)).answer.value).toBe('orange');
   });
 
-  test('When a revealed round is opened again, then 409; revealing a draft is 409 too', async () => {
+  test('When a revealed round is opened again, then 409; revealing or closing a draft is 409 too and it stays a draft', async () => {
     const s = await newSession();
     const x = await exercise(s, { kind: 'open', prompt: 'x' });
     expect((await anna.post(`/api/sessions/${s.id}/exercises/${x.id}/reveal`)).status).toBe(409);
+    expect((await anna.post(`/api/sessions/${s.id}/exercises/${x.id}/close`)).status).toBe(409);
+    expect((await results(s, x.id)).status).toBe('draft');
     await open(s, x.id);
     await anna.post(`/api/sessions/${s.id}/exercises/${x.id}/reveal`).expect(200);
     expect((await anna.post(`/api/sessions/${s.id}/exercises/${x.id}/open`).send({})).status).toBe(409);
