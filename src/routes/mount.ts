@@ -26,6 +26,7 @@ import { participantStudioApi } from './assessments/studio-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
+import { workshopScreen } from './assessments/workshop-screen';
 import { profileActions, profilePage } from './assessments/profile-pages';
 import { joinPages } from './workshops/join-pages';
 import { trainerPages } from './workshops/pages';
@@ -138,6 +139,7 @@ export function mountPages(
   // Profile and questionnaire pages are read again and again: served before the form and login machinery.
   app.use(profilePage(assessments, profileCache, services.stats));
   app.use(questionnairePages(assessments, forms));
+  app.use(workshopScreen(services.participantStudio, assessments, content, forms));
   app.use(forms);
   mountLoginAreas(app, session, users, [
     {
@@ -157,5 +159,5 @@ export function mountPages(
   ]);
   app.use(startPages(assessments, config, creationLimit));
   app.use(profileActions(assessments, profileCache));
-  app.use(joinPages(workshops, assessments, config, joinLimits));
+  app.use(joinPages(workshops, assessments, config, joinLimits, services.participantStudio));
 }

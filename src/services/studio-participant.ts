@@ -55,16 +55,22 @@ export function createParticipantStudio(
     /** The current exercise (null outside a round), with this participant's answer and votes. */
     async current(token: string) {
       const { assessmentId, w } = await sessionOf(token);
-      const state = JSON.parse((await studio.phoneState(w.id))!) as { step: unknown; exercise: { id: string } | null };
-      if (!state.exercise) return { step: state.step, exercise: null };
+      const state = JSON.parse((await studio.phoneState(w.id))!) as { step: unknown; exercise: { id: string } | null; revealed: boolean };
+      if (!state.exercise) return { step: state.step, exercise: null, revealed: state.revealed, votes: [] as number[] };
       const x = (await store.exercises.find(w.id, state.exercise.id))!;
       const own = await store.exercises.own(x.id, assessmentId);
       return {
         step: state.step,
         exercise: state.exercise,
+        revealed: state.revealed,
         ...(own.answer ? { answer: { id: own.answer.id, value: own.answer.value } } : {}),
         votes: own.votes,
       };
+    },
+
+    /** Whether a session has any exercise: participants then land on the workshop screen instead of the questionnaire. */
+    async hasExercises(workshopId: number): Promise<boolean> {
+      return (await store.exercises.list(workshopId)).length > 0;
     },
 
     async answer(token: string, eid: string, body: ParticipantAnswer) {

@@ -37,6 +37,8 @@ export function profilePage(service: AssessmentService, cache: PageCache, stats:
           p: view,
           token: req.params.token,
           privateLink: `${origin}/p/${req.params.token}`,
+          // A participant's session never changes, so the cached page may carry the way back to its workshop screen.
+          workshopScreen: record.workshopId === null ? null : `/w/${req.params.token}`,
           norms: normsView(norms, view.rows, lang),
         }),
       );

@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/drives';
 import { AppError } from '../../errors';
 import { CLIENT_COOKIE, type JoinLimits } from '../../http/rate-limits';
 import type { AssessmentService } from '../../services/assessments';
+import type { ParticipantStudio } from '../../services/studio-participant';
 import { isWellFormedToken } from '../../services/tokens';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type WorkshopService } from '../../services/workshops';
 import { isInvisibleIssue, nameField } from '../fields';
@@ -20,8 +21,17 @@ export const joinForm = z.object({ name: z.string().optional().default('').pipe(
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** Participants join a workshop with its code: no account; a cookie and the private link bring them back. */
-export function joinPages(workshops: WorkshopService, assessments: AssessmentService, config: Config, joinLimits: JoinLimits): Router {
+export function joinPages(
+  workshops: WorkshopService,
+  assessments: AssessmentService,
+  config: Config,
+  joinLimits: JoinLimits,
+  studio: Pick<ParticipantStudio, 'hasExercises'>,
+): Router {
   const router = Router({ caseSensitive: true });
+  // A session with exercises is followed on the workshop screen (which leads to the questionnaire); else the questionnaire.
+  const landing = async (workshopId: number | null, token: string) =>
+    workshopId !== null && (await studio.hasExercises(workshopId)) ? `/w/${token}` : `/a/${token}`;
   const cookies = cookiePolicy(config.isProduction);
   const clientCookie = cookies.name(CLIENT_COOKIE);
   const resumeCookie = (code: string) => cookies.name(`dv.join.${code}`);
@@ -59,7 +69,7 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
     const token = (req.cookies as Record<string, unknown> | undefined)?.[resumeCookie(code)];
     if (typeof token === 'string' && isWellFormedToken(token)) {
       const record = await assessments.load(token).catch(() => null);
-      if (record) return res.redirect(303, `/a/${token}`);
+      if (record) return res.redirect(303, await landing(record.workshopId, token));
     }
     const w = await workshops.joinable(code);
     preferLanguage(res, w.lang);
@@ -85,10 +95,10 @@ export function joinPages(workshops: WorkshopService, assessments: AssessmentSer
         .status(400)
         .render('join', { w: { code: w.code, title: w.title, anonymous: w.anonymous }, values: { name: typed }, errors });
     }
-    const { token } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
+    const { token, workshop } = await workshops.join(code, { name, lang: res.locals.lang as Lang });
     res.cookie(resumeCookie(code), token, cookies.options(MONTH_MS));
     preferLanguage(res, w.lang, { remember: true }); // so the questionnaire that follows speaks it too
-    res.redirect(303, `/a/${token}`);
+    res.redirect(303, await landing(workshop.id, token));
   });
   return router;
 }
