@@ -215,7 +215,8 @@ export function createStudioService(
     async close(user: UserRecord, sid: string, eid: string, status: 'closed' | 'revealed') {
       const w = await workshops.get(user, sid);
       const x = await exerciseOf(w, eid);
-      if (x.status === 'draft') throw new AppError('conflict', `Open this round before ${status === 'revealed' ? 'revealing' : 'closing'} it.`);
+      if (x.status === 'draft')
+        throw new AppError('conflict', `Open this round before ${status === 'revealed' ? 'revealing' : 'closing'} it.`);
       await repo.setStatus(x.id, status);
       onChange(w.id);
       return resultsOf(w, (await repo.find(w.id, eid))!, true);
