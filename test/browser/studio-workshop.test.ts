@@ -51,7 +51,7 @@ test('A trainer runs a recognise round, an open question and a poll; four phones
   const dashboard = t.url();
   const code = (await t.locator('.join-code').innerText()).trim();
   const blue = await t.locator('#remarkId optgroup').nth(2).locator('option').first().getAttribute('value');
-  await t.locator('#remarkId').selectOption(blue!);
+  await t.locator('#remarkId').selectOption(blue);
   await t.locator('#add-bank').getByRole('button').click();
   await t.locator('.studio-item').first().waitFor();
   await t.locator('#openPrompt').fill('Wat hoor je het vaakst van klanten?');
