@@ -11,6 +11,7 @@ import type { Passwords } from './passwords';
 import { createWorkshopService } from './workshops';
 import { createStatsService } from './stats';
 import { createStudioService } from './studio';
+import { createTeamService } from './team';
 import { createParticipantStudio } from './studio-participant';
 
 /**
@@ -80,6 +81,10 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     phoneHub,
     studio,
     participantStudio,
+    team: createTeamService(db, content, workshops, (id) => {
+      workshops.invalidate(id);
+      announce(id);
+    }),
     assessments,
     workshops,
     users: createUserService(db, passwords),

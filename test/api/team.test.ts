@@ -1,0 +1,139 @@
+import { addUser, joinAndComplete, loggedIn, makeApp, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+let owner: Awaited<ReturnType<typeof loggedIn>>;
+let co: Awaited<ReturnType<typeof loggedIn>>;
+let third: Awaited<ReturnType<typeof loggedIn>>;
+
+beforeAll(async () => {
+  t = await makeApp();
+  await Promise.all([
+    addUser(t, 'owner@example.nl'),
+    addUser(t, 'co@example.nl'),
+    addUser(t, 'third@example.nl'),
+    addUser(t, 'consultant@example.nl', 'consultant'),
+  ]);
+  [owner, co, third] = await Promise.all([loggedIn(t, 'owner@example.nl'), loggedIn(t, 'co@example.nl'), loggedIn(t, 'third@example.nl')]);
+});
+afterAll(() => t.app.live.closeAll());
+
+type Session = { id: string; code: string };
+const newSession = async (body: Record<string, unknown> = {}) =>
+  (
+    await owner
+      .post('/api/sessions')
+      .send({ title: 'Team Oost', minGroupSize: 3, ...body })
+      .expect(201)
+  ).body as Session;
+const TEAM = [
+  ['Anna', 'purple', 'red'],
+  ['Bram', 'blue', 'green'],
+  ['Cees', 'orange', 'purple'],
+  ['Dina', 'green', 'orange'],
+] as const;
+async function filled(body: Record<string, unknown> = {}) {
+  const s = await newSession(body);
+  for (const [name, most, least] of TEAM) await joinAndComplete(t, s.code, name, most, least);
+  return s;
+}
+
+describe('co-trainers', () => {
+  test('When the owner adds a co-trainer, then they can run the session (present, rounds, reveal, results) but not delete it or change its trainers', async () => {
+    const s = await filled();
+    const added = await owner.post(`/api/sessions/${s.id}/trainers`).send({ email: 'CO@example.nl ' }).expect(201);
+    expect(added.body).toMatchObject({ email: 'co@example.nl' });
+    await owner.post(`/api/sessions/${s.id}/trainers`).send({ email: 'co@example.nl' }).expect(200); // already one: no second row
+    expect((await owner.get(`/api/sessions/${s.id}/trainers`).expect(200)).body.coTrainers).toHaveLength(1);
+
+    await co.get(`/api/sessions/${s.id}`).expect(200);
+    await co.get(`/trainer/sessions/${s.id}/present`).expect(200);
+    const x = (await co.post(`/api/sessions/${s.id}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
+    await co.post(`/api/sessions/${s.id}/exercises/${x.id}/open`).send({}).expect(200);
+    await co.post(`/api/sessions/${s.id}/reveal`).expect(200);
+    await co.get(`/api/sessions/${s.id}/export.json`).expect(200);
+    expect(((await co.get('/api/sessions').expect(200)).body as { id: string; shared: boolean }[]).find((w) => w.id === s.id)!.shared).toBe(
+      true,
+    );
+    expect(
+      ((await owner.get('/api/sessions').expect(200)).body as { id: string; shared: boolean }[]).find((w) => w.id === s.id)!.shared,
+    ).toBe(false);
+    // The dashboard shows a co-trainer no delete button.
+    expect((await co.get(`/trainer/sessions/${s.id}`).expect(200)).text).not.toContain(`/trainer/sessions/${s.id}/delete`);
+    expect((await owner.get(`/trainer/sessions/${s.id}`).expect(200)).text).toContain(`/trainer/sessions/${s.id}/delete`);
+
+    expect((await co.delete(`/api/sessions/${s.id}`)).status).toBe(403);
+    expect((await co.post(`/api/sessions/${s.id}/trainers`).send({ email: 'third@example.nl' })).status).toBe(403);
+    const coId = added.body.id as number;
+    expect((await co.delete(`/api/sessions/${s.id}/trainers/${coId}`)).status).toBe(403);
+    await owner.get(`/api/sessions/${s.id}`).expect(200); // still there
+
+    // Anyone else still gets 404, as before.
+    for (const res of await Promise.all([
+      third.get(`/api/sessions/${s.id}`),
+      third.get(`/api/sessions/${s.id}/team`),
+      third.get(`/api/sessions/${s.id}/trainers`),
+      third.post(`/api/sessions/${s.id}/trainers`).send({ email: 'third@example.nl' }),
+      third.put(`/api/sessions/${s.id}/agreements`).send({ items: [] }),
+      third.get(`/trainer/sessions/${s.id}/present`),
+    ]))
+      expect(res.status).toBe(404);
+
+    await owner.delete(`/api/sessions/${s.id}/trainers/${coId}`).expect(204);
+    expect((await co.get(`/api/sessions/${s.id}`)).status).toBe(404);
+    expect((await owner.delete(`/api/sessions/${s.id}/trainers/${coId}`)).status).toBe(404);
+  });
+
+  test.each([
+    ['an unknown address', { email: 'nobody@example.nl' }, 400],
+    ["a consultant's address", { email: 'consultant@example.nl' }, 400],
+    ["the owner's own address", { email: 'owner@example.nl' }, 409],
+    ['no address', {}, 400],
+    ['an extra field', { email: 'co@example.nl', role: 'admin' }, 400],
+  ])('When the owner adds %s as co-trainer, then a clear 4xx and no co-trainer', async (_what, body, status) => {
+    const s = await newSession();
+    expect((await owner.post(`/api/sessions/${s.id}/trainers`).send(body)).status).toBe(status);
+    expect((await owner.get(`/api/sessions/${s.id}/trainers`).expect(200)).body.coTrainers).toEqual([]);
+  });
+});
+
+describe('agreements', () => {
+  test('When the trainer saves the team agreements, then they come back in order, with their drives, in the team picture too', async () => {
+    const s = await filled();
+    const items = [
+      { text: 'We vragen eerst wat er goed ging met het oude systeem.', drive: 'purple' },
+      { text: 'Elke afspraak komt op papier.' },
+    ];
+    const saved = (await owner.put(`/api/sessions/${s.id}/agreements`).send({ items }).expect(200)).body.agreements;
+    expect(saved).toEqual([
+      { text: items[0]!.text, drive: 'purple' },
+      { text: items[1]!.text, drive: null },
+    ]);
+    await owner.post(`/api/sessions/${s.id}/reveal`).expect(200);
+    expect((await owner.get(`/api/sessions/${s.id}/team`).expect(200)).body.agreements).toEqual(saved);
+  });
+
+  test.each([
+    ['an empty text', { items: [{ text: '  ' }] }],
+    ['a text of 201 characters', { items: [{ text: 'x'.repeat(201) }] }],
+    ['an unknown drive', { items: [{ text: 'Samen', drive: 'pink' }] }],
+    ['13 agreements', { items: Array.from({ length: 13 }, (_, i) => ({ text: `Afspraak ${i}` })) }],
+    ['no list', { text: 'x' }],
+  ])('When the agreements have %s, then 400 and what was saved stays', async (_what, body) => {
+    const s = await newSession();
+    await owner
+      .put(`/api/sessions/${s.id}/agreements`)
+      .send({ items: [{ text: 'Blijft staan' }] })
+      .expect(200);
+    expect((await owner.put(`/api/sessions/${s.id}/agreements`).send(body)).status).toBe(400);
+    expect((await t.store.workshops.findByPublicId(s.id))!.agreements).toEqual([{ text: 'Blijft staan', drive: null }]);
+  });
+});
+
+describe('the team picture', () => {
+  test('Before the reveal the team picture is a 409 with nothing in it', async () => {
+    const s = await filled();
+    const res = await owner.get(`/api/sessions/${s.id}/team`);
+    expect(res.status).toBe(409);
+    expect(JSON.stringify(res.body)).not.toContain('Anna');
+  });
+});
