@@ -130,6 +130,38 @@ describe('agreements', () => {
 });
 
 describe('the team picture', () => {
+  test('After the reveal of a named session, the picture places all four by first and second drive, with names, and pairs', async () => {
+    const s = await filled();
+    await owner.post(`/api/sessions/${s.id}/reveal`).expect(200);
+    const team = (await owner.get(`/api/sessions/${s.id}/team`).expect(200)).body;
+    expect(team.n).toBe(4);
+    expect(team.diversity.reduce((a: number, c: { count: number }) => a + c.count, 0)).toBe(4);
+    const placed = team.diversity.flatMap((c: { members: string[] }) => c.members).sort();
+    expect(placed).toEqual(['Anna', 'Bram', 'Cees', 'Dina']);
+    // Each was made to choose their drive most in every situation: it comes first.
+    for (const [name, most] of TEAM) expect(team.diversity.find((c: { members: string[] }) => c.members.includes(name)).first).toBe(most);
+    expect(team.orientation.self + team.orientation.group + team.orientation.balanced).toBe(4);
+    expect(team.pairs.length).toBeGreaterThan(0);
+  });
+
+  test('After the reveal of an anonymous session, the picture has counts only: no alias anywhere, no pairs', async () => {
+    const s = await filled({ anonymous: true });
+    await owner.post(`/api/sessions/${s.id}/reveal`).expect(200);
+    const team = (await owner.get(`/api/sessions/${s.id}/team`).expect(200)).body;
+    expect(team.n).toBe(4);
+    const text = JSON.stringify(team);
+    for (const [name] of TEAM) expect(text).not.toContain(name);
+    const aliases = (
+      await t.db.sql<{ name: string }>(
+        'SELECT name FROM assessments WHERE workshop_id = (SELECT id FROM workshops WHERE public_id = ?)',
+        s.id,
+      )
+    ).map((r) => r.name);
+    for (const alias of aliases) expect(text).not.toContain(alias);
+    expect(team.pairs).toEqual([]);
+    expect(team.diversity.every((c: { members?: unknown }) => c.members === undefined)).toBe(true);
+  });
+
   test('Before the reveal the team picture is a 409 with nothing in it', async () => {
     const s = await filled();
     const res = await owner.get(`/api/sessions/${s.id}/team`);
