@@ -12,6 +12,7 @@ import { createWorkshopService } from './workshops';
 import { createStatsService } from './stats';
 import { createStudioService } from './studio';
 import { createTeamService } from './team';
+import { createCombinedTeamService } from './team-combined';
 import { createParticipantStudio } from './studio-participant';
 
 /**
@@ -81,6 +82,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     phoneHub,
     studio,
     participantStudio,
+    combinedTeam: createCombinedTeamService(db, content, workshops),
     team: createTeamService(db, content, workshops, (id) => {
       workshops.invalidate(id);
       announce(id);

@@ -169,3 +169,42 @@ describe('the team picture', () => {
     expect(JSON.stringify(res.body)).not.toContain('Anna');
   });
 });
+
+describe('a combined team picture', () => {
+  test('When a trainer combines two revealed sessions, then one aggregate picture covers both: no names, no pairs', async () => {
+    const a = await filled();
+    const b = await filled({ anonymous: true });
+    for (const s of [a, b]) await owner.post(`/api/sessions/${s.id}/reveal`).expect(200);
+    const res = await owner.get(`/api/team/combined?sessions=${a.id},${b.id}`).expect(200);
+    expect(res.body.n).toBe(8);
+    expect(res.body.sessions.map((s: { id: string }) => s.id)).toEqual([a.id, b.id]);
+    expect(res.body.pairs).toEqual([]);
+    for (const [name] of TEAM) expect(JSON.stringify(res.body)).not.toContain(name);
+    expect(res.body.diversity.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(8);
+  });
+
+  test("When a session in the list is not revealed, is someone else's, or there is only one, then 409, 404 and 400", async () => {
+    const a = await filled();
+    const b = await filled();
+    await owner.post(`/api/sessions/${a.id}/reveal`).expect(200);
+    expect((await owner.get(`/api/team/combined?sessions=${a.id},${b.id}`)).status).toBe(409);
+    const other = (await third.post('/api/sessions').send({ title: 'Niet van jou' }).expect(201)).body as Session;
+    expect((await owner.get(`/api/team/combined?sessions=${a.id},${other.id}`)).status).toBe(404);
+    expect((await owner.get(`/api/team/combined?sessions=${a.id}`)).status).toBe(400);
+    expect((await owner.get(`/api/team/combined?sessions=${a.id},${a.id}`)).status).toBe(400);
+  });
+
+  test('When removals leave fewer people than the largest minimum group size, then the combined picture is withheld', async () => {
+    const big = await newSession({ minGroupSize: 4 });
+    const tokens: string[] = [];
+    for (const [name, most, least] of TEAM) tokens.push(await joinAndComplete(t, big.code, name, most, least));
+    await owner.post(`/api/sessions/${big.id}/reveal`).expect(200);
+    for (const token of tokens.slice(0, 3)) await t.http().delete(`/api/assessments/${token}`).expect(204);
+    const small = await newSession({ minGroupSize: 1 });
+    await joinAndComplete(t, small.code, 'Eva', 'yellow', 'blue');
+    await owner.post(`/api/sessions/${small.id}/reveal`).expect(200);
+    const res = await owner.get(`/api/team/combined?sessions=${big.id},${small.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.details).toEqual({ n: 2, minGroupSize: 4 });
+  });
+});

@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { currentUser } from '../../http/auth';
 import { parse } from '../../http/validate';
 import { MAX_AGREEMENTS, type TeamService } from '../../services/team';
+import type { CombinedTeamService } from '../../services/team-combined';
 import { visibleText } from '../fields';
 
 export const agreementsBody = z.strictObject({
@@ -13,6 +14,20 @@ export const agreementsBody = z.strictObject({
     .max(MAX_AGREEMENTS, `at most ${MAX_AGREEMENTS} agreements`),
 });
 const trainerBody = z.strictObject({ email: z.string().trim().min(1, 'required').max(254) });
+
+/** GET /api/team/combined?sessions=a,b,c: several revealed sessions as one aggregate picture (trainers). */
+export function combinedTeamApi(combined: CombinedTeamService): Router {
+  const router = Router({ caseSensitive: true });
+  router.get('/combined', async (req, res) => {
+    const raw = typeof req.query.sessions === 'string' ? req.query.sessions : '';
+    const ids = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    res.set('Cache-Control', 'no-store').json(await combined.combined(currentUser(res), ids));
+  });
+  return router;
+}
 
 /** The team picture, the team's agreements and the co-trainers of a session, under /api/sessions (trainers). */
 export function teamApi(team: TeamService): Router {
