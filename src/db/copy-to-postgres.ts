@@ -10,6 +10,7 @@ import { openSqliteStore } from './sqlite/store';
 const TABLE_ORDER = [
   'users',
   'workshops',
+  'workshop_trainers',
   'assessments',
   'likert_answers',
   'choice_answers',

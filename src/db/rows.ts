@@ -66,6 +66,7 @@ export type WorkshopRow = {
   team_published: string | null;
   step: string;
   points: number | boolean;
+  agreements: string;
 };
 export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   id: r.id,
@@ -83,6 +84,7 @@ export const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   teamPublished: r.team_published,
   step: r.step,
   points: Boolean(r.points),
+  agreements: JSON.parse(r.agreements) as WorkshopRecord['agreements'],
 });
 
 /** One participant as the workshop overview reads it; `answered` is null once completed (answered everything). */

@@ -183,8 +183,17 @@ export type WorkshopRecord = {
   step: string;
   /** Whether recognise rounds earn points and the projector shows a leaderboard. */
   points: boolean;
+  /** The team's agreements ("what we do differently with clients"), in the trainer's order. */
+  agreements: Agreement[];
 };
-export type NewWorkshop = Omit<WorkshopRecord, 'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished' | 'step' | 'points'> & {
+export type Agreement = { text: string; drive: DriveId | null };
+/** A session in a trainer's list: `shared` when they are its co-trainer, not its owner. */
+export type ListedWorkshop = WorkshopRecord & { shared: boolean };
+export type CoTrainer = { id: number; email: string; name: string; addedAt: string };
+export type NewWorkshop = Omit<
+  WorkshopRecord,
+  'id' | 'status' | 'revealed' | 'keepUntil' | 'teamPublished' | 'step' | 'points' | 'agreements'
+> & {
   points?: boolean;
 };
 /** answered is null for a completed participant: they answered everything. */
@@ -202,8 +211,14 @@ export interface WorkshopRepo {
   findByPublicId(publicId: string): Promise<WorkshopRecord | null>;
   findByCode(code: string): Promise<WorkshopRecord | null>;
   findById(id: number): Promise<WorkshopRecord | null>;
-  /** All workshops, or only those of one owner; newest first. */
-  list(ownerId: number | null): Promise<WorkshopRecord[]>;
+  /** All workshops, or those one trainer owns or co-trains; newest first. */
+  list(ownerId: number | null): Promise<ListedWorkshop[]>;
+  setAgreements(id: number, items: Agreement[]): Promise<void>;
+  /** Adds a co-trainer; 'exists' when they already are one. */
+  addTrainer(workshopId: number, userId: number, now: string): Promise<'added' | 'exists'>;
+  removeTrainer(workshopId: number, userId: number): Promise<boolean>;
+  trainers(workshopId: number): Promise<CoTrainer[]>;
+  isTrainer(workshopId: number, userId: number): Promise<boolean>;
   update(id: number, change: Partial<Pick<WorkshopRecord, 'status' | 'revealed' | 'keepUntil'>>): Promise<void>;
   remove(id: number): Promise<void>;
   /** Deletes one participant (assessment) of a workshop; false when it is not theirs. */

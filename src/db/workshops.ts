@@ -32,11 +32,43 @@ export function createWorkshopRepo(sql: Sql): WorkshopRepo {
     findByCode: (code) => one('SELECT * FROM workshops WHERE code = $1', code),
     findById: (id) => one('SELECT * FROM workshops WHERE id = $1', id),
     async list(ownerId) {
+      type Listed = Row & { shared: number | boolean };
       const rows =
         ownerId === null
-          ? await sql.all<Row>('SELECT * FROM workshops ORDER BY created_at DESC, id DESC')
-          : await sql.all<Row>('SELECT * FROM workshops WHERE owner_id = $1 ORDER BY created_at DESC, id DESC', [ownerId]);
-      return rows.map(toWorkshop);
+          ? await sql.all<Listed>('SELECT *, FALSE AS shared FROM workshops ORDER BY created_at DESC, id DESC')
+          : await sql.all<Listed>(
+              `SELECT *, owner_id <> $1 AS shared FROM workshops
+               WHERE owner_id = $1 OR id IN (SELECT workshop_id FROM workshop_trainers WHERE user_id = $1)
+               ORDER BY created_at DESC, id DESC`,
+              [ownerId],
+            );
+      return rows.map((r) => ({ ...toWorkshop(r), shared: Boolean(r.shared) }));
+    },
+    async setAgreements(id, items) {
+      await sql.run('UPDATE workshops SET agreements = $2 WHERE id = $1', [id, JSON.stringify(items)]);
+    },
+    async addTrainer(workshopId, userId, now) {
+      const added = await sql.run(
+        'INSERT INTO workshop_trainers (workshop_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [workshopId, userId, now],
+      );
+      return added > 0 ? 'added' : 'exists';
+    },
+    async removeTrainer(workshopId, userId) {
+      return (await sql.run('DELETE FROM workshop_trainers WHERE workshop_id = $1 AND user_id = $2', [workshopId, userId])) > 0;
+    },
+    async trainers(workshopId) {
+      const rows = await sql.all<{ id: number; email: string; name: string; added_at: string }>(
+        `SELECT u.id, u.email, u.name, t.added_at FROM workshop_trainers t JOIN users u ON u.id = t.user_id
+         WHERE t.workshop_id = $1 ORDER BY t.added_at, u.id`,
+        [workshopId],
+      );
+      return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, addedAt: r.added_at }));
+    },
+    async isTrainer(workshopId, userId) {
+      return (
+        (await sql.first('SELECT 1 AS yes FROM workshop_trainers WHERE workshop_id = $1 AND user_id = $2', [workshopId, userId])) !== null
+      );
     },
     async update(id, change) {
       // One statement: a field left out keeps its value.

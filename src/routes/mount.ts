@@ -22,6 +22,7 @@ import { authApi, authPages } from './auth/routes';
 import { workshopsApi } from './workshops/api';
 import { workshopEvents } from './workshops/events';
 import { exercisesApi, remarksApi } from './workshops/studio-api';
+import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
@@ -97,10 +98,12 @@ export function mountApi(
       routers: [
         workshopEvents(workshops, hub, config.heartbeatMs, { hub: services.studioHub, state: (id) => services.studio.trainerState(id) }),
         exercisesApi(services.studio),
+        teamApi(services.team),
         workshopsApi(workshops, config, content),
       ],
     },
     { paths: ['/api/remarks'], roles: TRAINERS, routers: [remarksApi(services.studio)] },
+    { paths: ['/api/team'], roles: TRAINERS, routers: [combinedTeamApi(services.combinedTeam)] },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
     {
       paths: ['/api/recognize', '/api/me', '/api/projects'],

@@ -11,6 +11,8 @@ import type { Passwords } from './passwords';
 import { createWorkshopService } from './workshops';
 import { createStatsService } from './stats';
 import { createStudioService } from './studio';
+import { createTeamService } from './team';
+import { createCombinedTeamService } from './team-combined';
 import { createParticipantStudio } from './studio-participant';
 
 /**
@@ -80,6 +82,11 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     phoneHub,
     studio,
     participantStudio,
+    combinedTeam: createCombinedTeamService(db, content, workshops),
+    team: createTeamService(db, content, workshops, (id) => {
+      workshops.invalidate(id);
+      announce(id);
+    }),
     assessments,
     workshops,
     users: createUserService(db, passwords),

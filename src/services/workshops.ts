@@ -15,7 +15,8 @@ export const newJoinCode = () => Array.from({ length: CODE_LENGTH }, () => CODE_
 export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
 
 const notFound = () => new AppError('not_found', 'No such session.');
-const canManage = (user: UserRecord, w: WorkshopRecord) => user.role === 'admin' || w.ownerId === user.id;
+const owns = (user: UserRecord, w: WorkshopRecord) => user.role === 'admin' || w.ownerId === user.id;
+const ownerOnly = () => new AppError('forbidden', 'Only the trainer who created this session (or an admin) can do this.');
 
 export type ExportRow = {
   name: string;
@@ -36,10 +37,19 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
   const onChange = options.onChange ?? (() => undefined);
   const repo = store.workshops;
 
-  /** The workshop if this user may manage it; otherwise a 404, so others' sessions stay invisible. */
+  /**
+   * The workshop if this user may run it (its owner, a co-trainer, an admin); otherwise a 404, so others' sessions
+   * stay invisible.
+   */
   async function get(user: UserRecord, publicId: string): Promise<WorkshopRecord> {
     const w = /^[A-Za-z0-9_-]{16}$/.test(publicId) ? await repo.findByPublicId(publicId) : null;
-    if (!w || !canManage(user, w)) throw notFound();
+    if (!w || !(owns(user, w) || (await repo.isTrainer(w.id, user.id)))) throw notFound();
+    return w;
+  }
+  /** The same, for what only the owner (or an admin) may do: a co-trainer gets a 403, anyone else still a 404. */
+  async function getOwned(user: UserRecord, publicId: string): Promise<WorkshopRecord> {
+    const w = await get(user, publicId);
+    if (!owns(user, w)) throw ownerOnly();
     return w;
   }
 
@@ -80,7 +90,11 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
 
   return {
     get,
+    getOwned,
+    /** Whether this user owns the session (or is an admin): co-trainers may not delete it or change its trainers. */
+    owns,
     summary,
+    teamMembers,
     summaryJson,
     /** Forgets the cached summary of a workshop (null: of all); called on every change to it or its participants. */
     invalidate: forget,
@@ -185,7 +199,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     },
 
     async remove(user: UserRecord, publicId: string): Promise<void> {
-      const w = await get(user, publicId);
+      const w = await getOwned(user, publicId);
       await repo.remove(w.id);
       await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);

@@ -26,6 +26,7 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   const store = openSqliteStore(file);
   const users = testUserService(store);
   await users.add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
+  await users.add({ email: 'co@example.nl', name: 'Cor', role: 'trainer', password: PASSWORD });
   const consultant = await users.add({ email: 'kees@example.nl', name: 'Kees', role: 'consultant', password: PASSWORD });
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
@@ -49,6 +50,9 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     last = token;
     joined.push(token);
   }
+  // A co-trainer and the team's agreements.
+  await agent.post(`/api/sessions/${sessionId}/trainers`).send({ email: 'co@example.nl' }).expect(201);
+  await agent.put(`/api/sessions/${sessionId}/agreements`).send({ items: [{ text: 'Eerst luisteren', drive: 'green' }] }).expect(200);
   // The studio: an own remark, an open question with both participants' answers, and a vote.
   await agent.post('/api/remarks').send({ lang: 'nl', text: 'Dat hebben we al eens geprobeerd.', drive: 'purple' }).expect(201);
   const open = (await agent.post(`/api/sessions/${sessionId}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
@@ -123,6 +127,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'remarks',
       'stakeholders',
       'users',
+      'workshop_trainers',
       'workshops',
     ]);
     for (const l of lines) {

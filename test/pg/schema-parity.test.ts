@@ -25,6 +25,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'schema_migrations',
     'stakeholders',
     'users',
+    'workshop_trainers',
     'workshops',
   ]);
   expect(lite.assessments!.indexes).toContain('assessments_unfinished (created_at) partial');

@@ -42,7 +42,7 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
     const drives = new Map(content.current.model.drives.map((d) => [d.id as string, d.name[lang]]));
     return { t: translator(content.texts[lang]), drive: (id) => drives.get(id) ?? id };
   };
-  const describe = (req: Request, w: WorkshopRecord) => ({
+  const describe = (req: Request, w: WorkshopRecord & { shared?: boolean }) => ({
     id: w.publicId,
     code: w.code,
     title: w.title,
@@ -53,6 +53,8 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
     revealed: w.revealed,
     points: w.points,
     step: w.step,
+    /** In the trainer's list: a session they co-train rather than own. */
+    ...(w.shared !== undefined ? { shared: w.shared } : {}),
     createdAt: w.createdAt,
     joinUrl: joinUrlFor(config, req, w.code),
   });

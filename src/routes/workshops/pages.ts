@@ -46,6 +46,8 @@ export function dashboardView(workshops: WorkshopService, content: Content, conf
       error: req.query.error === 'reveal' ? 'dashboard.revealTooEarly' : null,
       keepUntil: w.keepUntil ? formatter(lang).date(w.keepUntil) : null,
       retentionDays: config.retention.workshopDays,
+      // Co-trainers run the session but cannot delete it.
+      owner: workshops.owns(currentUser(res), w),
     };
   };
 }
