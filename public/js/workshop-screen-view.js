@@ -60,7 +60,14 @@
       var k = s.step.kind;
       var title = k === 'team' ? 'teamTitle' : k === 'end' ? 'endTitle' : 'lobbyTitle';
       var lead = k === 'team' ? (s.revealed ? 'teamShown' : 'teamWaiting') : k === 'end' ? 'endText' : 'lobbyIntro';
-      return [h('h1', { id: 'step-title', tabindex: '-1', text: t(title) }), h('p', { class: 'lead', text: t(lead) }), questionnaire(s)];
+      // The team view is the server's markup: workshop-screen-team.js fills this box from /w/:token/team.
+      var team = k === 'team' && s.revealed ? h('div', { class: 'screen-team', 'data-team-view': '' }) : null;
+      return [
+        h('h1', { id: 'step-title', tabindex: '-1', text: t(title) }),
+        h('p', { class: 'lead', text: t(lead) }),
+        team,
+        questionnaire(s),
+      ];
     }
 
     function choiceButton(field, value, label, pressed, extra) {

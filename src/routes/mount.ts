@@ -32,6 +32,7 @@ import { profileActions, profilePage } from './assessments/profile-pages';
 import { joinPages } from './workshops/join-pages';
 import { trainerPages } from './workshops/pages';
 import { studioPages } from './workshops/studio-pages';
+import { teamPages } from './workshops/team-pages';
 import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
@@ -142,7 +143,7 @@ export function mountPages(
   // Profile and questionnaire pages are read again and again: served before the form and login machinery.
   app.use(profilePage(assessments, profileCache, services.stats));
   app.use(questionnairePages(assessments, forms));
-  app.use(workshopScreen(services.participantStudio, assessments, content, forms));
+  app.use(workshopScreen(services.participantStudio, assessments, content, forms, services.team));
   app.use(forms);
   mountLoginAreas(app, session, users, [
     {
@@ -153,7 +154,11 @@ export function mountPages(
     {
       paths: ['/trainer'],
       roles: TRAINERS,
-      routers: [studioPages(services.studio, workshops, content, config), trainerPages(workshops, content, config, services.studio)],
+      routers: [
+        studioPages(services.studio, workshops, content, config, services.team),
+        teamPages(services.team, workshops, services.studio, content, config),
+        trainerPages(workshops, content, config, services.studio, services.team),
+      ],
     },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },

@@ -1,5 +1,8 @@
 import type { Content } from '../content/load';
-import type { Agreement, Store, UserRecord } from '../db/store';
+import type { Agreement, Store, UserRecord, WorkshopRecord } from '../db/store';
+import type { DriveId } from '../domain/drives';
+import { upgradeProfile } from '../domain/stored-profile';
+import { sideOf } from '../domain/team-picture/shape';
 import { teamPicture } from '../domain/team-picture';
 import { AppError } from '../errors';
 import type { WorkshopService } from './workshops';
@@ -13,27 +16,42 @@ export const MAX_AGREEMENTS = 12;
  * anonymous session), nothing before the reveal.
  */
 export function createTeamService(store: Store, content: Content, workshops: WorkshopService, onChange: (workshopId: number) => void) {
+  async function pictureOf(w: WorkshopRecord) {
+    if (!w.revealed)
+      throw new AppError('conflict', 'The team picture can be seen once the team chart has been shown.', { revealed: false });
+    const completed = (await store.workshops.participants(w.id)).filter((r) => r.profile && r.completedAt);
+    const { members, published } = await workshops.teamMembers(w, completed);
+    if (!members) {
+      throw new AppError(
+        'conflict',
+        `The team picture is being renewed after a removal; it returns at ${published!.nextAt} completed participants.`,
+        {
+          nextAt: published!.nextAt,
+        },
+      );
+    }
+    const picture = teamPicture(
+      members.map((m) => ({ name: w.anonymous ? null : (m.name ?? ''), profile: m.profile! })),
+      { anonymous: w.anonymous, lang: w.lang, advice: content.reader.advice, remarks: content.remarks[w.lang] },
+    );
+    return { picture: { ...picture, anonymous: w.anonymous, lang: w.lang, title: w.title, agreements: w.agreements }, members };
+  }
+
   return {
     async team(user: UserRecord, sid: string) {
-      const w = await workshops.get(user, sid);
-      if (!w.revealed)
-        throw new AppError('conflict', 'The team picture can be seen once the team chart has been shown.', { revealed: false });
-      const completed = (await store.workshops.participants(w.id)).filter((r) => r.profile && r.completedAt);
-      const { members, published } = await workshops.teamMembers(w, completed);
-      if (!members) {
-        throw new AppError(
-          'conflict',
-          `The team picture is being renewed after a removal; it returns at ${published!.nextAt} completed participants.`,
-          {
-            nextAt: published!.nextAt,
-          },
-        );
-      }
-      const picture = teamPicture(
-        members.map((m) => ({ name: w.anonymous ? null : (m.name ?? ''), profile: m.profile! })),
-        { anonymous: w.anonymous, lang: w.lang, advice: content.reader.advice, remarks: content.remarks[w.lang] },
-      );
-      return { ...picture, anonymous: w.anonymous, lang: w.lang, title: w.title, agreements: w.agreements };
+      return (await pictureOf(await workshops.get(user, sid))).picture;
+    },
+
+    /**
+     * The team picture on a participant's own phone (the caller has checked their private token), with their own
+     * place in named sessions when the chart covers them. Anonymous: no own place either, only the group's counts.
+     */
+    async forParticipant(w: WorkshopRecord, assessmentId: number) {
+      const { picture, members } = await pictureOf(w);
+      const me = w.anonymous ? undefined : members.find((m) => m.id === assessmentId);
+      const profile = me ? upgradeProfile(me.profile!) : null;
+      const own = profile ? { first: profile.ranking[0] as DriveId, second: profile.ranking[1] as DriveId, side: sideOf(profile) } : null;
+      return { ...picture, own };
     },
 
     async setAgreements(user: UserRecord, sid: string, items: Agreement[]) {

@@ -8,6 +8,10 @@ import { bodyText } from '../../http/validate';
 import { screenView, type ScreenMessage, type ScreenState } from '../../presenters/workshop-screen';
 import type { AssessmentService } from '../../services/assessments';
 import type { ParticipantStudio } from '../../services/studio-participant';
+import type { TeamService } from '../../services/team';
+import type { WorkshopRecord } from '../../db/store';
+import { translator } from '../../content/texts';
+import { teamViewModel } from '../../presenters/team-view';
 import { MAX_OPEN_ANSWER } from '../../services/studio-participant';
 
 /** Which text explains a refused answer, by the field the service names. */
@@ -34,6 +38,7 @@ export function workshopScreen(
   assessments: AssessmentService,
   content: Content,
   forms: RequestHandler[],
+  team: TeamService,
 ): Router {
   const router = Router({ caseSensitive: true });
   // The page's texts for the script, per language: the "screen" area only.
@@ -42,9 +47,23 @@ export function workshopScreen(
   ) as Record<Lang, string>;
   router.use('/w', noStore);
 
+  /** The compact team view of the team step, once the chart is revealed (views/partials/screen-team.ejs); else null. */
+  async function phoneTeam(w: WorkshopRecord, assessmentId: number, lang: Lang) {
+    if (!w.revealed) return null;
+    try {
+      const { own, ...picture } = await team.forParticipant(w, assessmentId);
+      const unnamed = translator(content.texts[lang])('teamView.unnamed');
+      return { view: teamViewModel(picture, driveLabels(content.current.model.drives, lang), unnamed, own), renewing: false };
+    } catch (err) {
+      // An anonymous chart waiting for enough people after a removal: the phone says so, as the projector does.
+      if (err instanceof AppError && err.code === 'conflict') return { view: null, renewing: true };
+      throw err;
+    }
+  }
+
   async function render(req: Request, res: Response, status: number, message: ScreenMessage | null, typed?: string) {
     const token = req.params.token as string;
-    const { w } = await participants.sessionOf(token);
+    const { w, assessmentId } = await participants.sessionOf(token);
     preferLanguage(res, w.lang);
     const [state, questionnaire] = await Promise.all([participants.current(token) as Promise<ScreenState>, assessments.state(token)]);
     const lang = res.locals.lang as Lang;
@@ -54,6 +73,7 @@ export function workshopScreen(
     const s = screenView({ token, state, progress, labels, now, message, typed });
     res.status(status).render('workshop-screen', {
       s,
+      phoneTeam: state.step.kind === 'team' ? await phoneTeam(w, assessmentId, lang) : null,
       sessionLang: w.lang,
       client: JSON.stringify({ token, state, progress, serverNow: now, sessionLang: w.lang }),
       drives: JSON.stringify(labels.map((d) => ({ id: d.id, name: d.name, colour: d.colour }))),
@@ -64,6 +84,16 @@ export function workshopScreen(
   router.get('/w/:token', async (req, res) => {
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
     await render(req, res, 200, saved ?? null);
+  });
+
+  // The team view alone, for workshop-screen-team.js: the team step is built in the browser after a change, and this
+  // fills it with the same server-rendered markup (204 while there is nothing to show).
+  router.get('/w/:token/team', async (req, res) => {
+    const { w, assessmentId } = await participants.sessionOf(req.params.token);
+    preferLanguage(res, w.lang);
+    const phone = await phoneTeam(w, assessmentId, res.locals.lang as Lang);
+    if (!phone) return res.status(204).end();
+    res.render('partials/screen-team', { phoneTeam: phone, token: req.params.token });
   });
 
   // Without JavaScript: the answer buttons and the text field post here; the page comes back with the answer marked.

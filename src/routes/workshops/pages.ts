@@ -11,7 +11,9 @@ import { noStore } from '../../http/security';
 import { formatter } from '../../presenters/format';
 import type { WorkshopRecord } from '../../db/store';
 import { studioDashboard } from '../../presenters/studio-dashboard';
+import { teamDashboard, type TeamFormState } from '../../presenters/team-dashboard';
 import type { StudioService } from '../../services/studio';
+import type { TeamService } from '../../services/team';
 import type { WorkshopService } from '../../services/workshops';
 import { joinLinkFor, workshopFields } from './api';
 
@@ -24,8 +26,9 @@ export const createForm = z.object({
 });
 
 /** What views/dashboard.ejs shows besides the studio section: shared with the studio's forms, which re-render it on errors. */
-export function dashboardView(workshops: WorkshopService, content: Content, config: Config) {
-  return async (req: Request, res: Response, w: WorkshopRecord) => {
+export function dashboardView(workshops: WorkshopService, content: Content, config: Config, team: TeamService) {
+  const teamParts = teamDashboard(team, content);
+  return async (req: Request, res: Response, w: WorkshopRecord, teamState?: TeamFormState) => {
     const lang = res.locals.lang as Lang;
     const join = joinLinkFor(config, req, w.code);
     return {
@@ -48,15 +51,23 @@ export function dashboardView(workshops: WorkshopService, content: Content, conf
       retentionDays: config.retention.workshopDays,
       // Co-trainers run the session but cannot delete it.
       owner: workshops.owns(currentUser(res), w),
+      // The team view, agreements and trainers (views/partials/team-view.ejs).
+      ...(await teamParts(currentUser(res), w, lang, teamState)),
     };
   };
 }
 
 /** Trainer pages: the list of sessions with a create form, and the projector dashboard. Mounted behind requireUser. */
-export function trainerPages(workshops: WorkshopService, content: Content, config: Config, studio: StudioService): Router {
+export function trainerPages(
+  workshops: WorkshopService,
+  content: Content,
+  config: Config,
+  studio: StudioService,
+  team: TeamService,
+): Router {
   const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
-  const dashboard = dashboardView(workshops, content, config);
+  const dashboard = dashboardView(workshops, content, config, team);
   const studioView = studioDashboard(studio, content);
 
   const renderList = async (res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) => {

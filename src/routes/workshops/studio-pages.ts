@@ -17,6 +17,7 @@ import {
   type StudioFormValues,
 } from '../../presenters/studio-dashboard';
 import type { NewExerciseInput, StudioService } from '../../services/studio';
+import type { TeamService } from '../../services/team';
 import type { WorkshopService } from '../../services/workshops';
 import { joinLinkFor } from './api';
 import { dashboardView } from './pages';
@@ -74,11 +75,17 @@ function readForm(name: StudioFormName, v: StudioFormValues): { input: NewExerci
  * exercise forms. Mounted behind requireUser in the '/trainer' area, before trainerPages (whose
  * /sessions/:id/:action would take /sessions/:id/exercises otherwise).
  */
-export function studioPages(studio: StudioService, workshops: WorkshopService, content: Content, config: Config): Router {
+export function studioPages(
+  studio: StudioService,
+  workshops: WorkshopService,
+  content: Content,
+  config: Config,
+  team: TeamService,
+): Router {
   const router = Router({ caseSensitive: true });
   // The live pages post no forms (their scripts use the JSON API); the forms' errors show the dashboard, with its tokens.
   const forms = [noStore, provideFormToken, verifyFormToken];
-  const dashboard = dashboardView(workshops, content, config);
+  const dashboard = dashboardView(workshops, content, config, team);
   const studioView = studioDashboard(studio, content);
   const back = (id: string) => `/trainer/sessions/${id}#studio`;
 
