@@ -52,7 +52,10 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   }
   // A co-trainer and the team's agreements.
   await agent.post(`/api/sessions/${sessionId}/trainers`).send({ email: 'co@example.nl' }).expect(201);
-  await agent.put(`/api/sessions/${sessionId}/agreements`).send({ items: [{ text: 'Eerst luisteren', drive: 'green' }] }).expect(200);
+  await agent
+    .put(`/api/sessions/${sessionId}/agreements`)
+    .send({ items: [{ text: 'Eerst luisteren', drive: 'green' }] })
+    .expect(200);
   // The studio: an own remark, an open question with both participants' answers, and a vote.
   await agent.post('/api/remarks').send({ lang: 'nl', text: 'Dat hebben we al eens geprobeerd.', drive: 'purple' }).expect(201);
   const open = (await agent.post(`/api/sessions/${sessionId}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
