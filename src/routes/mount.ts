@@ -31,6 +31,7 @@ import { workshopScreen } from './assessments/workshop-screen';
 import { profileActions, profilePage } from './assessments/profile-pages';
 import { joinPages } from './workshops/join-pages';
 import { trainerPages } from './workshops/pages';
+import { participantReportPage, trainerReportPages } from './workshops/report-pages';
 import { studioPages } from './workshops/studio-pages';
 import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
@@ -142,6 +143,7 @@ export function mountPages(
   app.use(profilePage(assessments, profileCache, services.stats));
   app.use(questionnairePages(assessments, forms));
   app.use(workshopScreen(services.participantStudio, assessments, content, forms));
+  app.use(participantReportPage(services.team, services.participantStudio, content));
   app.use(forms);
   mountLoginAreas(app, session, users, [
     {
@@ -152,7 +154,11 @@ export function mountPages(
     {
       paths: ['/trainer'],
       roles: TRAINERS,
-      routers: [studioPages(services.studio, workshops, content, config), trainerPages(workshops, content, config, services.studio)],
+      routers: [
+        studioPages(services.studio, workshops, content, config),
+        trainerReportPages(services.team, workshops, content),
+        trainerPages(workshops, content, config, services.studio),
+      ],
     },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },

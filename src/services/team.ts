@@ -1,5 +1,5 @@
 import type { Content } from '../content/load';
-import type { Agreement, Store, UserRecord } from '../db/store';
+import type { Agreement, Store, UserRecord, WorkshopRecord } from '../db/store';
 import { teamPicture } from '../domain/team-picture';
 import { AppError } from '../errors';
 import type { WorkshopService } from './workshops';
@@ -13,28 +13,33 @@ export const MAX_AGREEMENTS = 12;
  * anonymous session), nothing before the reveal.
  */
 export function createTeamService(store: Store, content: Content, workshops: WorkshopService, onChange: (workshopId: number) => void) {
+  /** The picture of a workshop whoever asks (the trainer's session, a participant's link): access is checked by the caller. */
+  async function ofWorkshop(w: WorkshopRecord) {
+    if (!w.revealed)
+      throw new AppError('conflict', 'The team picture can be seen once the team chart has been shown.', { revealed: false });
+    const completed = (await store.workshops.participants(w.id)).filter((r) => r.profile && r.completedAt);
+    const { members, published } = await workshops.teamMembers(w, completed);
+    if (!members) {
+      throw new AppError(
+        'conflict',
+        `The team picture is being renewed after a removal; it returns at ${published!.nextAt} completed participants.`,
+        {
+          nextAt: published!.nextAt,
+        },
+      );
+    }
+    const picture = teamPicture(
+      members.map((m) => ({ name: w.anonymous ? null : (m.name ?? ''), profile: m.profile! })),
+      { anonymous: w.anonymous, lang: w.lang, advice: content.reader.advice, remarks: content.remarks[w.lang] },
+    );
+    return { ...picture, anonymous: w.anonymous, lang: w.lang, title: w.title, agreements: w.agreements };
+  }
+
   return {
     async team(user: UserRecord, sid: string) {
-      const w = await workshops.get(user, sid);
-      if (!w.revealed)
-        throw new AppError('conflict', 'The team picture can be seen once the team chart has been shown.', { revealed: false });
-      const completed = (await store.workshops.participants(w.id)).filter((r) => r.profile && r.completedAt);
-      const { members, published } = await workshops.teamMembers(w, completed);
-      if (!members) {
-        throw new AppError(
-          'conflict',
-          `The team picture is being renewed after a removal; it returns at ${published!.nextAt} completed participants.`,
-          {
-            nextAt: published!.nextAt,
-          },
-        );
-      }
-      const picture = teamPicture(
-        members.map((m) => ({ name: w.anonymous ? null : (m.name ?? ''), profile: m.profile! })),
-        { anonymous: w.anonymous, lang: w.lang, advice: content.reader.advice, remarks: content.remarks[w.lang] },
-      );
-      return { ...picture, anonymous: w.anonymous, lang: w.lang, title: w.title, agreements: w.agreements };
+      return ofWorkshop(await workshops.get(user, sid));
     },
+    ofWorkshop,
 
     async setAgreements(user: UserRecord, sid: string, items: Agreement[]) {
       const w = await workshops.get(user, sid);
