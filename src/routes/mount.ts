@@ -31,6 +31,7 @@ import { workshopScreen } from './assessments/workshop-screen';
 import { profileActions, profilePage } from './assessments/profile-pages';
 import { joinPages } from './workshops/join-pages';
 import { trainerPages } from './workshops/pages';
+import { participantReportPage, trainerReportPages } from './workshops/report-pages';
 import { studioPages } from './workshops/studio-pages';
 import { teamPages } from './workshops/team-pages';
 import { readerPages } from './toolkit/reader-pages';
@@ -144,6 +145,7 @@ export function mountPages(
   app.use(profilePage(assessments, profileCache, services.stats));
   app.use(questionnairePages(assessments, forms));
   app.use(workshopScreen(services.participantStudio, assessments, content, forms, services.team));
+  app.use(participantReportPage(services.team, services.participantStudio, content));
   app.use(forms);
   mountLoginAreas(app, session, users, [
     {
@@ -157,6 +159,7 @@ export function mountPages(
       routers: [
         studioPages(services.studio, workshops, content, config, services.team),
         teamPages(services.team, workshops, services.studio, content, config),
+        trainerReportPages(services.team, workshops, content),
         trainerPages(workshops, content, config, services.studio, services.team),
       ],
     },

@@ -16,6 +16,7 @@ export const MAX_AGREEMENTS = 12;
  * anonymous session), nothing before the reveal.
  */
 export function createTeamService(store: Store, content: Content, workshops: WorkshopService, onChange: (workshopId: number) => void) {
+  /** The picture of a workshop whoever asks (the trainer's session, a participant's link): access is checked by the caller. */
   async function pictureOf(w: WorkshopRecord) {
     if (!w.revealed)
       throw new AppError('conflict', 'The team picture can be seen once the team chart has been shown.', { revealed: false });
@@ -53,6 +54,7 @@ export function createTeamService(store: Store, content: Content, workshops: Wor
       const own = profile ? { first: profile.ranking[0] as DriveId, second: profile.ranking[1] as DriveId, side: sideOf(profile) } : null;
       return { ...picture, own };
     },
+    ofWorkshop: async (w: WorkshopRecord) => (await pictureOf(w)).picture,
 
     async setAgreements(user: UserRecord, sid: string, items: Agreement[]) {
       const w = await workshops.get(user, sid);
