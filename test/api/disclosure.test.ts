@@ -52,7 +52,7 @@ describe('exports', () => {
     await anna.get(`/api/sessions/${s.id}/export.json`).expect(409);
     await anna.post(`/api/sessions/${s.id}/reveal`).expect(200);
     const json = (await anna.get(`/api/sessions/${s.id}/export.json`).expect(200)).body;
-    expect(Object.keys(json)).toEqual(['session', 'group']);
+    expect(Object.keys(json)).toEqual(['session', 'group', 'agreements']);
     expect(JSON.stringify(json)).not.toMatch(/Vos|Uil|participants|likert/);
     // Vos: red 77.8, blue 22.2; Uil: green 77.8, red 22.2; all else 50 (combined score, see README "Scoring").
     expect(json.group.n).toBe(2);

@@ -97,7 +97,7 @@ describe('co-trainers', () => {
 });
 
 describe('agreements', () => {
-  test('When the trainer saves the team agreements, then they come back in order, with their drives, in the team picture too', async () => {
+  test('When the trainer saves the team agreements, then they come back in order, with their drives, in the team picture and the export too', async () => {
     const s = await filled();
     const items = [
       { text: 'We vragen eerst wat er goed ging met het oude systeem.', drive: 'purple' },
@@ -110,6 +110,7 @@ describe('agreements', () => {
     ]);
     await owner.post(`/api/sessions/${s.id}/reveal`).expect(200);
     expect((await owner.get(`/api/sessions/${s.id}/team`).expect(200)).body.agreements).toEqual(saved);
+    expect((await owner.get(`/api/sessions/${s.id}/export.json`).expect(200)).body.agreements).toEqual(saved);
   });
 
   test.each([

@@ -135,7 +135,9 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
     const data = await workshops.exportData(w);
     const session = { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous };
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.json`);
-    res.json(data.kind === 'group' ? exportGroupJson(session, data.n, data.drives) : exportJson(session, data.rows));
+    res.json(
+      data.kind === 'group' ? exportGroupJson(session, data.n, data.drives, w.agreements) : exportJson(session, data.rows, w.agreements),
+    );
   });
   return router;
 }

@@ -97,13 +97,17 @@ export function exportGroupExcelCsv(n: number, drives: DriveStats[], { t, drive 
 type WorkshopHead = Pick<WorkshopSummary, 'id' | 'code' | 'title' | 'anonymous'>;
 const head = (s: WorkshopHead) => ({ id: s.id, code: s.code, title: s.title, anonymous: s.anonymous });
 
-export function exportJson(summary: WorkshopHead, rows: ExportRow[]) {
-  return { session: head(summary), participants: rows };
+/** The team's agreements travel with the export ("what we do differently with clients"). */
+type Agreements = { text: string; drive: string | null }[];
+
+export function exportJson(summary: WorkshopHead, rows: ExportRow[], agreements: Agreements = []) {
+  return { session: head(summary), participants: rows, agreements };
 }
 
-export function exportGroupJson(summary: WorkshopHead, n: number, drives: DriveStats[]) {
+export function exportGroupJson(summary: WorkshopHead, n: number, drives: DriveStats[], agreements: Agreements = []) {
   return {
     session: head(summary),
     group: { n, drives: drives.map((d) => ({ drive: d.drive, n, mean: d.mean, sd: d.sd, min: d.min, max: d.max, topCount: d.topCount })) },
+    agreements,
   };
 }
