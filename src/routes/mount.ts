@@ -34,6 +34,7 @@ import { trainerPages } from './workshops/pages';
 import { participantReportPage, trainerReportPages } from './workshops/report-pages';
 import { studioPages } from './workshops/studio-pages';
 import { teamPages } from './workshops/team-pages';
+import { combinedPages } from './workshops/combined-pages';
 import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
@@ -160,6 +161,7 @@ export function mountPages(
         studioPages(services.studio, workshops, content, config, services.team),
         teamPages(services.team, workshops, services.studio, content, config),
         trainerReportPages(services.team, workshops, content),
+        combinedPages(services.combinedTeam, content),
         trainerPages(workshops, content, config, services.studio, services.team),
       ],
     },

@@ -1,5 +1,5 @@
 import type request from 'supertest';
-import { addUser, csrfTokenIn, joinAndComplete, loggedInByForm, makeApp, postForm, type TestApp } from '../helpers/app';
+import { addUser, csrfTokenIn, joinAndComplete, loggedIn, loggedInByForm, makeApp, postForm, type TestApp } from '../helpers/app';
 
 // The team view on the dashboard and on the participant's phone, the agreements form and the co-trainer forms
 // (plain forms, no JavaScript): issue 17.
@@ -274,5 +274,30 @@ describe("the participant's phone", () => {
       expect(html).not.toContain('Jouw plek');
       for (const [name] of TEAM) expect(html).not.toContain(name);
     }
+  });
+});
+
+describe('the combined picture page', () => {
+  test('When a trainer picks two revealed sessions on their list, then one page shows them together without names; one pick gets 400 with the reason', async () => {
+    const t2 = await makeApp();
+    await addUser(t2, 'combine@example.nl');
+    const agent = await loggedIn(t2, 'combine@example.nl');
+    const ids: string[] = [];
+    for (const title of ['Workshop A', 'Workshop B']) {
+      const s = (await agent.post('/api/sessions').send({ title, minGroupSize: 2 }).expect(201)).body as { id: string; code: string };
+      await joinAndComplete(t2, s.code, `Anna ${title}`, 'purple', 'red');
+      await joinAndComplete(t2, s.code, `Bram ${title}`, 'blue', 'green');
+      await agent.post(`/api/sessions/${s.id}/reveal`).expect(200);
+      ids.push(s.id);
+    }
+    const list = (await agent.get('/trainer').expect(200)).text;
+    for (const id of ids) expect(list).toContain(`value="${id}"`);
+    const page = await agent.get(`/trainer/combined?sessions=${ids[0]}&sessions=${ids[1]}`).expect(200);
+    expect(page.text).toContain('Workshop A');
+    expect(page.text).not.toContain('Anna Workshop');
+    expect(page.text).not.toContain('Bram Workshop');
+    const one = await agent.get(`/trainer/combined?sessions=${ids[0]}`).expect(400);
+    expect(one.text).toContain('Kies minstens twee sessies');
+    await agent.get(`/trainer/combined?sessions=${ids[0]}&sessions=${'x'.repeat(16)}`).expect(404);
   });
 });
