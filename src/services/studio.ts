@@ -7,6 +7,7 @@ import { moveStep, stepOf } from '../domain/studio/steps';
 import { leaderboard } from '../domain/studio/tally';
 import { AppError } from '../errors';
 import { studioViews } from './studio-results';
+import { studioLiveState } from './studio-live-state';
 import type { WorkshopService } from './workshops';
 
 export type NewExerciseInput =
@@ -35,26 +36,6 @@ export function createStudioService(
   const repo = store.exercises;
   const views = studioViews(content);
   const now = () => Date.now();
-
-  // A round with a timer closes by itself (see effectiveStatus); each instance that shows the round nudges its
-  // own streams when the time is up, so projector and phones show "closed" without anyone pressing a key.
-  const timers = new Map<number, { at: string; timer: NodeJS.Timeout }>();
-  function watchTimer(workshopId: number, closesAt: string | null) {
-    const current = timers.get(workshopId);
-    if (current?.at === closesAt) return;
-    if (current) clearTimeout(current.timer);
-    timers.delete(workshopId);
-    if (!closesAt) return;
-    const timer = setTimeout(
-      () => {
-        timers.delete(workshopId);
-        events.onLocalChange(workshopId);
-      },
-      Math.max(0, Date.parse(closesAt) - now()) + 20,
-    );
-    timer.unref();
-    timers.set(workshopId, { at: closesAt, timer });
-  }
 
   async function exerciseOf(w: WorkshopRecord, eid: string): Promise<ExerciseRecord> {
     const x = /^[A-Za-z0-9_-]{16}$/.test(eid) ? await repo.find(w.id, eid) : null;
@@ -136,6 +117,8 @@ export function createStudioService(
     await repo.goTo(w.id, target, opens ? { exerciseId: x.id, closesAt } : null);
     onChange(w.id);
   }
+
+  const live = studioLiveState(store, views, resultsOf, events.onLocalChange);
 
   return {
     remarks,
@@ -252,46 +235,9 @@ export function createStudioService(
       return stepOf(to, ids);
     },
 
-    /** The live state for the trainer's stream and the projector: the step and the current exercise's progress. */
-    async trainerState(workshopId: number): Promise<string | null> {
-      const w = await store.workshops.findById(workshopId);
-      if (!w) return null;
-      const list = await repo.list(w.id);
-      const step = stepOf(
-        w.step,
-        list.map((x) => x.publicId),
-      );
-      const x = list.find((e) => e.publicId === step.exerciseId);
-      const participants = await store.workshops.countParticipants(w.id);
-      if (!x) return JSON.stringify({ id: null, status: null, answered: 0, participants, step, points: w.points });
-      const results = await resultsOf(w, x, false);
-      watchTimer(w.id, results.closesAt);
-      return JSON.stringify({ ...results, step, points: w.points });
-    },
-
-    /** The same for every phone of the session: step and exercise, no names, nobody's own answer. */
-    async phoneState(workshopId: number): Promise<string | null> {
-      const w = await store.workshops.findById(workshopId);
-      if (!w) return null;
-      const list = await repo.list(w.id);
-      const step = stepOf(
-        w.step,
-        list.map((x) => x.publicId),
-      );
-      const x = list.find((e) => e.publicId === step.exerciseId);
-      if (!x) return JSON.stringify({ step, exercise: null, revealed: w.revealed });
-      const [rows, participants] = await Promise.all([repo.answers(x.id), store.workshops.countParticipants(w.id)]);
-      const exercise = views.forPhones(x, rows, participants, w, now());
-      watchTimer(w.id, exercise.closesAt);
-      return JSON.stringify({ step, exercise, revealed: w.revealed });
-    },
+    ...live,
     exerciseOf,
     drives: DRIVE_IDS,
-    /** Stops the round timers (on shutdown). */
-    stop() {
-      for (const t of timers.values()) clearTimeout(t.timer);
-      timers.clear();
-    },
   };
 }
 export type StudioService = ReturnType<typeof createStudioService>;

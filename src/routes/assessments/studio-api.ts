@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { AppError } from '../../errors';
+import { eventStream } from '../../http/event-stream';
 import { MAX_STREAMS_PER_LOGIN, type LiveHub } from '../../services/live';
 import type { StudioService } from '../../services/studio';
 import type { ParticipantAnswer, ParticipantStudio } from '../../services/studio-participant';
@@ -30,34 +31,21 @@ export function participantStudioApi(participants: ParticipantStudio, phones: Li
     const token = req.params.token;
     const { assessmentId, w } = await participants.sessionOf(token);
     const first = await studio.phoneState(w.id);
-    let ended = false;
-    const cleanups: (() => void)[] = [];
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      for (const c of cleanups) c();
-      res.end();
-    };
-    const untrack = phones.track(`participant:${assessmentId}`, end);
+    // The heartbeat also notices a participant who deleted their data (or was removed) meanwhile.
+    const stream = eventStream(res, heartbeatMs, () =>
+      participants.sessionOf(token).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const untrack = phones.track(`participant:${assessmentId}`, stream.end);
     if (!untrack)
       throw new AppError('too_many_requests', `At most ${MAX_STREAMS_PER_LOGIN} workshop screens per private link are open at once.`);
-    cleanups.push(untrack);
-    res.on('close', end);
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
-    res.flushHeaders();
-    let seq = 0;
-    const send = (json: string) => res.write(`id: ${++seq}\nevent: exercise\ndata: ${json}\n\n`);
-    res.write('retry: 3000\n\n');
+    stream.onEnd(untrack);
+    stream.open();
+    const send = stream.sender('exercise');
     if (first) send(first);
-    // The heartbeat also notices a participant who deleted their data (or was removed) meanwhile.
-    const heartbeat = setInterval(() => {
-      participants.sessionOf(token).then(
-        () => (ended ? undefined : void res.write(': heartbeat\n\n')),
-        () => end(),
-      );
-    }, heartbeatMs);
-    cleanups.push(() => clearInterval(heartbeat));
-    cleanups.push(phones.subscribe(w.id, { send, close: end }));
+    stream.onEnd(phones.subscribe(w.id, { send, close: stream.end }));
   });
   return router;
 }
