@@ -63,7 +63,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
   });
   // Changes made on other instances (several instances on one PostgreSQL database).
   const studio = createStudioService(db, content, workshops, { onChange: announceStudio, onLocalChange: studioHere });
-  const participantStudio = createParticipantStudio(db, content, assessments, studio, announceStudio);
+  const participantStudio = createParticipantStudio(db, assessments, studio, announceStudio);
   db.changes.subscribe((id, topic) => {
     if (id === null) {
       workshops.invalidate(null);

@@ -5,8 +5,6 @@ import { effectiveStatus } from '../domain/studio/steps';
 import { AppError } from '../errors';
 import type { AssessmentService } from './assessments';
 import type { StudioService } from './studio';
-import { studioViews } from './studio-results';
-import type { Content } from '../content/load';
 
 /** Open answers are short: a tweet's length, so the wall stays readable. */
 export const MAX_OPEN_ANSWER = 280;
@@ -17,13 +15,10 @@ const invalid = (field: string, message: string, text: string) => new AppError('
 /** The exercises as a participant meets them, through their private token. */
 export function createParticipantStudio(
   store: Store,
-  content: Content,
   assessments: AssessmentService,
   studio: StudioService,
   onChange: (workshopId: number) => void,
 ) {
-  const views = studioViews(content);
-
   /** The participant's session; a self-assessment (no session) is a 404 here, like an unknown token. */
   async function sessionOf(token: string): Promise<{ assessmentId: number; w: WorkshopRecord }> {
     const record = await assessments.load(token);
@@ -101,7 +96,6 @@ export function createParticipantStudio(
       onChange(w.id);
       return { voted: answerId };
     },
-    views,
   };
 }
 export type ParticipantStudio = ReturnType<typeof createParticipantStudio>;

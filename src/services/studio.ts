@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Content } from '../content/load';
 import type { ExerciseKind, ExerciseRecord } from '../db/exercise-types';
 import type { Store, UserRecord, WorkshopRecord } from '../db/store';
-import { DRIVE_IDS, type DriveId, type Lang } from '../domain/drives';
+import type { DriveId, Lang } from '../domain/drives';
 import { moveStep, stepOf } from '../domain/studio/steps';
 import { leaderboard } from '../domain/studio/tally';
 import { AppError } from '../errors';
@@ -237,7 +237,6 @@ export function createStudioService(
 
     ...live,
     exerciseOf,
-    drives: DRIVE_IDS,
   };
 }
 export type StudioService = ReturnType<typeof createStudioService>;
