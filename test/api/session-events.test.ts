@@ -1,26 +1,16 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
+import { PASSWORD, addUser, listeningApp, makeApp, sessionCookieOf, type TestApp } from '../helpers/app';
 import { manualClock } from '../helpers/clock';
 import { openStream, waitFor } from '../helpers/sse';
 
 let t: TestApp;
-let server: http.Server;
 let base: string;
 let cookie: string;
+let close: () => void;
 beforeAll(async () => {
-  t = await makeApp({ SSE_HEARTBEAT_MS: '150' });
-  await addUser(t, 'live@example.nl');
-  // The session cookie, for raw http requests.
-  const login = await t.http().post('/api/login').send({ email: 'live@example.nl', password: PASSWORD }).expect(200);
-  cookie = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
-  server = t.app.listen(0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ t, base, cookie, close } = await listeningApp({ SSE_HEARTBEAT_MS: '150' }, 'live@example.nl'));
 });
-afterAll(() => {
-  t.app.live.closeAll();
-  server.close();
-});
+afterAll(() => close());
 
 async function createSession(minGroupSize = 1, url = base, login = cookie) {
   const res = await fetch(`${url}/api/sessions`, {
@@ -62,7 +52,7 @@ test('When a participant joins, then saves a burst, then the join goes out at on
   const timed = await makeApp({}, { liveClock: clock });
   await addUser(timed, 'clock@example.nl');
   const login = await timed.http().post('/api/login').send({ email: 'clock@example.nl', password: PASSWORD }).expect(200);
-  const mine = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
+  const mine = sessionCookieOf(login);
   const listening = timed.app.listen(0);
   const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   try {
@@ -137,7 +127,7 @@ test('When the session is deleted, then its streams end', async () => {
 test('When one login opens more than 10 streams, then the 11th gets a clear 429, and a closed stream frees its slot', async () => {
   // A login of its own, so that streams of the other tests do not count.
   const login = await t.http().post('/api/login').send({ email: 'live@example.nl', password: PASSWORD }).expect(200);
-  const mine = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
+  const mine = sessionCookieOf(login);
   const sid = decodeURIComponent(mine.slice('dv.sid='.length)).slice(2).split('.')[0]!;
   const s = await createSession();
   const streams = [];

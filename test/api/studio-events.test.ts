@@ -1,24 +1,14 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
+import { listeningApp, type TestApp } from '../helpers/app';
 import { openStream, waitFor, type Stream } from '../helpers/sse';
 
 let t: TestApp;
-let server: http.Server;
 let base: string;
 let cookie: string;
+let close: () => void;
 beforeAll(async () => {
-  t = await makeApp({ SSE_HEARTBEAT_MS: '100' });
-  await addUser(t, 'studio@example.nl');
-  const login = await t.http().post('/api/login').send({ email: 'studio@example.nl', password: PASSWORD }).expect(200);
-  cookie = ([] as string[]).concat(login.headers['set-cookie']!)[0]!.split(';')[0]!;
-  server = t.app.listen(0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ t, base, cookie, close } = await listeningApp({ SSE_HEARTBEAT_MS: '100' }, 'studio@example.nl'));
 });
-afterAll(() => {
-  t.app.live.closeAll();
-  server.close();
-});
+afterAll(() => close());
 
 const api = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(base + path, {

@@ -107,3 +107,21 @@ export async function joinAndComplete(t: TestApp, code: string, name: string, mo
   await t.http().post(`/api/assessments/${token}/complete`).expect(200);
   return token;
 }
+
+/** The session cookie (`name=value`) a login response set, for raw http requests and streams. */
+export const sessionCookieOf = (res: { headers: Record<string, unknown> }): string =>
+  ([] as string[]).concat(res.headers['set-cookie'] as string | string[])[0]!.split(';')[0]!;
+
+/** A test app listening on a free loopback port, with one logged-in trainer's session cookie: for event streams. */
+export async function listeningApp(env: Record<string, string>, email: string) {
+  const t = await makeApp(env);
+  await addUser(t, email);
+  const cookie = sessionCookieOf(await t.http().post('/api/login').send({ email, password: PASSWORD }).expect(200));
+  const server = t.app.listen(0);
+  const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+  const close = () => {
+    t.app.live.closeAll();
+    server.close();
+  };
+  return { t, server, base, cookie, close };
+}
