@@ -4,9 +4,10 @@ import { describeIssues, modelSchema } from '../domain/model';
 import { indexModel, type ModelIndex } from '../domain/model-index';
 import { LANGS, type Lang } from '../domain/drives';
 import { parseTexts, type Texts } from './texts';
-import { compileLexicon, lexiconSchema, type Lexicon } from '../domain/reader/lexicon';
-import { adviceSchema, type AdviceFile } from '../domain/reader/advice';
 import { buildBank, remarkFileSchema, type Remark } from '../domain/studio/remarks';
+import { ContentError, loadReader, parseFile, readJson, type ReaderContent } from './reader';
+
+export { ContentError };
 
 export type Content = {
   /** Every model version under data/model, so old profiles keep their own texts. */
@@ -14,21 +15,11 @@ export type Content = {
   /** The version new assessments are taken with: the highest. */
   current: ModelIndex;
   texts: Readonly<Record<Lang, Texts>>;
-  /** The drive reader: a cue lexicon per language, and the advice per drive. */
-  reader: { lexicons: Readonly<Record<Lang, Lexicon>>; advice: AdviceFile };
+  /** The drive reader: a cue lexicon, example corpus and trained model per language, and the advice per drive. */
+  reader: ReaderContent;
   /** The remark bank of the workshop exercises, per language, sorted by id. */
   remarks: Readonly<Record<Lang, readonly Remark[]>>;
 };
-
-export class ContentError extends Error {}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
-  }
-}
 
 const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
@@ -49,38 +40,11 @@ export function loadContent(dataDir: string): Content {
 
   const raw = Object.fromEntries(LANGS.map((l) => [l, readJson(path.join(dataDir, 'texts', `${l}.json`))]));
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
-  return {
-    models,
-    current: models.get(latest)!,
-    texts,
-    reader: loadReader(path.join(dataDir, 'reader')),
-    remarks: loadRemarks(path.join(dataDir, 'remarks')),
-  };
+  const remarks = loadRemarks(path.join(dataDir, 'remarks'));
+  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks), remarks };
 }
 
-function parseFile<T>(
-  file: string,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
-  what: string,
-): T {
-  const parsed = schema.safeParse(readJson(file));
-  if (!parsed.success) throw new ContentError(`${file}: invalid ${what}\n${describeIssues(parsed.error)}`);
-  return parsed.data;
-}
-
-function loadReader(dir: string): Content['reader'] {
-  const lexicons = Object.fromEntries(
-    LANGS.map((lang) => {
-      const file = path.join(dir, `lexicon.${lang}.json`);
-      const lex = parseFile(file, lexiconSchema, 'cue lexicon');
-      if (lex.lang !== lang) throw new ContentError(`${file}: lang must be "${lang}"`);
-      return [lang, compileLexicon(lex)];
-    }),
-  ) as Record<Lang, Lexicon>;
-  return { lexicons, advice: parseFile(path.join(dir, 'advice.json'), adviceSchema, 'advice') };
-}
-
-function loadRemarks(dir: string): Content['remarks'] {
+export function loadRemarks(dir: string): Content['remarks'] {
   const files = fs.existsSync(dir)
     ? fs
         .readdirSync(dir)

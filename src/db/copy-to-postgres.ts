@@ -21,6 +21,7 @@ const TABLE_ORDER = [
   'exercises',
   'exercise_answers',
   'exercise_votes',
+  'reader_corrections',
   'login_sessions',
   'rate_limits',
 ];

@@ -8,12 +8,25 @@ import type { Store } from './store';
 import { createUserRepo } from './users';
 import { createWorkshopRepo } from './workshops';
 import { createExerciseRepo, createRemarkRepo } from './exercises';
+import { createReaderCorrectionRepo } from './reader-corrections';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
   sql: Sql,
   hot: AssessmentHotPaths,
-): Pick<Store, 'assessments' | 'users' | 'loginSessions' | 'rateLimits' | 'workshops' | 'projects' | 'stats' | 'exercises' | 'remarks'> {
+): Pick<
+  Store,
+  | 'assessments'
+  | 'users'
+  | 'loginSessions'
+  | 'rateLimits'
+  | 'workshops'
+  | 'projects'
+  | 'stats'
+  | 'exercises'
+  | 'remarks'
+  | 'readerCorrections'
+> {
   return {
     assessments: createAssessmentRepo(sql, hot),
     users: createUserRepo(sql),
@@ -24,5 +37,6 @@ export function repositories(
     stats: createStatsRepo(sql),
     exercises: createExerciseRepo(sql),
     remarks: createRemarkRepo(sql),
+    readerCorrections: createReaderCorrectionRepo(sql),
   };
 }

@@ -4,6 +4,8 @@ import type { ScoredProfile } from '../domain/scoring';
 import type { ResponseRow } from './responses';
 import type { ExerciseRepo, RemarkRepo } from './exercise-types';
 import type { WorkshopRepo } from './workshop-types';
+import type { ReaderCorrectionRepo } from './reader-corrections';
+export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corrections';
 export type { WorkshopRecord, Agreement, ListedWorkshop, CoTrainer, NewWorkshop, ParticipantRow, WorkshopRepo } from './workshop-types';
 
 /**
@@ -231,6 +233,7 @@ export interface Store {
   stats: StatsRepo;
   exercises: ExerciseRepo;
   remarks: RemarkRepo;
+  readerCorrections: ReaderCorrectionRepo;
   /**
    * Called after every deletion of personal data, so the deleted rows leave every file on disk promptly, not
    * only the tables. Never throws: the deletion itself has committed (SQLite keeps trying in the background).

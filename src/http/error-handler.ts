@@ -10,9 +10,11 @@ import { beforeErrorResponse } from './error-hooks';
 /** Maps body-parser and database errors to AppError; anything else is an internal error. */
 function normalize(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const e = err as { type?: string; status?: number; code?: string };
+  const e = err as { type?: string; status?: number; code?: string; limit?: number };
   if (err instanceof z.ZodError) return new AppError('validation_failed', 'The request is not valid.', { fields: zodFieldErrors(err) });
-  if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large (at most 100 kB).');
+  if (e?.type === 'entity.too.large') {
+    return new AppError('payload_too_large', `The request body is too large (at most ${Math.round((e.limit ?? 102_400) / 1024)} kB).`);
+  }
   if (e?.type === 'entity.parse.failed') return new AppError('invalid_json', 'The request body is not valid JSON.');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('unsupported_media_type', 'The request body has an unsupported encoding.');

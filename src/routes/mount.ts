@@ -85,6 +85,8 @@ export function mountApi(
   { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
+  // A batch of texts for the drive reader may hold 100,000 characters (up to 4 bytes each in UTF-8, plus JSON).
+  app.use('/api/recognize/batch', refuseCrossSite, requireJsonBody, express.json({ limit: '512kb' }));
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
   app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   app.use(modelApi(content));

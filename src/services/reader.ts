@@ -1,15 +1,22 @@
 import type { Content } from '../content/load';
 import type { Store, UserRecord } from '../db/store';
-import type { DriveId, Lang } from '../domain/drives';
+import { DRIVE_IDS, type DriveId, type Lang } from '../domain/drives';
 import { adviceFor, behavioursOf } from '../domain/reader/advice';
-import { recognise } from '../domain/reader/recognise';
+import { readText, type Reading } from '../domain/reader/read';
+import type { Behaviour } from '../domain/reader/recognise';
 import { AppError } from '../errors';
+import { newToken } from './tokens';
 
 export const MAX_TEXT = 20_000;
+export const MAX_BATCH_TEXTS = 500;
+export const MAX_BATCH_CHARS = 100_000;
 
-/** "What is my client saying?": the drive reader with advice, shared by the page and the API. */
+const invalid = (message: string, field: string, detail: string) =>
+  new AppError('validation_failed', message, { fields: [{ field, message: detail }] });
+
+/** "What is my client saying?": the drive reader with advice, shared by the page, the API and the batch. */
 export function createReaderService(store: Store, content: Content) {
-  const { lexicons, advice } = content.reader;
+  const { advice, model } = content.reader;
   const behaviours = new Map(behavioursOf(advice).map((b) => [b.id, b]));
 
   /** The consultant's strongest drive from their most recent completed profile, if any. */
@@ -19,34 +26,67 @@ export function createReaderService(store: Store, content: Content) {
     return latest?.profile?.primary[0] ?? null;
   }
 
+  const withAdvice = (reading: Reading, own: DriveId | null) => ({
+    ...reading,
+    advice: adviceFor(reading.drives, reading.lang, advice, own),
+    general: advice.general[reading.lang],
+    ownPrimary: own,
+  });
+
   return {
     ownPrimary,
     behaviours: (lang: Lang) => [...behaviours.values()].map((b) => ({ id: b.id, label: b.label[lang] })),
 
     async read(input: { text: string; lang?: Lang; behaviours?: string[] }, user: UserRecord | null) {
-      const picked = (input.behaviours ?? []).map((id) => {
+      const picked: Behaviour[] = (input.behaviours ?? []).map((id) => {
         const b = behaviours.get(id);
-        if (!b)
-          throw new AppError('validation_failed', 'Unknown behaviour.', {
-            fields: [{ field: 'behaviours', message: `unknown behaviour "${id}"` }],
-          });
+        if (!b) throw invalid('Unknown behaviour.', 'behaviours', `unknown behaviour "${id}"`);
         return b;
       });
       if (!input.text.trim() && !picked.length) {
-        throw new AppError('validation_failed', 'Give a text or at least one observed behaviour.', {
-          fields: [{ field: 'text', message: 'empty, and no behaviours ticked' }],
-        });
+        throw invalid('Give a text or at least one observed behaviour.', 'text', 'empty, and no behaviours ticked');
       }
-      const reading = recognise({ text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: picked }, lexicons);
+      const reading = readText({ text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: picked }, model);
+      return withAdvice(reading, await ownPrimary(user));
+    },
+
+    /**
+     * Many texts at once (a workshop's open answers, a pulse survey's comments): every reading as by `read`,
+     * and overall the mean probability per drive, so each text counts once however long it is.
+     */
+    async readMany(input: { texts: string[]; lang?: Lang }, user: UserRecord | null) {
+      const empty = input.texts.flatMap((t, i) => (t.trim() ? [] : [i]));
+      if (empty.length) throw invalid('Every text needs some words.', 'texts', `empty: ${empty.slice(0, 20).join(', ')}`);
+      const total = input.texts.reduce((a, t) => a + t.length, 0);
+      if (total > MAX_BATCH_CHARS) throw invalid(`At most ${MAX_BATCH_CHARS} characters in all.`, 'texts', `${total} characters`);
       const own = await ownPrimary(user);
-      return {
+      const items = input.texts.map((text) => withAdvice(readText({ text, ...(input.lang ? { lang: input.lang } : {}) }, model), own));
+      const sum = new Map<DriveId, number>(DRIVE_IDS.map((d) => [d, 0]));
+      for (const item of items) for (const d of item.drives) sum.set(d.drive, sum.get(d.drive)! + d.probability);
+      const drives = DRIVE_IDS.map((drive) => ({ drive, score: Math.round((sum.get(drive)! / items.length) * 100) })).sort(
+        (a, b) => b.score - a.score || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive),
+      );
+      return { items, overall: { drives } };
+    },
+
+    /**
+     * "This was actually …": stores what the reader said and what the consultant chose; the text only with
+     * their consent. Nothing is learned here: corrections are exported, reviewed by a person, then trained on.
+     */
+    async correct(user: UserRecord, input: { text: string; lang?: Lang; drive: DriveId; consent: boolean }) {
+      if (!input.text.trim()) throw invalid('The text that was read is missing.', 'text', 'empty');
+      const reading = readText({ text: input.text, ...(input.lang ? { lang: input.lang } : {}) }, model);
+      const record = await store.readerCorrections.add({
+        publicId: newToken(),
+        userId: user.id,
         lang: reading.lang,
-        drives: reading.drives,
-        negated: reading.negated,
-        advice: reading.drives.length ? adviceFor(reading.drives, reading.lang, advice, own) : [],
-        general: advice.general[reading.lang],
-        ownPrimary: own,
-      };
+        readDrive: reading.drives[0]!.drive,
+        drive: input.drive,
+        consent: input.consent,
+        text: input.consent ? input.text : null,
+        createdAt: new Date().toISOString(),
+      });
+      return { id: record.publicId, lang: record.lang, read: record.readDrive, drive: record.drive, textKept: record.text !== null };
     },
   };
 }

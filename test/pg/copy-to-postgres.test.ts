@@ -127,6 +127,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'norm_tables',
       'projects',
       'rate_limits',
+      'reader_corrections',
       'remarks',
       'stakeholders',
       'users',

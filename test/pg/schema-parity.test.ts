@@ -21,6 +21,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'norm_tables',
     'projects',
     'rate_limits',
+    'reader_corrections',
     'remarks',
     'schema_migrations',
     'stakeholders',

@@ -99,15 +99,21 @@ describe('recognise()', () => {
     expect(r.drives[2]!.evidence[0]!.match).toBe('collega’s');
   });
 
-  test('When "niet" or "geen" stands up to 3 words before a cue in the same sentence, then the cue does not count', () => {
+  test('When "niet" stands up to 3 words before a cue, then the cue still counts for its drive and is marked as negated (the tone)', () => {
     const r = recognise({ text: 'Het hoeft niet zo snel. Snel is goed.', lang: 'nl' }, lexicons);
-    expect(r.drives).toEqual([expect.objectContaining({ drive: 'red', points: 2 })]);
+    expect(r.drives).toEqual([expect.objectContaining({ drive: 'red', points: 4 })]);
     expect(r.negated.map((e) => e.match)).toEqual(['snel']);
+    expect(r.drives[0]!.evidence.map((e) => e.negated ?? false)).toEqual([true, false]);
   });
 
-  test('When a negation is further away or in another sentence, then the cue counts', () => {
-    expect(recognise({ text: 'Niet doen. Snel.', lang: 'nl' }, lexicons).drives[0]!.points).toBe(2);
-    expect(recognise({ text: 'Geen idee wat jullie willen, maar snel', lang: 'nl' }, lexicons).drives[0]!.points).toBe(2);
+  test('When a negation is further away or in another sentence, then the cue is not marked as negated', () => {
+    expect(recognise({ text: 'Niet doen. Snel.', lang: 'nl' }, lexicons).negated).toEqual([]);
+    expect(recognise({ text: 'Geen idee wat jullie willen, zo snel', lang: 'nl' }, lexicons).negated).toEqual([]);
+  });
+
+  test('When a cue stands after "maar" in the same sentence, then it weighs 1.5 times; in the next sentence, normally', () => {
+    expect(recognise({ text: 'Geen idee wat jullie willen, maar snel', lang: 'nl' }, lexicons).drives[0]!.points).toBe(3);
+    expect(recognise({ text: 'Prima, maar. Snel', lang: 'nl' }, lexicons).drives[0]!.points).toBe(2);
   });
 
   test('When a cue keeps its meaning under negation, then it counts anyway, and its own "niet" negates nothing after it', () => {
@@ -145,8 +151,8 @@ describe('recognise()', () => {
   test('When no language is given, then it is detected and the matching lexicon is used', () => {
     const r = recognise({ text: 'I wonder why we need this; it will not save time and I worry about it.' }, lexicons);
     expect(r.lang).toBe('en');
-    // A tie (2 points each, same strongest cue) keeps the fixed drive order.
-    expect(r.drives.map((d) => d.drive)).toEqual(['green', 'yellow']);
+    // "not save time" still speaks of results (3 points); the tie between green and yellow (2 each) keeps the drive order.
+    expect(r.drives.map((d) => d.drive)).toEqual(['orange', 'green', 'yellow']);
     expect(r.negated.map((e) => e.cue)).toEqual(['save time']);
   });
 

@@ -1,14 +1,24 @@
 import { DRIVE_IDS, type DriveId, type Lang } from '../drives';
+import { CONTRAST_BOOST, weighTokens, type WeightedToken } from './features';
 import type { Cue, CuePart, Lexicon } from './lexicon';
 import { detectLang, tokenise, type Token } from './text';
 
-export type Evidence = { cue: string; match: string; weight: number; kind: 'text' | 'behaviour'; start?: number; end?: number };
+export type Evidence = {
+  cue: string;
+  match: string;
+  weight: number;
+  kind: 'text' | 'behaviour';
+  start?: number;
+  end?: number;
+  /** Said with a negation before it: the tone is negative, the drive the same ("niemand weet wie dit goedkeurt"). */
+  negated?: boolean;
+};
 export type Confidence = 'high' | 'medium' | 'low';
 export type DriveReading = { drive: DriveId; score: number; points: number; confidence: Confidence; evidence: Evidence[] };
 export type Behaviour = { id: string; label: Record<Lang, string>; weights: Partial<Record<DriveId, number>> };
 export type Reading = { lang: Lang; drives: DriveReading[]; negated: Evidence[] };
 
-// How many words before a cue a negation ("niet", "not") cancels it; it never reaches into another sentence.
+// How many words before a cue a negation ("niet", "not") marks it as negated; never across a sentence.
 export const NEGATION_WINDOW = 3;
 // A cue that recurs counts at most this often, so one repeated word cannot decide the reading.
 export const MAX_REPEATS = 2;
@@ -16,10 +26,19 @@ export const MAX_REPEATS = 2;
 const partMatches = (p: CuePart, t: Token) =>
   p.kind === 'word' ? t.stem === p.stem : p.kind === 'prefix' ? t.norm.startsWith(p.value) : t.norm.includes(p.value);
 
-function matchesAt(cue: Cue, tokens: Token[], i: number): boolean {
+function matchesAt(cue: { parts: CuePart[] }, tokens: Token[], i: number): boolean {
   if (i + cue.parts.length > tokens.length) return false;
   const sentence = tokens[i]!.sentence;
   return cue.parts.every((p, k) => tokens[i + k]!.sentence === sentence && partMatches(p, tokens[i + k]!));
+}
+
+/** Per drive, the token positions a word-sense guard covers ("afspraak maken" is an appointment, not order). */
+function guarded(lex: Lexicon, tokens: Token[]): Map<DriveId, Set<number>> {
+  const out = new Map<DriveId, Set<number>>(DRIVE_IDS.map((d) => [d, new Set()]));
+  for (let i = 0; i < tokens.length; i++) {
+    for (const g of lex.guards) if (matchesAt(g, tokens, i)) g.parts.forEach((_, k) => out.get(g.drive)!.add(i + k));
+  }
+  return out;
 }
 
 /** A negation word that is part of a matched cue ("niet duidelijk") is that cue's, and negates nothing after it. */
@@ -42,14 +61,18 @@ export function confidenceOf(points: number, share: number): Confidence {
 
 /**
  * Reads which drives speak in a text: every cue of the lexicon found in the text adds its weight to its
- * drive (longer cues first; a word serves one cue per drive; negated cues count for nothing), ticked
- * behaviours add theirs. Scores are each drive's share of all points (0–100), highest first.
+ * drive (longer cues first; a word serves one cue per drive; a guard phrase blocks a cue of its drive;
+ * in the clause after "maar"/"but" a cue weighs 1.5 times; a negation changes the tone, not the drive),
+ * ticked behaviours add theirs. Scores are each drive's share of all points (0–100), highest first.
  */
-export function recognise(input: { text: string; lang?: Lang; behaviours?: Behaviour[] }, lexicons: Record<Lang, Lexicon>): Reading {
-  const guess = tokenise(input.text, 'nl');
-  const lang = input.lang ?? detectLang(guess);
-  const tokens = lang === 'nl' ? guess : tokenise(input.text, lang);
+export function recognise(
+  input: { text: string; lang?: Lang; behaviours?: Behaviour[]; tokens?: Token[] },
+  lexicons: Record<Lang, Lexicon>,
+): Reading {
+  const lang = input.lang ?? detectLang(tokenise(input.text, 'nl'));
+  const tokens: WeightedToken[] = weighTokens(input.tokens ?? tokenise(input.text, lang), lang);
   const lex = lexicons[lang];
+  const blocked = guarded(lex, tokens);
   const evidence = new Map<DriveId, Evidence[]>(DRIVE_IDS.map((d) => [d, []]));
   const negatedEvidence: Evidence[] = [];
   const used = new Map<DriveId, Set<number>>(DRIVE_IDS.map((d) => [d, new Set()]));
@@ -64,19 +87,19 @@ export function recognise(input: { text: string; lang?: Lang; behaviours?: Behav
       if (!matchesAt(cue, tokens, i)) continue;
       const span = cue.parts.map((_, k) => i + k);
       const taken = used.get(cue.drive)!;
-      if (span.some((k) => taken.has(k))) continue;
+      if (span.some((k) => taken.has(k) || blocked.get(cue.drive)!.has(k))) continue;
+      const boost = span.some((k) => tokens[k]!.weight > 1) ? CONTRAST_BOOST : 1;
       const item: Evidence = {
         cue: cue.match,
         match: input.text.slice(tokens[i]!.start, tokens[i + cue.parts.length - 1]!.end),
-        weight: cue.weight,
+        weight: cue.weight * boost,
         kind: 'text',
         start: tokens[i]!.start,
         end: tokens[i + cue.parts.length - 1]!.end,
       };
       if (negated(cue, tokens, i, lex.negations, inCue)) {
-        negatedEvidence.push({ ...item, weight: 0 });
-        span.forEach((k) => taken.add(k));
-        continue;
+        item.negated = true;
+        negatedEvidence.push(item);
       }
       const n = repeats.get(cue) ?? 0;
       if (n >= MAX_REPEATS) continue;

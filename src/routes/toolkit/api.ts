@@ -1,18 +1,46 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { LANGS } from '../../domain/drives';
+import { DRIVE_IDS, LANGS } from '../../domain/drives';
 import type { ProjectRecord, StakeholderRecord } from '../../db/store';
 import { currentUser } from '../../http/auth';
 import { parse } from '../../http/validate';
 import type { MyProfilesService } from '../../services/my-profiles';
 import type { ProjectService } from '../../services/projects';
-import { MAX_TEXT, type ReaderService } from '../../services/reader';
+import { MAX_BATCH_TEXTS, MAX_TEXT, type ReaderResult, type ReaderService } from '../../services/reader';
 import { newProjectBody, newStakeholderBody, projectPatchBody, stakeholderPatchBody } from '../projects/schemas';
 
 export const recogniseBody = z.strictObject({
   text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).default(''),
   lang: z.enum(LANGS).optional(),
   behaviours: z.array(z.string().max(40)).max(20).optional(),
+});
+
+export const batchBody = z.strictObject({
+  texts: z
+    .array(z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`))
+    .min(1, 'at least one text')
+    .max(MAX_BATCH_TEXTS, `at most ${MAX_BATCH_TEXTS} texts`),
+  lang: z.enum(LANGS).optional(),
+});
+
+export const correctionBody = z.strictObject({
+  text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
+  lang: z.enum(LANGS).optional(),
+  drive: z.enum(DRIVE_IDS),
+  /** May the text be kept, to improve the reader after review? Without it only the two drives are stored. */
+  consent: z.boolean().default(false),
+});
+
+/** One reading as the API gives it (also each item of a batch). */
+export const readingJson = (r: ReaderResult) => ({
+  lang: r.lang,
+  drives: r.drives,
+  confidence: r.confidence,
+  close: r.close,
+  words: r.words,
+  similar: r.similar,
+  advice: r.advice,
+  general: r.general,
 });
 
 export const projectJson = (p: ProjectRecord) => ({
@@ -48,7 +76,22 @@ export function consultantApi(reader: ReaderService, profiles: MyProfilesService
       { text: body.text, ...(body.lang ? { lang: body.lang } : {}), ...(body.behaviours ? { behaviours: body.behaviours } : {}) },
       currentUser(res),
     );
-    res.json({ lang: result.lang, drives: result.drives, advice: result.advice, general: result.general });
+    res.json(readingJson(result));
+  });
+  router.post('/recognize/batch', async (req, res) => {
+    const body = parse(batchBody, req.body ?? {});
+    const result = await reader.readMany({ texts: body.texts, ...(body.lang ? { lang: body.lang } : {}) }, currentUser(res));
+    res.json({ items: result.items.map(readingJson), overall: result.overall });
+  });
+  router.post('/recognize/corrections', async (req, res) => {
+    const body = parse(correctionBody, req.body ?? {});
+    const saved = await reader.correct(currentUser(res), {
+      text: body.text,
+      drive: body.drive,
+      consent: body.consent,
+      ...(body.lang ? { lang: body.lang } : {}),
+    });
+    res.status(201).json(saved);
   });
 
   router.get('/me/profiles', async (_req, res) => {

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseFile, loadCorpus, loadLexicons, examplesHash, trainingExamples } from '../content/reader';
+import { loadRemarks } from '../content/load';
+import { DRIVE_IDS, LANGS } from '../domain/drives';
+import { correctionsFileSchema, reviewedExamples, type CorrectionsFile } from '../domain/reader/corrections';
+import { MIN_PER_DRIVE } from '../domain/reader/corpus';
+import { dampedPoints } from '../domain/reader/read';
+import { recognise } from '../domain/reader/recognise';
+import { trainReader } from '../domain/reader/train';
+
+/**
+ * `npm run reader:train [-- --with FILE] [--data DIR]`: trains the drive reader of each language on
+ * data/reader/corpus and the remark bank (and the reviewed corrections in FILE), and writes
+ * data/reader/model.<lang>.json. Deterministic: the same inputs give the same file.
+ */
+function main(argv: string[]): number {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const dataDir = arg('--data') ?? path.join(__dirname, '..', '..', 'data');
+  const withFile = arg('--with');
+  const readerDir = path.join(dataDir, 'reader');
+  const lexicons = loadLexicons(readerDir);
+  const corpus = loadCorpus(path.join(readerDir, 'corpus'), MIN_PER_DRIVE);
+  const bank = loadRemarks(path.join(dataDir, 'remarks'));
+  const corrections: CorrectionsFile | null = withFile ? parseFile(withFile, correctionsFileSchema, 'corrections file') : null;
+  if (corrections) {
+    const unreviewed = corrections.corrections.filter((c) => !c.reviewed).length;
+    console.log(
+      `${withFile}: ${corrections.corrections.length - unreviewed} reviewed corrections used, ${unreviewed} not reviewed and left out.`,
+    );
+  }
+  for (const lang of LANGS) {
+    const started = Date.now();
+    const base = trainingExamples(lang, corpus, bank);
+    const extra = corrections ? reviewedExamples(corrections, lang) : [];
+    const points = (text: string) => {
+      const r = recognise({ text, lang }, lexicons);
+      return Float64Array.from(DRIVE_IDS, (d) => dampedPoints(r.drives.find((x) => x.drive === d)?.points ?? 0));
+    };
+    const trained = trainReader(lang, [...base, ...extra], points);
+    const writers = [...new Set(base.map((e) => e.writer))].sort();
+    const file = {
+      ...trained,
+      corpus: { sha256: examplesHash(base), remarks: base.length, writers },
+      corrections: extra.length,
+    };
+    const out = path.join(readerDir, `model.${lang}.json`);
+    fs.writeFileSync(out, `${JSON.stringify(file)}\n`);
+    const cv = trained.crossValidation;
+    console.log(
+      `${lang}: ${base.length} remarks + ${extra.length} corrections, ${trained.features.length} features, ` +
+        `cross-validated top-1 ${(cv.top1 * 100).toFixed(1)}%, top-2 ${(cv.top2 * 100).toFixed(1)}% ` +
+        `(l2 ${trained.settings.l2}, lexicon weight ${trained.settings.lexiconWeight}, temperature ${trained.settings.temperature}, ` +
+        `weak below ${trained.settings.weakBelow}, clear from ${trained.settings.clearFrom}); ` +
+        `${(fs.statSync(out).size / 1e6).toFixed(2)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
