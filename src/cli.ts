@@ -16,6 +16,7 @@ import { purgeExpired } from './services/retention';
 import { backupTo, integrityOf, restoreFrom } from './db/sqlite/backup';
 import { runSimulate } from './tools/simulate-command';
 import { runExportResponses } from './tools/export-responses';
+import { runReaderCorrections } from './tools/reader-corrections';
 
 const HELP = `Drijfveer command line (works while the server runs: same database file, DATABASE_PATH).
 
@@ -51,6 +52,10 @@ Usage: npm run cli -- <command> [options]
       Writes the anonymised answers of every completed profile of model version V as CSV (to FILE, a new
       file, or to standard output): a random row id, version, language, L01… and S01_most, S01_least….
       No names, links, sessions or dates. For an external factor analysis (README, "How we will validate this").
+  reader-corrections export [--out FILE]
+      Writes the drive reader's corrections whose text the consultant allowed to keep, as JSON (to FILE,
+      a new file, or to standard output): text, language, the drive read and the drive chosen; no names.
+      A person reviews each (sets "reviewed": true); then: npm run reader:train -- --with FILE.
   --help
       Shows this text.
 
@@ -88,6 +93,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
   if (area === 'purge' || area === 'backup' || area === 'restore') return runMaintenance(area, command, out);
   if (area === 'export-responses') return runExportResponses({ version: values['model-version'], out: values.out }, out);
+  if (area === 'reader-corrections') return runReaderCorrections({ command, out: values.out }, out);
   if (area === 'copy-to-postgres') return runCopy(values.from, values.to, out);
   if (area === 'simulate') return runSimulate({ ...values, straight: values['straight-lining'] }, out);
   if (area !== 'user' || !['add', 'list', 'passwd', 'remove'].includes(command ?? '')) {

@@ -62,12 +62,20 @@ export function trainingExamples(lang: Lang, corpus: readonly CorpusFile[], bank
   return examplesOf(lang, corpus, [{ writer: 'remark-bank', remarks: labelled }]);
 }
 
-/** A fingerprint of what a model was trained on, so a model that no longer matches its corpus is refused. */
-export function examplesHash(examples: readonly Example[]): string {
+/**
+ * A fingerprint of what a model was trained on (the examples and the lexicon whose points it learned to
+ * weigh), so a model that no longer matches its corpus or lexicon is refused.
+ */
+export function trainingHash(examples: readonly Example[], lexicon: Lexicon): string {
   const canonical = [...examples]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((e) => [e.id, e.text, e.drive, [...e.also].sort(), e.writer]);
-  return crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  const lex = {
+    negations: [...lexicon.negations].sort(),
+    cues: lexicon.cues.map((c) => [c.drive, c.match, c.weight, c.negatable]),
+    guards: lexicon.guards.map((g) => [g.drive, g.match, g.gap]),
+  };
+  return crypto.createHash('sha256').update(JSON.stringify({ canonical, lex })).digest('hex');
 }
 
 export type ReaderContent = { lexicons: Readonly<Record<Lang, Lexicon>>; advice: AdviceFile; model: ReaderModel };
@@ -82,8 +90,8 @@ export function loadReader(dir: string, bank: Readonly<Record<Lang, readonly Rem
       const file = path.join(dir, `model.${lang}.json`);
       const m = parseFile(file, modelFileSchema, 'reader model');
       if (m.lang !== lang) throw new ContentError(`${file}: lang must be "${lang}"`);
-      if (m.corpus.sha256 !== examplesHash(examples[lang]))
-        throw new ContentError(`${file}: trained on another corpus than data/reader/corpus holds now; run "npm run reader:train"`);
+      if (m.corpus.sha256 !== trainingHash(examples[lang], lexicons[lang]))
+        throw new ContentError(`${file}: trained on another corpus or lexicon than data/reader holds now; run "npm run reader:train"`);
       return [lang, compileClassifier(m)];
     }),
   ) as Record<Lang, Classifier>;

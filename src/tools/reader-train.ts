@@ -1,26 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFile, loadCorpus, loadLexicons, examplesHash, trainingExamples } from '../content/reader';
+import { parseFile, loadCorpus, loadLexicons, trainingHash, trainingExamples } from '../content/reader';
 import { loadRemarks } from '../content/load';
 import { DRIVE_IDS, LANGS } from '../domain/drives';
 import { correctionsFileSchema, reviewedExamples, type CorrectionsFile } from '../domain/reader/corrections';
 import { MIN_PER_DRIVE } from '../domain/reader/corpus';
 import { dampedPoints } from '../domain/reader/read';
 import { recognise } from '../domain/reader/recognise';
-import { trainReader } from '../domain/reader/train';
+import { DEFAULT_TRAINING, trainReader, type TrainSettings } from '../domain/reader/train';
 
 /**
  * `npm run reader:train [-- --with FILE] [--data DIR]`: trains the drive reader of each language on
  * data/reader/corpus and the remark bank (and the reviewed corrections in FILE), and writes
  * data/reader/model.<lang>.json. Deterministic: the same inputs give the same file.
  */
-function main(argv: string[]): number {
-  const arg = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const dataDir = arg('--data') ?? path.join(__dirname, '..', '..', 'data');
-  const withFile = arg('--with');
+export function trainModels(o: {
+  dataDir: string;
+  withFile?: string;
+  outDir?: string;
+  settings?: TrainSettings;
+  log: (line: string) => void;
+}) {
+  const { dataDir, withFile } = o;
+  const console = { log: o.log };
   const readerDir = path.join(dataDir, 'reader');
   const lexicons = loadLexicons(readerDir);
   const corpus = loadCorpus(path.join(readerDir, 'corpus'), MIN_PER_DRIVE);
@@ -40,14 +42,14 @@ function main(argv: string[]): number {
       const r = recognise({ text, lang }, lexicons);
       return Float64Array.from(DRIVE_IDS, (d) => dampedPoints(r.drives.find((x) => x.drive === d)?.points ?? 0));
     };
-    const trained = trainReader(lang, [...base, ...extra], points);
+    const trained = trainReader(lang, [...base, ...extra], points, o.settings ?? DEFAULT_TRAINING);
     const writers = [...new Set(base.map((e) => e.writer))].sort();
     const file = {
       ...trained,
-      corpus: { sha256: examplesHash(base), remarks: base.length, writers },
+      corpus: { sha256: trainingHash(base, lexicons[lang]), remarks: base.length, writers },
       corrections: extra.length,
     };
-    const out = path.join(readerDir, `model.${lang}.json`);
+    const out = path.join(o.outDir ?? readerDir, `model.${lang}.json`);
     fs.writeFileSync(out, `${JSON.stringify(file)}\n`);
     const cv = trained.crossValidation;
     console.log(
@@ -58,7 +60,13 @@ function main(argv: string[]): number {
         `${(fs.statSync(out).size / 1e6).toFixed(2)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }
-  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  trainModels({ dataDir: arg('--data') ?? path.join(__dirname, '..', '..', 'data'), withFile: arg('--with'), log: console.log });
+}

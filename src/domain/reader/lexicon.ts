@@ -19,7 +19,8 @@ const cueSchema = z
   })
   .strict();
 /** A phrase in which a cue of `drive` means something else ("afspraak maken": an appointment, not order). */
-const guardSchema = z.object({ drive: z.enum(DRIVE_IDS), match: matchSchema }).strict();
+// `gap`: how many other words may stand between the guard's words, in one sentence ("hangen die processen samen").
+const guardSchema = z.object({ drive: z.enum(DRIVE_IDS), match: matchSchema, gap: z.number().int().min(0).max(4).optional() }).strict();
 
 export const lexiconSchema = z
   .object({
@@ -42,7 +43,7 @@ export type LexiconFile = z.input<typeof lexiconSchema>;
 
 export type CuePart = { kind: 'word'; stem: string } | { kind: 'prefix'; value: string } | { kind: 'part'; value: string };
 export type Cue = { drive: DriveId; match: string; weight: number; negatable: boolean; parts: CuePart[] };
-export type Guard = { drive: DriveId; match: string; parts: CuePart[] };
+export type Guard = { drive: DriveId; match: string; gap: number; parts: CuePart[] };
 export type Lexicon = {
   lang: Lang;
   negations: ReadonlySet<string>;
@@ -70,7 +71,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     negatable: c.negatable ?? true,
     parts: compileParts(c.match, lang),
   }));
-  const guards = (file.guards ?? []).map((g) => ({ drive: g.drive, match: g.match, parts: compileParts(g.match, lang) }));
+  const guards = (file.guards ?? []).map((g) => ({ drive: g.drive, match: g.match, gap: g.gap ?? 0, parts: compileParts(g.match, lang) }));
   cues.sort((a, b) => b.parts.length - a.parts.length || b.weight - a.weight);
   // Cues that start with a plain word are looked up by its stem; the others are tried everywhere.
   const byFirstStem = new Map<string, Cue[]>();

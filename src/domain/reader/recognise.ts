@@ -1,6 +1,6 @@
 import { DRIVE_IDS, type DriveId, type Lang } from '../drives';
 import { CONTRAST_BOOST, weighTokens, type WeightedToken } from './features';
-import type { Cue, CuePart, Lexicon } from './lexicon';
+import type { Cue, CuePart, Guard, Lexicon } from './lexicon';
 import { detectLang, tokenise, type Token } from './text';
 
 export type Evidence = {
@@ -26,17 +26,36 @@ export const MAX_REPEATS = 2;
 const partMatches = (p: CuePart, t: Token) =>
   p.kind === 'word' ? t.stem === p.stem : p.kind === 'prefix' ? t.norm.startsWith(p.value) : t.norm.includes(p.value);
 
-function matchesAt(cue: { parts: CuePart[] }, tokens: Token[], i: number): boolean {
+function matchesAt(cue: Cue, tokens: Token[], i: number): boolean {
   if (i + cue.parts.length > tokens.length) return false;
   const sentence = tokens[i]!.sentence;
   return cue.parts.every((p, k) => tokens[i + k]!.sentence === sentence && partMatches(p, tokens[i + k]!));
+}
+
+/** The positions of a guard's words from token i on, each within `gap` words of the last, in one sentence; or null. */
+function guardAt(g: Guard, tokens: Token[], i: number): number[] | null {
+  if (!partMatches(g.parts[0]!, tokens[i]!)) return null;
+  const at = [i];
+  for (const part of g.parts.slice(1)) {
+    const from = at[at.length - 1]! + 1;
+    let found = -1;
+    for (let k = from; k <= from + g.gap && k < tokens.length && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+      if (partMatches(part, tokens[k]!)) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    at.push(found);
+  }
+  return at;
 }
 
 /** Per drive, the token positions a word-sense guard covers ("afspraak maken" is an appointment, not order). */
 function guarded(lex: Lexicon, tokens: Token[]): Map<DriveId, Set<number>> {
   const out = new Map<DriveId, Set<number>>(DRIVE_IDS.map((d) => [d, new Set()]));
   for (let i = 0; i < tokens.length; i++) {
-    for (const g of lex.guards) if (matchesAt(g, tokens, i)) g.parts.forEach((_, k) => out.get(g.drive)!.add(i + k));
+    for (const g of lex.guards) guardAt(g, tokens, i)?.forEach((k) => out.get(g.drive)!.add(k));
   }
   return out;
 }

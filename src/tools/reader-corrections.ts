@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { loadConfig } from '../config';
+import { openStore } from '../db/open';
+import type { Store } from '../db/store';
+import type { CorrectionsFile } from '../domain/reader/corrections';
+import { AppError } from '../errors';
+
+/** The corrections whose text may be used, in the file format `reader:train -- --with FILE` reads, all unreviewed. */
+export async function correctionsExport(store: Store, now = new Date()): Promise<CorrectionsFile> {
+  const rows = await store.readerCorrections.withText();
+  return {
+    format: 'drijfveer-reader-corrections/1',
+    exportedAt: now.toISOString(),
+    corrections: rows.map((r) => ({
+      id: r.publicId,
+      lang: r.lang,
+      text: r.text!,
+      read: r.readDrive,
+      drive: r.drive,
+      also: [],
+      createdAt: r.createdAt,
+      // A person sets this to true for each correction after checking the text and the drive.
+      reviewed: false,
+    })),
+  };
+}
+
+/**
+ * `cli reader-corrections export [--out FILE]`: the consented corrections as JSON (to FILE, a new file, or
+ * to standard output). Names and accounts are not in it: only the text, the language and the two drives.
+ */
+export async function runReaderCorrections(args: { command?: string; out?: string }, say: (line: string) => void): Promise<number> {
+  if (args.command !== 'export') throw new AppError('validation_failed', 'Use: reader-corrections export [--out FILE].');
+  const store = await openStore(loadConfig());
+  try {
+    const file = await correctionsExport(store);
+    const json = `${JSON.stringify(file, null, 2)}\n`;
+    if (args.out) {
+      try {
+        fs.writeFileSync(args.out, json, { flag: 'wx' });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        throw new AppError('validation_failed', `${args.out} already exists; give a new file name with --out.`);
+      }
+      say(`Wrote ${file.corrections.length} corrections to ${args.out}. Review them (set "reviewed": true) before training with them.`);
+    } else {
+      process.stdout.write(json);
+      process.stderr.write(`Exported ${file.corrections.length} corrections.\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
