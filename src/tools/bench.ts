@@ -12,6 +12,7 @@ import { ROOT_DIR } from '../paths';
 import { BENCH_PASSWORD, seedBench } from './bench-seed';
 import { liveLatency, pageWeight, roundTrip } from './bench-measure';
 import { MAX_STREAMS_PER_LOGIN } from '../services/live';
+import { benchReader } from './bench-reader';
 import { startProcess } from './spawn';
 import { temporaryDatabase } from './temporary-database';
 
@@ -66,6 +67,8 @@ async function main(): Promise<number> {
   const db = await temporaryDatabase(dir, PG_URL, 'bench');
   const store = await db.open();
   const seed = await seedBench(store, PARTICIPANTS, SMOKE ? 5 : 20).finally(() => store.close());
+  // The drive reader first, in this process, before any server competes for the cores.
+  const reader = await benchReader(SMOKE ? 300 : 5000);
   // On a machine with 2 or more cores, each server gets the last core to itself and the load generator
   // (this process, pinned by `npm run bench`) the first: the servers are compared on equal terms.
   const serverCpu = os.cpus().length >= 2 ? os.cpus().length - 1 : undefined;
@@ -160,6 +163,18 @@ async function main(): Promise<number> {
         budget: `no errors under ${CONNECTIONS} connections`,
         ok: rows.every((r) => r.errors === 0) && live.missed === 0 && round.errors === 0,
         value: `${rows.reduce((a, r) => a + r.errors, 0) + round.errors} errors, ${live.missed} missed events`,
+      },
+      { budget: 'reader model loads < 300 ms', ok: reader.loadMs < 300, value: `${reader.loadMs} ms (both languages)` },
+      {
+        budget: 'reader: a remark of ≤ 500 characters p99 < 5 ms',
+        ok: reader.singleP99 < 5,
+        value: `${reader.singleP99} ms (p50 ${reader.singleP50})`,
+      },
+      { budget: 'reader: a 20,000-character text < 100 ms', ok: reader.longMs < 100, value: `${reader.longMs} ms (median of 7)` },
+      {
+        budget: 'reader: a batch of 300 short texts < 300 ms',
+        ok: reader.batchMs < 300 && reader.batchSize === 300,
+        value: `${reader.batchMs} ms (median of 7, ${reader.batchSize} texts)`,
       },
       {
         budget: 'questionnaire page ≤ 60 kB compressed (no chart.js)',

@@ -46,13 +46,23 @@ export type Classifier = {
   index: ReadonlyMap<string, number>;
   idf: Float64Array;
   weights: Float64Array;
+  /** The weights minus each feature's mean over the drives: what tells the drives apart (for `push`). */
+  centred: Float64Array;
   bias: Float64Array;
   settings: ModelFile['settings'];
   file: ModelFile;
 };
 
 export function compileClassifier(file: ModelFile): Classifier {
+  const K = file.drives.length;
+  const centred = Float64Array.from(file.weights);
+  for (let j = 0; j < file.features.length; j++) {
+    let mean = 0;
+    for (let k = 0; k < K; k++) mean += centred[j * K + k]! / K;
+    for (let k = 0; k < K; k++) centred[j * K + k]! -= mean;
+  }
   return {
+    centred,
     lang: file.lang,
     drives: file.drives,
     index: new Map(file.features.map((f, i) => [f, i])),
@@ -102,10 +112,7 @@ export function push(c: Classifier, vector: ReadonlyMap<string, number>, feature
   for (const name of features) {
     const j = c.index.get(name);
     const v = vector.get(name);
-    if (j === undefined || v === undefined) continue;
-    let mean = 0;
-    for (let q = 0; q < K; q++) mean += c.weights[j * K + q]!;
-    total += v * (c.weights[j * K + k]! - mean / K);
+    if (j !== undefined && v !== undefined) total += v * c.centred[j * K + k]!;
   }
   return total;
 }

@@ -49,6 +49,7 @@ export type Lexicon = {
   negations: ReadonlySet<string>;
   cues: Cue[];
   guards: Guard[];
+  /** The cues to try at a word with this stem: those starting with it and the open cues, longest first. */
   byFirstStem: ReadonlyMap<string, Cue[]>;
   openCues: Cue[];
 };
@@ -81,5 +82,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     if (first.kind === 'word') byFirstStem.set(first.stem, [...(byFirstStem.get(first.stem) ?? []), c]);
     else openCues.push(c);
   }
+  // Each stem's list already holds the open cues too, longest first: nothing is merged or sorted per word read.
+  for (const [s, list] of byFirstStem) byFirstStem.set(s, [...list, ...openCues].sort((a, b) => b.parts.length - a.parts.length));
   return { lang, negations: new Set(file.negations.map(normaliseWord)), cues, guards, byFirstStem, openCues };
 }

@@ -99,8 +99,7 @@ export function recognise(
   const inCue = new Set<number>();
 
   // Candidates per position, longest cue first (the lexicon is sorted that way).
-  const candidates = (i: number) =>
-    [...(lex.byFirstStem.get(tokens[i]!.stem) ?? []), ...lex.openCues].sort((a, b) => b.parts.length - a.parts.length);
+  const candidates = (i: number) => lex.byFirstStem.get(tokens[i]!.stem) ?? lex.openCues;
   for (let i = 0; i < tokens.length; i++) {
     for (const cue of candidates(i)) {
       if (!matchesAt(cue, tokens, i)) continue;
