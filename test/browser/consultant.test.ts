@@ -22,6 +22,13 @@ async function readRemark(page: Page) {
   await page.locator('.reading').waitFor();
 }
 
+/** A text with hardly anything in it: the reading is still there, plainly a weak hint. */
+async function readAlmostNothing(page: Page) {
+  await page.locator('#text').fill('Tja.');
+  await page.getByRole('button', { name: 'Lees de drijfveren' }).click();
+  await page.locator('.reading').waitFor();
+}
+
 /** Whether the element's box is (at least partly) on screen, its top inside the window. */
 const inViewport = (page: Page, selector: string) =>
   page.locator(selector).evaluate((el) => {
@@ -82,9 +89,36 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   expect(await page.locator('mark.drive--purple').count()).toBeGreaterThan(0);
   expect(await page.locator('.reading-table tbody tr').first().getAttribute('data-drive')).toBe('purple');
   expect(await page.locator('[data-advice="purple"] .examples li').count()).toBeGreaterThanOrEqual(2);
+  // The confidence in words, and the three layers of evidence: cues in the text, the words that tipped it, remarks it sounds like.
+  expect(await page.locator('.reading-headline').textContent()).toBe('Hier spreekt duidelijk Verbondenheid.');
+  for (const layer of ['cues', 'words', 'similar']) expect(await page.locator(`[data-layer="${layer}"]`).isVisible()).toBe(true);
+  expect(await page.locator('.reading-words li').first().locator('.reading-drive').textContent()).toBe('Verbondenheid');
+  expect(await page.locator('.reading-similar blockquote').first().getAttribute('lang')).toBe('nl');
+  expect(await page.locator('.reading-table tbody tr').count()).toBeLessThan(6);
   await shot(page, path.join(SHOTS, 'reader.png'), true);
   await expectNoSeriousAxeViolations(page, 'reader with a reading');
   await expectReflowAtAllSizes(suite.browser, context, `${suite.server.url}/reader`, 'reader', SHOTS, readRemark);
+
+  // "Was it actually something else?": the top drive is chosen, the consent is not ticked; sending it thanks you.
+  const correction = page.locator('.reading-correction');
+  expect(await correction.locator('select').inputValue()).toBe('purple');
+  expect(await correction.getByLabel(/Deze tekst mag bewaard worden/).isChecked()).toBe(false);
+  await correction.locator('select').selectOption('blue');
+  await correction.getByRole('button', { name: 'Correctie opslaan' }).click();
+  await page.locator('[role=status][data-correction-saved]').waitFor();
+  expect(await page.locator('[role=status][data-correction-saved]').textContent()).toBe('Dank je. Je correctie is opgeslagen.');
+  expect(await page.locator('.reading-headline').textContent()).toBe('Hier spreekt duidelijk Verbondenheid.');
+  await page.waitForFunction(() => document.activeElement?.closest('#reading') !== null);
+  await shot(page, path.join(SHOTS, 'reader-corrected.png'), true);
+  await expectNoSeriousAxeViolations(page, 'reader after a correction');
+
+  // A near-empty text: a weak hint, said so, with the advice to check in the conversation and no empty layers.
+  await page.goto(`${suite.server.url}/reader`);
+  await readAlmostNothing(page);
+  expect(await page.locator('.reading-headline').textContent()).toMatch(/^Een zwakke aanwijzing voor /);
+  expect(await page.locator('.reading-weak').textContent()).toContain('Check in het gesprek');
+  await expectNoSeriousAxeViolations(page, 'reader with a weak hint');
+  await expectReflowAtAllSizes(suite.browser, context, `${suite.server.url}/reader`, 'reader-weak', SHOTS, readAlmostNothing);
 
   // Without JavaScript the anchor alone brings the answer into view.
   const noScript = await suite.browser.newContext({
