@@ -1,8 +1,8 @@
 import type { Content } from '../content/load';
 import type { Store, UserRecord } from '../db/store';
-import { DRIVE_IDS, type DriveId, type Lang } from '../domain/drives';
+import type { DriveId, Lang } from '../domain/drives';
 import { adviceFor, behavioursOf } from '../domain/reader/advice';
-import { readText, type Reading } from '../domain/reader/read';
+import { meanReading, readText, type Reading } from '../domain/reader/read';
 import type { Behaviour } from '../domain/reader/recognise';
 import { AppError } from '../errors';
 import { newToken } from './tokens';
@@ -61,12 +61,7 @@ export function createReaderService(store: Store, content: Content) {
       if (total > MAX_BATCH_CHARS) throw invalid(`At most ${MAX_BATCH_CHARS} characters in all.`, 'texts', `${total} characters`);
       const own = await ownPrimary(user);
       const items = input.texts.map((text) => withAdvice(readText({ text, ...(input.lang ? { lang: input.lang } : {}) }, model), own));
-      const sum = new Map<DriveId, number>(DRIVE_IDS.map((d) => [d, 0]));
-      for (const item of items) for (const d of item.drives) sum.set(d.drive, sum.get(d.drive)! + d.probability);
-      const drives = DRIVE_IDS.map((drive) => ({ drive, score: Math.round((sum.get(drive)! / items.length) * 100) })).sort(
-        (a, b) => b.score - a.score || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive),
-      );
-      return { items, overall: { drives } };
+      return { items, overall: { drives: meanReading(items) } };
     },
 
     /**

@@ -3,7 +3,7 @@ import type { ExerciseAnswer, ExerciseRecord } from '../db/exercise-types';
 import type { WorkshopRecord } from '../db/store';
 import { DRIVE_IDS, type DriveId, type Lang } from '../domain/drives';
 import { highlight } from '../domain/reader/highlight';
-import { recognise } from '../domain/reader/recognise';
+import { meanReading, readText, type Reading } from '../domain/reader/read';
 import { effectiveStatus, type Step } from '../domain/studio/steps';
 import { tally, wordCounts } from '../domain/studio/tally';
 
@@ -28,7 +28,7 @@ export type Results = ExerciseBasics & {
   intended?: DriveId | null;
   also?: DriveId[];
   explanation?: string | null;
-  /** The drive reader over the remark (recognize) or over all visible answers together (open). */
+  /** The drive reader over the remark (recognize). */
   reading?: {
     drives: { drive: DriveId; score: number }[];
     evidence: { drive: DriveId; match: string }[];
@@ -38,12 +38,13 @@ export type Results = ExerciseBasics & {
   say?: string[];
   answers?: { id: number; text: string; votes: number; hidden: boolean }[];
   words?: { word: string; count: number }[];
+  /** Open questions: the mean chance per drive over the visible answers, as POST /api/recognize/batch gives it. */
   drives?: { drive: DriveId; score: number }[];
 };
 
 /** Builds what trainer and phones see of an exercise, from stored rows and the content (reader, advice). */
 export function studioViews(content: Content) {
-  const { lexicons, advice } = content.reader;
+  const { advice } = content.reader;
 
   const basics = (x: ExerciseRecord, now: number): ExerciseBasics => ({
     id: x.publicId,
@@ -54,10 +55,24 @@ export function studioViews(content: Content) {
     ...(x.kind === 'poll' ? { options: x.options } : {}),
   });
 
+  // An answer is read once: the trainer's results are rebuilt on every change of a round, the answers rarely change.
+  const readings = new Map<string, Reading>();
+  function readingOf(text: string, lang: Lang): Reading {
+    const key = `${lang}\n${text}`;
+    let r = readings.get(key);
+    if (!r) {
+      if (readings.size >= 5000) readings.clear();
+      r = readText({ text, lang }, content.reader.model);
+      readings.set(key, r);
+    }
+    return r;
+  }
+
+  /** The reader over one remark: drives of 5% or more, the lexicon's evidence and the highlighted text. */
   function read(text: string, lang: Lang) {
-    const r = recognise({ text, lang }, lexicons);
+    const r = readingOf(text, lang);
     return {
-      drives: r.drives.map((d) => ({ drive: d.drive, score: d.score })),
+      drives: r.drives.filter((d) => d.score >= 5).map((d) => ({ drive: d.drive, score: d.score })),
       evidence: r.drives.flatMap((d) => d.evidence.filter((e) => e.kind === 'text').map((e) => ({ drive: d.drive, match: e.match }))),
       segments: highlight(text, r.drives),
     };
@@ -93,8 +108,8 @@ export function studioViews(content: Content) {
         .sort((a, b) => b.votes - a.votes || a.id - b.id);
       out.words = wordCounts(visible.map((r) => r.value));
       if (show) {
-        const together = visible.map((r) => r.value).join('\n');
-        out.drives = together.trim() ? read(together, w.lang).drives : [];
+        const mean = visible.length ? meanReading(visible.map((r) => readingOf(r.value, w.lang))) : [];
+        out.drives = mean.filter((d) => d.score >= 5);
       }
       return out;
     }

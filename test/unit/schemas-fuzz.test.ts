@@ -7,12 +7,15 @@ import { checkPatch } from '../../src/domain/answers';
 import { recognise } from '../../src/domain/reader/recognise';
 import { answersBody, createBody as assessmentBody } from '../../src/routes/assessments/api';
 import { createBody as sessionBody } from '../../src/routes/workshops/api';
-import { recogniseBody } from '../../src/routes/toolkit/api';
+import { batchBody, correctionBody, recogniseBody } from '../../src/routes/toolkit/api';
 import { credentials, loginForm } from '../../src/routes/auth/routes';
 import { startForm } from '../../src/routes/assessments/start-pages';
 import { joinForm } from '../../src/routes/workshops/join-pages';
 import { createForm } from '../../src/routes/workshops/pages';
-import { form as readerForm } from '../../src/routes/toolkit/reader-pages';
+import { correctionForm, form as readerForm } from '../../src/routes/toolkit/reader-pages';
+import { corpusFileSchema } from '../../src/domain/reader/corpus';
+import { modelFileSchema } from '../../src/domain/reader/classifier';
+import { correctionsFileSchema } from '../../src/domain/reader/corrections';
 import { newProjectBody, newStakeholderBody, projectPatchBody, stakeholderPatchBody } from '../../src/routes/projects/schemas';
 import { loadConfig, ConfigError } from '../../src/config';
 import { realContent } from '../helpers/content';
@@ -26,6 +29,12 @@ const schemas: [string, z.ZodType][] = [
   ['answers', answersBody],
   ['new session', sessionBody],
   ['recognize', recogniseBody],
+  ['recognize batch', batchBody],
+  ['reader correction', correctionBody],
+  ['reader correction form', correctionForm],
+  ['reader corpus file', corpusFileSchema],
+  ['reader model file', modelFileSchema],
+  ['reader corrections file', correctionsFileSchema],
   ['login credentials', credentials],
   ['login form', loginForm],
   ['start form', startForm],

@@ -83,6 +83,10 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     else openCues.push(c);
   }
   // Each stem's list already holds the open cues too, longest first: nothing is merged or sorted per word read.
-  for (const [s, list] of byFirstStem) byFirstStem.set(s, [...list, ...openCues].sort((a, b) => b.parts.length - a.parts.length));
+  for (const [s, list] of byFirstStem)
+    byFirstStem.set(
+      s,
+      [...list, ...openCues].sort((a, b) => b.parts.length - a.parts.length),
+    );
   return { lang, negations: new Set(file.negations.map(normaliseWord)), cues, guards, byFirstStem, openCues };
 }

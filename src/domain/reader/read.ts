@@ -116,3 +116,12 @@ export function readText(input: { text: string; lang?: Lang; behaviours?: Behavi
     negated: lexical.negated,
   };
 }
+
+/** Several readings together: the mean chance per drive in whole percents, each text counting once however long. */
+export function meanReading(readings: readonly { drives: readonly { drive: DriveId; probability: number }[] }[]) {
+  const sum = new Map<DriveId, number>(DRIVE_IDS.map((d) => [d, 0]));
+  for (const r of readings) for (const d of r.drives) sum.set(d.drive, sum.get(d.drive)! + d.probability);
+  return DRIVE_IDS.map((drive) => ({ drive, score: readings.length ? Math.round((sum.get(drive)! / readings.length) * 100) : 0 })).sort(
+    (a, b) => b.score - a.score || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive),
+  );
+}
