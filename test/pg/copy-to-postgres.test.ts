@@ -56,6 +56,9 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     .put(`/api/sessions/${sessionId}/agreements`)
     .send({ items: [{ text: 'Eerst luisteren', drive: 'green' }] })
     .expect(200);
+  // A correction of the drive reader, with its text (consent) and without.
+  await agent.post('/api/recognize/corrections').send({ text: 'Wanneer gaat dit live?', drive: 'orange', consent: true }).expect(201);
+  await agent.post('/api/recognize/corrections').send({ text: 'Wie beslist dit?', drive: 'red' }).expect(201);
   // The studio: an own remark, an open question with both participants' answers, and a vote.
   await agent.post('/api/remarks').send({ lang: 'nl', text: 'Dat hebben we al eens geprobeerd.', drive: 'purple' }).expect(201);
   const open = (await agent.post(`/api/sessions/${sessionId}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
