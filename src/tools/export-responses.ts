@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { loadConfig } from '../config';
 import { loadContent } from '../content/load';
 import { openStore } from '../db/open';
 import { AppError } from '../errors';
 import { exportResponses, installedModel } from '../services/export-responses';
+import { writeExport } from './write-export';
 
 /**
  * `cli export-responses --model-version V [--out FILE]`: the CSV goes to FILE (a new file) or to standard
@@ -17,18 +17,13 @@ export async function runExportResponses(args: { version?: string; out?: string 
   const store = await openStore(config);
   try {
     const { csv, rows } = await exportResponses(store, content, args.version);
-    if (args.out) {
-      try {
-        fs.writeFileSync(args.out, csv, { flag: 'wx' });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        throw new AppError('validation_failed', `${args.out} already exists; give a new file name with --out.`);
-      }
-      say(`Wrote ${rows} anonymised responses (model version ${args.version}) to ${args.out}.`);
-    } else {
-      process.stdout.write(csv);
-      process.stderr.write(`Exported ${rows} anonymised responses (model version ${args.version}).\n`);
-    }
+    writeExport(
+      args.out,
+      csv,
+      `Wrote ${rows} anonymised responses (model version ${args.version}) to ${args.out}.`,
+      `Exported ${rows} anonymised responses (model version ${args.version}).`,
+      say,
+    );
     return 0;
   } finally {
     await store.close();

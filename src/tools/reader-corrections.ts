@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { loadConfig } from '../config';
 import { openStore } from '../db/open';
 import type { Store } from '../db/store';
 import type { CorrectionsFile } from '../domain/reader/corrections';
 import { AppError } from '../errors';
+import { writeExport } from './write-export';
 
 /** The corrections whose text may be used, in the file format `reader:train -- --with FILE` reads, all unreviewed. */
 export async function correctionsExport(store: Store, now = new Date()): Promise<CorrectionsFile> {
@@ -35,18 +35,13 @@ export async function runReaderCorrections(args: { command?: string; out?: strin
   try {
     const file = await correctionsExport(store);
     const json = `${JSON.stringify(file, null, 2)}\n`;
-    if (args.out) {
-      try {
-        fs.writeFileSync(args.out, json, { flag: 'wx' });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        throw new AppError('validation_failed', `${args.out} already exists; give a new file name with --out.`);
-      }
-      say(`Wrote ${file.corrections.length} corrections to ${args.out}. Review them (set "reviewed": true) before training with them.`);
-    } else {
-      process.stdout.write(json);
-      process.stderr.write(`Exported ${file.corrections.length} corrections.\n`);
-    }
+    writeExport(
+      args.out,
+      json,
+      `Wrote ${file.corrections.length} corrections to ${args.out}. Review them (set "reviewed": true) before training with them.`,
+      `Exported ${file.corrections.length} corrections.`,
+      say,
+    );
     return 0;
   } finally {
     await store.close();
