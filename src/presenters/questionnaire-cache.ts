@@ -18,13 +18,36 @@ export const ANSWERED_MARK = 7_777_777;
 /** A radio as views/questionnaire.ejs writes it: any other attributes first, then type, name and value, `checked` last. */
 const RADIO = /(<input (?:[a-z-]+="[^"]*" )*type="radio" name="([^"]+)" value="([^"]+)" )>/g;
 
+/**
+ * A stored page, cut once into its fixed text and the places a participant's own things go, so filling it in
+ * per request is one pass that joins strings (the profile showed the former replace-by-regex per request).
+ */
+type Slot = { kind: 'token' } | { kind: 'link' } | { kind: 'answered' } | { kind: 'radio'; name: string; value: string };
+export type Template = { text: string[]; slots: Slot[] };
+
+const MARKS = new RegExp(`${TOKEN_MARK}|${LINK_MARK}|${ANSWERED_MARK}|${RADIO.source}`, 'g');
+
 /** A page rendered for `token` with LINK_MARK, ANSWERED_MARK and no answers, turned into a template. */
-export function toTemplate(html: string, token: string): string {
-  return html.split(token).join(TOKEN_MARK);
+export function toTemplate(html: string, token: string): Template {
+  const page = html.split(token).join(TOKEN_MARK);
+  const text: string[] = [];
+  const slots: Slot[] = [];
+  let last = 0;
+  for (const m of page.matchAll(MARKS)) {
+    if (m[0] === TOKEN_MARK) slots.push({ kind: 'token' });
+    else if (m[0] === LINK_MARK) slots.push({ kind: 'link' });
+    else if (m[0] === String(ANSWERED_MARK)) slots.push({ kind: 'answered' });
+    else slots.push({ kind: 'radio', name: m[2]!, value: m[3]! });
+    // A radio keeps its opening text; only `checked` may be added before its ">".
+    text.push(page.slice(last, m.index) + (m[1] ?? ''));
+    last = m.index + m[0].length;
+  }
+  text.push(page.slice(last));
+  return { text, slots };
 }
 
 /** The page for one participant. */
-export function fillTemplate(template: string, fill: { token: string; privateLink: string; answered: number; answers: Answers }): string {
+export function fillTemplate(template: Template, fill: { token: string; privateLink: string; answered: number; answers: Answers }): string {
   const { likert, choice } = fill.answers;
   const checked = (name: string, value: string) => {
     const dot = name.indexOf('.');
@@ -32,22 +55,25 @@ export function fillTemplate(template: string, fill: { token: string; privateLin
     const c = choice[name.slice(0, dot)];
     return (name.slice(dot + 1) === 'most' ? c?.most : name.slice(dot + 1) === 'least' ? c?.least : undefined) === value;
   };
-  return template
-    .split(TOKEN_MARK)
-    .join(fill.token)
-    .split(LINK_MARK)
-    .join(escapeXML(fill.privateLink))
-    .split(String(ANSWERED_MARK))
-    .join(String(fill.answered))
-    .replace(RADIO, (whole, start: string, name: string, value: string) => (checked(name, value) ? `${start}checked>` : whole));
+  const link = escapeXML(fill.privateLink);
+  const answered = String(fill.answered);
+  let out = template.text[0]!;
+  template.slots.forEach((slot, i) => {
+    if (slot.kind === 'token') out += fill.token;
+    else if (slot.kind === 'link') out += link;
+    else if (slot.kind === 'answered') out += answered;
+    else out += checked(slot.name, slot.value) ? 'checked>' : '>';
+    out += template.text[i + 1]!;
+  });
+  return out;
 }
 
 /** Stored pages, keyed by model version, language and page; small (versions × 2 languages × pages). */
 export function createQuestionnaireCache() {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, Template>();
   return {
     get: (key: string) => pages.get(key),
-    set: (key: string, template: string) => void pages.set(key, template),
+    set: (key: string, template: Template) => void pages.set(key, template),
   };
 }
 export type QuestionnaireCache = ReturnType<typeof createQuestionnaireCache>;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from '../config';
 import type { Content } from '../content/load';
@@ -88,9 +88,12 @@ export function mountApi(
   // A batch of texts for the drive reader may hold 100,000 characters (up to 4 bytes each in UTF-8, plus JSON).
   app.use('/api/recognize/batch', refuseCrossSite, requireJsonBody, express.json({ limit: '512kb' }));
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
-  app.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
-  app.use(modelApi(content));
-  app.use(participantStudioApi(services.participantStudio, services.phoneHub, services.studio, config.heartbeatMs));
+  // These routers declare full /api/… paths; a page request skips them at once instead of trying each route.
+  const open = Router({ caseSensitive: true });
+  open.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
+  open.use(modelApi(content));
+  open.use(participantStudioApi(services.participantStudio, services.phoneHub, services.studio, config.heartbeatMs));
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? open(req, res, next) : next()));
   mountLoginAreas(app, session, users, [
     {
       paths: ['/api/login', '/api/logout'],
