@@ -54,8 +54,9 @@ Usage: npm run cli -- <command> [options]
       No names, links, sessions or dates. For an external factor analysis (README, "How we will validate this").
   reader-corrections export [--out FILE]
       Writes the drive reader's corrections whose text the consultant allowed to keep, as JSON (to FILE,
-      a new file, or to standard output): text, language, the drive read and the drive chosen; no names.
-      A person reviews each (sets "reviewed": true); then: npm run reader:train -- --with FILE.
+      a new file, or to standard output): text, language, the drive read and the drive chosen; no account.
+      A person reviews each: removes any name left in the text, checks the drive, sets "reviewed": true;
+      then: npm run reader:train -- --with FILE.
   --help
       Shows this text.
 

@@ -26,6 +26,14 @@ export function createReaderService(store: Store, content: Content) {
     return latest?.profile?.primary[0] ?? null;
   }
 
+  /** The ticked behaviours, each once (ticking one twice does not double it). */
+  const pick = (ids: readonly string[] = []): Behaviour[] =>
+    [...new Set(ids)].map((id) => {
+      const b = behaviours.get(id);
+      if (!b) throw invalid('Unknown behaviour.', 'behaviours', `unknown behaviour "${id}"`);
+      return b;
+    });
+
   const withAdvice = (reading: Reading, own: DriveId | null) => ({
     ...reading,
     advice: adviceFor(reading.drives, reading.lang, advice, own),
@@ -38,11 +46,7 @@ export function createReaderService(store: Store, content: Content) {
     behaviours: (lang: Lang) => [...behaviours.values()].map((b) => ({ id: b.id, label: b.label[lang] })),
 
     async read(input: { text: string; lang?: Lang; behaviours?: string[] }, user: UserRecord | null) {
-      const picked: Behaviour[] = (input.behaviours ?? []).map((id) => {
-        const b = behaviours.get(id);
-        if (!b) throw invalid('Unknown behaviour.', 'behaviours', `unknown behaviour "${id}"`);
-        return b;
-      });
+      const picked = pick(input.behaviours);
       if (!input.text.trim() && !picked.length) {
         throw invalid('Give a text or at least one observed behaviour.', 'text', 'empty, and no behaviours ticked');
       }
@@ -61,16 +65,21 @@ export function createReaderService(store: Store, content: Content) {
       if (total > MAX_BATCH_CHARS) throw invalid(`At most ${MAX_BATCH_CHARS} characters in all.`, 'texts', `${total} characters`);
       const own = await ownPrimary(user);
       const items = input.texts.map((text) => withAdvice(readText({ text, ...(input.lang ? { lang: input.lang } : {}) }, model), own));
-      return { items, overall: { drives: meanReading(items) } };
+      // Texts with nothing the reader knows are guesses: they do not move the overall picture (all of them: all zero).
+      return { items, overall: { drives: meanReading(items.filter((i) => i.signal)) } };
     },
 
     /**
      * "This was actually …": stores what the reader said and what the consultant chose; the text only with
      * their consent. Nothing is learned here: corrections are exported, reviewed by a person, then trained on.
      */
-    async correct(user: UserRecord, input: { text: string; lang?: Lang; drive: DriveId; consent: boolean }) {
+    async correct(user: UserRecord, input: { text: string; lang?: Lang; behaviours?: string[]; drive: DriveId; consent: boolean }) {
       if (!input.text.trim()) throw invalid('The text that was read is missing.', 'text', 'empty');
-      const reading = readText({ text: input.text, ...(input.lang ? { lang: input.lang } : {}) }, model);
+      // Read as the consultant saw it, with the same behaviours ticked, so "read" is the drive they disagreed with.
+      const reading = readText(
+        { text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: pick(input.behaviours) },
+        model,
+      );
       const record = await store.readerCorrections.add({
         publicId: newToken(),
         userId: user.id,

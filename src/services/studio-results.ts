@@ -108,7 +108,9 @@ export function studioViews(content: Content) {
         .sort((a, b) => b.votes - a.votes || a.id - b.id);
       out.words = wordCounts(visible.map((r) => r.value));
       if (show) {
-        const mean = visible.length ? meanReading(visible.map((r) => readingOf(r.value, w.lang))) : [];
+        // An answer with nothing the reader knows ("?", "ok") is a guess, not a reading: it is left out of the mean.
+        const read = visible.map((r) => readingOf(r.value, w.lang)).filter((r) => r.signal);
+        const mean = read.length ? meanReading(read) : [];
         out.drives = mean.filter((d) => d.score >= 5);
       }
       return out;

@@ -27,7 +27,8 @@ export async function correctionsExport(store: Store, now = new Date()): Promise
 
 /**
  * `cli reader-corrections export [--out FILE]`: the consented corrections as JSON (to FILE, a new file, or
- * to standard output). Names and accounts are not in it: only the text, the language and the two drives.
+ * to standard output): the text, the language and the two drives; no account. The text is the client's words and may
+ * still hold a name despite the hint on the form: removing it is part of the review.
  */
 export async function runReaderCorrections(args: { command?: string; out?: string }, say: (line: string) => void): Promise<number> {
   if (args.command !== 'export') throw new AppError('validation_failed', 'Use: reader-corrections export [--out FILE].');

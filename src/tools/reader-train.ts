@@ -3,11 +3,10 @@ import path from 'node:path';
 import { parseFile, loadCorpus, loadLexicons, trainingHash, trainingExamples } from '../content/reader';
 import { loadRemarks } from '../content/load';
 import { spawn } from 'node:child_process';
-import { DRIVE_IDS, LANGS, type Lang } from '../domain/drives';
+import { LANGS, type Lang } from '../domain/drives';
 import { correctionsFileSchema, reviewedExamples, type CorrectionsFile } from '../domain/reader/corrections';
 import { MIN_PER_DRIVE } from '../domain/reader/corpus';
-import { dampedPoints } from '../domain/reader/read';
-import { recognise } from '../domain/reader/recognise';
+import { modelInputs } from '../domain/reader/inputs';
 import { DEFAULT_TRAINING, trainReader, type TrainSettings } from '../domain/reader/train';
 
 /**
@@ -24,7 +23,6 @@ export function trainModels(o: {
   log: (line: string) => void;
 }) {
   const { dataDir, withFile } = o;
-  const console = { log: o.log };
   const readerDir = path.join(dataDir, 'reader');
   const lexicons = loadLexicons(readerDir);
   const corpus = loadCorpus(path.join(readerDir, 'corpus'), MIN_PER_DRIVE);
@@ -32,7 +30,7 @@ export function trainModels(o: {
   const corrections: CorrectionsFile | null = withFile ? parseFile(withFile, correctionsFileSchema, 'corrections file') : null;
   if (corrections) {
     const unreviewed = corrections.corrections.filter((c) => !c.reviewed).length;
-    console.log(
+    o.log(
       `${withFile}: ${corrections.corrections.length - unreviewed} reviewed corrections used, ${unreviewed} not reviewed and left out.`,
     );
   }
@@ -40,11 +38,11 @@ export function trainModels(o: {
     const started = Date.now();
     const base = trainingExamples(lang, corpus, bank);
     const extra = corrections ? reviewedExamples(corrections, lang) : [];
-    const points = (text: string) => {
-      const r = recognise({ text, lang }, lexicons);
-      return Float64Array.from(DRIVE_IDS, (d) => dampedPoints(r.drives.find((x) => x.drive === d)?.points ?? 0));
+    const inputs = (text: string) => {
+      const x = modelInputs(text, lang, lexicons);
+      return { counts: x.features.counts, points: x.textPoints };
     };
-    const trained = trainReader(lang, [...base, ...extra], points, o.settings ?? DEFAULT_TRAINING);
+    const trained = trainReader(lang, [...base, ...extra], inputs, o.settings ?? DEFAULT_TRAINING);
     const writers = [...new Set(base.map((e) => e.writer))].sort();
     const file = {
       ...trained,
@@ -54,7 +52,7 @@ export function trainModels(o: {
     const out = path.join(o.outDir ?? readerDir, `model.${lang}.json`);
     fs.writeFileSync(out, `${JSON.stringify(file)}\n`);
     const cv = trained.crossValidation;
-    console.log(
+    o.log(
       `${lang}: ${base.length} remarks + ${extra.length} corrections, ${trained.features.length} features, ` +
         `cross-validated top-1 ${(cv.top1 * 100).toFixed(1)}%, top-2 ${(cv.top2 * 100).toFixed(1)}% ` +
         `(l2 ${trained.settings.l2}, lexicon weight ${trained.settings.lexiconWeight}, temperature ${trained.settings.temperature}, ` +

@@ -133,6 +133,18 @@ describe('project pages', () => {
     expect(edit.text).toMatch(/<select id="s-drive1" name="drive1">[\s\S]*?<option value="orange" selected>/);
   });
 
+  test('When the remark of a stakeholder gives only a weak hint, then their drives are left as they were', async () => {
+    const agent = await consultant();
+    const page = (await postForm(agent, '/projects', '/projects', { client: 'Gemeente Olst', system: 'HR', phase: '', notes: '' })).headers
+      .location!;
+    await postForm(agent, page, `${page}/stakeholders`, { name: 'Griffier', influence: '3', support: '0', drive1: 'blue', drive2: '' });
+    const sid = /stakeholders\/([A-Za-z0-9_-]{16})"/.exec((await agent.get(page)).text)![1];
+    const res = await postForm(agent, `${page}/stakeholders/${sid}`, `${page}/stakeholders/${sid}/analyse`, { remark: '?!' });
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('data-analysis-saved');
+    expect(await t.db.one('SELECT drives FROM stakeholders WHERE public_id = ?', sid)).toBe('["blue"]');
+  });
+
   test('When another consultant opens a project page, then 404', async () => {
     const agent = await consultant();
     const page = (await postForm(agent, '/projects', '/projects', { client: 'Privé', system: 'x', phase: '', notes: '' })).headers

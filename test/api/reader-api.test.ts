@@ -61,6 +61,19 @@ describe('POST /api/recognize/batch', () => {
     expect(res.body.items.map((i: { lang: string }) => i.lang)).toEqual(['en', 'en']);
   });
 
+  test('A text with nothing the reader knows ("?!") is read as a guess and does not move the overall picture', async () => {
+    const one = await carla
+      .post('/api/recognize/batch')
+      .send({ texts: ['Wat levert het op in euro en in doorlooptijd?'] })
+      .expect(200);
+    const res = await carla
+      .post('/api/recognize/batch')
+      .send({ texts: ['Wat levert het op in euro en in doorlooptijd?', '?!'] })
+      .expect(200);
+    expect(res.body.items[1]).toMatchObject({ signal: false, confidence: 'low' });
+    expect(res.body.overall).toEqual(one.body.overall);
+  });
+
   test.each([
     ['no texts', { texts: [] }, 'texts'],
     ['no list', { text: 'x' }, 'texts'],
@@ -99,6 +112,33 @@ describe('POST /api/recognize/corrections', () => {
       ['nl', 'red', 'orange', true, 'Wanneer gaat dit live?'],
       ['nl', without.body.read, 'red', false, null],
     ]);
+  });
+
+  test('The drive stored as "read" is the one the consultant saw: with the same behaviours ticked', async () => {
+    const before = (await corrections()).length;
+    const seen = await carla
+      .post('/api/recognize')
+      .send({ text: 'Hm.', lang: 'nl', behaviours: ['wants-numbers'] })
+      .expect(200);
+    const saved = await carla
+      .post('/api/recognize/corrections')
+      .send({ text: 'Hm.', lang: 'nl', behaviours: ['wants-numbers'], drive: 'green' })
+      .expect(201);
+    expect(saved.body.read).toBe(seen.body.drives[0].drive);
+    expect(seen.body.drives[0].drive).toBe('orange');
+    expect((await corrections()).slice(before)[0]).toMatchObject({ read_drive: 'orange', drive: 'green' });
+  });
+
+  test('A behaviour ticked twice counts once', async () => {
+    const once = await carla
+      .post('/api/recognize')
+      .send({ text: 'Hm.', lang: 'nl', behaviours: ['wants-numbers'] })
+      .expect(200);
+    const twice = await carla
+      .post('/api/recognize')
+      .send({ text: 'Hm.', lang: 'nl', behaviours: ['wants-numbers', 'wants-numbers'] })
+      .expect(200);
+    expect(twice.body.drives).toEqual(once.body.drives);
   });
 
   test.each([

@@ -8,6 +8,7 @@ import { evaluate, wilson } from '../../src/domain/reader/evaluate';
 import { CONTRAST_BOOST, featurise, vectorise, wordFeatures } from '../../src/domain/reader/features';
 import { fitSoftmax, rowLogits } from '../../src/domain/reader/fit';
 import { readText, type ReaderModel } from '../../src/domain/reader/read';
+import { behavioursOf } from '../../src/domain/reader/advice';
 import { mostSimilar, similarIndex } from '../../src/domain/reader/similar';
 import { trainReader, type Example } from '../../src/domain/reader/train';
 import { realContent } from '../helpers/content';
@@ -182,6 +183,52 @@ describe('the real reader: evidence and the repairs of the lexicon', () => {
     expect(cues('Ask the team leader.', 'en', 'green')).toEqual([]);
   });
 
+  test('Words inside a guard give the model nothing either, so the whole reading no longer takes the other sense', () => {
+    const guardedOut = (text: string) => featurise(text, 'nl', undefined, new Set([3, 4])).counts;
+    expect([...guardedOut('Kunnen we een afspraak maken voor dinsdag?').keys()].some((k) => k.includes('afspraak'))).toBe(false);
+    expect(read('Kunnen we een afspraak maken voor dinsdag?', 'nl').drives[0]!.drive).not.toBe('blue');
+    expect(read('Ik wil een afspraak maken met mevrouw Jansen.', 'nl').drives[0]!.drive).not.toBe('blue');
+    expect(read('Hoe hangen die processen samen?', 'nl').drives[0]!.drive).not.toBe('green');
+    expect(read('Dan zijn we sneller klaar.', 'nl').drives[0]!.drive).not.toBe('red');
+  });
+
+  test('"toch" and a non-initial "alleen" are no contrast; "alleen" starting a clause is', () => {
+    const weights = (text: string) => featurise(text, 'nl').tokens.map((t) => t.weight);
+    expect(weights('Dat is toch raar, wie beslist dit?').every((w) => w === 1)).toBe(true);
+    expect(weights('Dat doe ik alleen als het moet')).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(weights('Prima, alleen wie betaalt het?')).toEqual([1, 1, CONTRAST_BOOST, CONTRAST_BOOST, CONTRAST_BOOST]);
+  });
+
+  test('Each of the twelve behaviours, ticked alone, puts its own strongest drive first, in both languages', () => {
+    for (const b of behavioursOf(realContent().reader.advice)) {
+      const strongest = (Object.entries(b.weights) as [DriveId, number][]).sort((x, y) => y[1] - x[1])[0]![0];
+      for (const lang of ['nl', 'en'] as const)
+        expect(`${b.id} ${lang} ${readText({ text: '', lang, behaviours: [b] }, real()).drives[0]!.drive}`).toBe(
+          `${b.id} ${lang} ${strongest}`,
+        );
+    }
+  });
+
+  test('A text with nothing the model or the lexicon knows is a guess: no signal, and always a weak hint', () => {
+    for (const t of ['?!', '…', '🙂🙂']) {
+      const r = read(t, 'nl');
+      expect(r.signal).toBe(false);
+      expect(r.confidence).toBe('low');
+    }
+    expect(read('Wie beslist hier?', 'nl').signal).toBe(true);
+  });
+
+  test('A reply of one or two words is never called "clear", however high its chance', () => {
+    const r = read('Waarom?', 'nl');
+    expect(r.drives[0]!.drive).toBe('yellow');
+    expect(r.drives[0]!.probability).toBeGreaterThan(real().classifiers.nl.settings.clearFrom);
+    expect(r.confidence).toBe('medium');
+  });
+
+  test('Sarcasm: "weer een nieuw systeem, het vorige ging ook zo soepel" is read as Verbondenheid, not as praise', () => {
+    expect(read('Geweldig hoor, weer een nieuw systeem. Het vorige ging ook zo soepel, weet je nog?').drives[0]!.drive).toBe('purple');
+  });
+
   test('Negation keeps the drive: "niemand weet wie wat goedkeurt" is still Structuur, and a negated cue is listed as such', () => {
     expect(read('Niemand weet wie wat goedkeurt.').drives[0]!.drive).toBe('blue');
     const r = read('Dat is nooit zo afgesproken.', 'nl');
@@ -268,7 +315,7 @@ describe('similar remarks, corpus checks, corrections and training', () => {
   test('Training is deterministic: the same examples and settings give the same model file', () => {
     const corpus = realContent().reader.model.similar.nl.entries.slice(0, 240);
     const examples: Example[] = corpus.map((e, i) => ({ ...e.remark, also: [], writer: `w${i % 3}` }));
-    const none = () => new Float64Array(6);
+    const none = (text: string) => ({ counts: featurise(text, 'nl').counts, points: new Float64Array(6) });
     const settings = { l2Grid: [1e-3], lexiconWeightGrid: [0], iterations: 20, minRemarks: 2 };
     expect(JSON.stringify(trainReader('nl', examples, none, settings))).toBe(JSON.stringify(trainReader('nl', examples, none, settings)));
   });

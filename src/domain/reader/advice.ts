@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DRIVE_IDS, type DriveId, type Lang } from '../drives';
-import type { Behaviour, DriveReading } from './recognise';
+import type { Behaviour } from './recognise';
 
 const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 const list = z
@@ -50,7 +50,12 @@ export type DriveAdvice = {
 export const SECOND_DRIVE_SHARE = 25;
 
 /** Advice for the strongest drives of a reading, in its language, with the mismatch to the consultant's own drive. */
-export function adviceFor(readings: DriveReading[], lang: Lang, advice: AdviceFile, ownPrimary: DriveId | null): DriveAdvice[] {
+export function adviceFor(
+  readings: readonly { drive: DriveId; score: number }[],
+  lang: Lang,
+  advice: AdviceFile,
+  ownPrimary: DriveId | null,
+): DriveAdvice[] {
   const top = readings.filter((r, i) => i === 0 || (i === 1 && r.score >= SECOND_DRIVE_SHARE));
   return top.map(({ drive }) => {
     const a = advice.drives[drive];

@@ -36,7 +36,9 @@ export const modelFileSchema = z
       ctx.addIssue({ code: 'custom', path: ['weights'], message: `expected ${m.features.length * m.drives.length} weights` });
     if (m.idf.length !== m.features.length)
       ctx.addIssue({ code: 'custom', path: ['idf'], message: `expected ${m.features.length} values` });
-    if (new Set(m.drives).size !== m.drives.length) ctx.addIssue({ code: 'custom', path: ['drives'], message: 'a drive twice' });
+    // The lexicon's points are added in DRIVE_IDS order: a model must list its drives in that order.
+    if (m.drives.some((d, k) => d !== DRIVE_IDS[k]))
+      ctx.addIssue({ code: 'custom', path: ['drives'], message: `must be ${DRIVE_IDS.join(', ')}` });
   });
 export type ModelFile = z.infer<typeof modelFileSchema>;
 

@@ -15,7 +15,8 @@ export const correctionsFileSchema = z
         .object({
           id: z.string().regex(/^[A-Za-z0-9_-]+$/),
           lang: z.enum(LANGS),
-          text: z.string().trim().min(2).max(2000),
+          // As long as a stored correction may be (the reader reads up to 20,000 characters).
+          text: z.string().trim().min(1).max(20_000),
           read: z.enum(DRIVE_IDS),
           drive: z.enum(DRIVE_IDS),
           also: z.array(z.enum(DRIVE_IDS)).max(2).default([]),

@@ -6,9 +6,11 @@ import { tokenise, type Token } from './text';
  * weighs more, in the lexicon's points and in the model's features alike.
  */
 export const CONTRAST_WORDS: Record<Lang, ReadonlySet<string>> = {
-  nl: new Set(['maar', 'alleen', 'echter', 'toch', 'behalve']),
-  en: new Set(['but', 'however', 'though', 'only', 'except', 'yet']),
+  nl: new Set(['maar', 'echter', 'behalve']),
+  en: new Set(['but', 'however', 'except']),
 };
+/** Contrast words only where a clause starts ("Prima, alleen wie betaalt?"); elsewhere they mean "alone" or "just". */
+export const CLAUSE_CONTRAST_WORDS: Record<Lang, ReadonlySet<string>> = { nl: new Set(['alleen']), en: new Set(['only']) };
 export const CONTRAST_BOOST = 1.5;
 
 /** Character fragments of 3 to 5 letters, taken inside a word with its edges marked ("<plan>"). */
@@ -17,11 +19,13 @@ export const CHAR_GRAMS = [3, 4, 5] as const;
 export type WeightedToken = Token & { weight: number };
 
 /** Each token's weight: 1, or the contrast boost when it follows a contrast word in the same sentence. */
-export function weighTokens(tokens: Token[], lang: Lang): WeightedToken[] {
+export function weighTokens(tokens: Token[], lang: Lang, text?: string): WeightedToken[] {
   let boostedSentence = -1;
-  return tokens.map((t) => {
+  return tokens.map((t, i) => {
     const weight = t.sentence === boostedSentence ? CONTRAST_BOOST : 1;
-    if (CONTRAST_WORDS[lang].has(t.norm)) boostedSentence = t.sentence;
+    const prev = tokens[i - 1];
+    const clauseStart = !prev || prev.sentence !== t.sentence || (text !== undefined && /[,;—–-]/.test(text.slice(prev.end, t.start)));
+    if (CONTRAST_WORDS[lang].has(t.norm) || (clauseStart && CLAUSE_CONTRAST_WORDS[lang].has(t.norm))) boostedSentence = t.sentence;
     return { ...t, weight };
   });
 }
@@ -50,15 +54,16 @@ export type Featurised = {
  * Turns a text into the model's features: words, pairs of adjacent words in one sentence, and character
  * fragments (which let "werkinstructies" meet "werkinstructie" and carry a misspelling).
  */
-export function featurise(text: string, lang: Lang, tokens: Token[] = tokenise(text, lang)): Featurised {
-  const weighted = weighTokens(tokens, lang);
+export function featurise(text: string, lang: Lang, tokens: Token[] = tokenise(text, lang), skip?: ReadonlySet<number>): Featurised {
+  const weighted = weighTokens(tokens, lang, text);
   const counts = new Map<string, number>();
   const add = (name: string, w: number) => counts.set(name, (counts.get(name) ?? 0) + w);
-  const perToken: string[][] = weighted.map((t) => wordFeatures(t.norm));
+  // A word inside a word-sense guard ("afspraak maken") gives the model nothing: its sense there is not the one it learned.
+  const perToken: string[][] = weighted.map((t, i) => (skip?.has(i) ? [] : wordFeatures(t.norm)));
   weighted.forEach((t, i) => {
     for (const f of perToken[i]!) add(f, t.weight);
     const next = weighted[i + 1];
-    if (next && next.sentence === t.sentence) {
+    if (next && next.sentence === t.sentence && !skip?.has(i) && !skip?.has(i + 1)) {
       const pair = `b:${wordKey(t.norm)} ${wordKey(next.norm)}`;
       add(pair, Math.max(t.weight, next.weight));
       perToken[i]!.push(pair);

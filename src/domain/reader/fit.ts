@@ -27,7 +27,8 @@ function softmaxInPlace(z: Float64Array): void {
 
 /**
  * Fits weights (feature-major, F × K) and biases minimising the mean cross-entropy plus l2/2 · |W|².
- * `targets[i]` is a probability per class for row i (one-hot, or spread over acceptable second drives).
+ * `targets[i]` is a probability per class for row i; training uses one-hot targets (the labelled drive only: the
+ * acceptable second drives serve the studio's points, not the model).
  */
 export function fitSoftmax(rows: SparseRow[], targets: Float64Array[], F: number, K: number, o: FitOptions): Fitted {
   const lr = o.learningRate ?? 0.05;

@@ -1,11 +1,11 @@
 import { DRIVE_IDS, type DriveId, type Lang } from '../drives';
 import { logits, push, softmax, vectorFor, type Classifier } from './classifier';
-import { featurise } from './features';
+import type { Featurised } from './features';
+import { BEHAVIOUR_WEIGHT, modelInputs } from './inputs';
 import { detectLanguage, type LanguageTables } from './language';
 import type { Lexicon } from './lexicon';
-import { recognise, type Behaviour, type Confidence, type Evidence } from './recognise';
+import type { Behaviour, Confidence, Evidence } from './recognise';
 import { isContentWord, mostSimilar, type SimilarIndex } from './similar';
-import { tokenise } from './text';
 
 /** Everything the reader needs, per language; built once at start-up from data/reader. */
 export type ReaderModel = {
@@ -33,6 +33,8 @@ export type Reading = {
   drives: DriveReading[];
   /** In words: how sure the top drive is (a "weak hint", "likely", "clear"). */
   confidence: Confidence;
+  /** False when nothing in the text is known to the model or the lexicon (and no behaviour is ticked): a guess. */
+  signal: boolean;
   /** The top two are close: show both ("X or Y"). */
   close: boolean;
   /** Content words that pushed the model towards the top drive (and the second when close), strongest first. */
@@ -45,22 +47,16 @@ export type Reading = {
 export const CLOSE_WITHIN = 0.15;
 const MAX_WORDS = 5;
 
-/** Damped lexicon points, as the combination weight was chosen on: log(1 + points). */
-export const dampedPoints = (points: number) => Math.log1p(points);
+/** A text of fewer words than this is never called "clear": two words are too little to be sure of a person's drive. */
+export const CLEAR_MIN_WORDS = 3;
 
-export function confidenceFor(p: number, s: Classifier['settings']): Confidence {
-  if (p >= s.clearFrom) return 'high';
+export function confidenceFor(p: number, s: Classifier['settings'], words = CLEAR_MIN_WORDS): Confidence {
+  if (p >= s.clearFrom && words >= CLEAR_MIN_WORDS) return 'high';
   if (p >= s.weakBelow) return 'medium';
   return 'low';
 }
 
-function pushingWords(
-  c: Classifier,
-  f: ReturnType<typeof featurise>,
-  vector: ReadonlyMap<string, number>,
-  lang: Lang,
-  drives: number[],
-): PushingWord[] {
+function pushingWords(c: Classifier, f: Featurised, vector: ReadonlyMap<string, number>, lang: Lang, drives: number[]): PushingWord[] {
   const byWord = new Map<string, PushingWord>();
   for (const k of drives) {
     f.tokens.forEach((t, i) => {
@@ -83,24 +79,25 @@ function pushingWords(
  */
 export function readText(input: { text: string; lang?: Lang; behaviours?: Behaviour[] }, m: ReaderModel): Reading {
   const lang = input.lang ?? detectLanguage(input.text, m.languages);
-  const tokens = tokenise(input.text, lang);
-  const lexical = recognise({ text: input.text, lang, tokens, ...(input.behaviours ? { behaviours: input.behaviours } : {}) }, m.lexicons);
+  const { lexical, features: f, textPoints, behaviourPoints } = modelInputs(input.text, lang, m.lexicons, input.behaviours);
   const c = m.classifiers[lang];
-  const f = featurise(input.text, lang, tokens);
   const vector = vectorFor(c, f.counts);
   const z = logits(c, vector);
-  const pointsOf = (d: DriveId) => lexical.drives.find((r) => r.drive === d)?.points ?? 0;
-  c.drives.forEach((d, k) => (z[k]! += c.settings.lexiconWeight * dampedPoints(pointsOf(d))));
+  // The model's drive order is DRIVE_IDS (checked when the model is loaded), as the points are.
+  c.drives.forEach((_, k) => (z[k]! += c.settings.lexiconWeight * textPoints[k]! + BEHAVIOUR_WEIGHT * behaviourPoints[k]!));
   const p = softmax(z, c.settings.temperature);
+  const pointsOf = (d: DriveId) => lexical.drives.find((r) => r.drive === d)?.points ?? 0;
+  const signal = vector.size > 0 || lexical.drives.length > 0;
   const order = c.drives
     .map((drive, k) => ({ drive, k, probability: p[k]!, points: pointsOf(drive) }))
     .sort((a, b) => b.probability - a.probability || b.points - a.points || DRIVE_IDS.indexOf(a.drive) - DRIVE_IDS.indexOf(b.drive));
+  const words = f.tokens.length + (input.behaviours?.length ? CLEAR_MIN_WORDS : 0);
   const drives = order.map(({ drive, probability, points }) => ({
     drive,
     score: Math.round(probability * 100),
     probability: Math.round(probability * 1e4) / 1e4,
     points,
-    confidence: confidenceFor(probability, c.settings),
+    confidence: signal ? confidenceFor(probability, c.settings, words) : ('low' as const),
     evidence: lexical.drives.find((r) => r.drive === drive)?.evidence ?? [],
   }));
   const close = order[0]!.probability - order[1]!.probability <= CLOSE_WITHIN;
@@ -108,6 +105,7 @@ export function readText(input: { text: string; lang?: Lang; behaviours?: Behavi
     lang,
     drives,
     confidence: drives[0]!.confidence,
+    signal,
     close,
     words: f.tokens.length ? pushingWords(c, f, vector, lang, close ? [order[0]!.k, order[1]!.k] : [order[0]!.k]) : [],
     similar: input.text.trim()

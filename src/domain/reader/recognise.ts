@@ -14,9 +14,9 @@ export type Evidence = {
   negated?: boolean;
 };
 export type Confidence = 'high' | 'medium' | 'low';
-export type DriveReading = { drive: DriveId; score: number; points: number; confidence: Confidence; evidence: Evidence[] };
+export type LexiconDriveReading = { drive: DriveId; score: number; points: number; confidence: Confidence; evidence: Evidence[] };
 export type Behaviour = { id: string; label: Record<Lang, string>; weights: Partial<Record<DriveId, number>> };
-export type Reading = { lang: Lang; drives: DriveReading[]; negated: Evidence[] };
+export type LexiconReading = { lang: Lang; drives: LexiconDriveReading[]; negated: Evidence[] };
 
 // How many words before a cue a negation ("niet", "not") marks it as negated; never across a sentence.
 export const NEGATION_WINDOW = 3;
@@ -52,7 +52,7 @@ function guardAt(g: Guard, tokens: Token[], i: number): number[] | null {
 }
 
 /** Per drive, the token positions a word-sense guard covers ("afspraak maken" is an appointment, not order). */
-function guarded(lex: Lexicon, tokens: Token[]): Map<DriveId, Set<number>> {
+export function guardedPositions(lex: Lexicon, tokens: Token[]): Map<DriveId, Set<number>> {
   const out = new Map<DriveId, Set<number>>(DRIVE_IDS.map((d) => [d, new Set()]));
   for (let i = 0; i < tokens.length; i++) {
     for (const g of lex.guards) guardAt(g, tokens, i)?.forEach((k) => out.get(g.drive)!.add(k));
@@ -85,13 +85,13 @@ export function confidenceOf(points: number, share: number): Confidence {
  * ticked behaviours add theirs. Scores are each drive's share of all points (0–100), highest first.
  */
 export function recognise(
-  input: { text: string; lang?: Lang; behaviours?: Behaviour[]; tokens?: Token[] },
+  input: { text: string; lang?: Lang; behaviours?: Behaviour[]; tokens?: Token[]; guarded?: Map<DriveId, Set<number>> },
   lexicons: Record<Lang, Lexicon>,
-): Reading {
+): LexiconReading {
   const lang = input.lang ?? detectLang(tokenise(input.text, 'nl'));
-  const tokens: WeightedToken[] = weighTokens(input.tokens ?? tokenise(input.text, lang), lang);
+  const tokens: WeightedToken[] = weighTokens(input.tokens ?? tokenise(input.text, lang), lang, input.text);
   const lex = lexicons[lang];
-  const blocked = guarded(lex, tokens);
+  const blocked = input.guarded ?? guardedPositions(lex, tokens);
   const evidence = new Map<DriveId, Evidence[]>(DRIVE_IDS.map((d) => [d, []]));
   const negatedEvidence: Evidence[] = [];
   const used = new Map<DriveId, Set<number>>(DRIVE_IDS.map((d) => [d, new Set()]));
@@ -115,13 +115,13 @@ export function recognise(
         start: tokens[i]!.start,
         end: tokens[i + cue.parts.length - 1]!.end,
       };
+      const n = repeats.get(cue) ?? 0;
+      if (n >= MAX_REPEATS) continue;
+      repeats.set(cue, n + 1);
       if (negated(cue, tokens, i, lex.negations, inCue)) {
         item.negated = true;
         negatedEvidence.push(item);
       }
-      const n = repeats.get(cue) ?? 0;
-      if (n >= MAX_REPEATS) continue;
-      repeats.set(cue, n + 1);
       span.forEach((k) => (taken.add(k), inCue.add(k)));
       evidence.get(cue.drive)!.push(item);
     }

@@ -1,13 +1,13 @@
 import { DRIVE_IDS, type DriveId, type Lang } from '../drives';
 import type { ModelFile } from './classifier';
 import { softmax } from './classifier';
-import { featurise, vectorise } from './features';
+import { vectorise } from './features';
 import { fitSoftmax, rowLogits, type SparseRow } from './fit';
 import { calibrationChoices, type Scored } from './calibrate';
 
 export type Example = { id: string; text: string; drive: DriveId; also: readonly DriveId[]; writer: string };
-/** Damped lexicon points per drive (in DRIVE_IDS order) for a text: what the combination adds. */
-export type LexiconPoints = (text: string) => Float64Array;
+/** A text's model features and its lexicon's damped points per drive (DRIVE_IDS order): inputs.ts's modelInputs. */
+export type TextInputs = (text: string) => { counts: ReadonlyMap<string, number>; points: Float64Array };
 
 export type TrainSettings = {
   /** Candidates for the strength of the weight penalty; cross-validation picks one. */
@@ -18,7 +18,7 @@ export type TrainSettings = {
   minRemarks: number;
 };
 export const DEFAULT_TRAINING: TrainSettings = {
-  l2Grid: [3e-4, 1e-3, 3e-3],
+  l2Grid: [1e-4, 3e-4, 1e-3],
   lexiconWeightGrid: [0, 0.25, 0.5, 0.75, 1, 1.5, 2],
   iterations: 150,
   minRemarks: 2,
@@ -28,7 +28,7 @@ const K = DRIVE_IDS.length;
 const oneHot = (d: DriveId) => Float64Array.from(DRIVE_IDS, (x) => (x === d ? 1 : 0));
 
 /** The features in at least `minRemarks` remarks, sorted, with their idf. */
-function vocabulary(counts: Map<string, number>[], minRemarks: number): { features: string[]; idf: number[] } {
+function vocabulary(counts: ReadonlyMap<string, number>[], minRemarks: number): { features: string[]; idf: number[] } {
   const df = new Map<string, number>();
   for (const v of counts) for (const name of v.keys()) df.set(name, (df.get(name) ?? 0) + 1);
   const features = [...df]
@@ -88,8 +88,9 @@ export type Trained = Omit<ModelFile, 'corpus' | 'corrections'>;
  * Trains one language's reader: picks the penalty and the lexicon's weight by leave-one-writer-out
  * cross-validation (best top-1), calibrates on the same out-of-fold scores, then fits on all remarks.
  */
-export function trainReader(lang: Lang, examples: Example[], lexiconPoints: LexiconPoints, s: TrainSettings = DEFAULT_TRAINING): Trained {
-  const counts = examples.map((e) => featurise(e.text, lang).counts);
+export function trainReader(lang: Lang, examples: Example[], inputs: TextInputs, s: TrainSettings = DEFAULT_TRAINING): Trained {
+  const prepared = examples.map((e) => inputs(e.text));
+  const counts = prepared.map((x) => x.counts);
   const { features, idf } = vocabulary(counts, s.minRemarks);
   const index = new Map(features.map((f, i) => [f, i]));
   const rows = counts.map((c) =>
@@ -98,7 +99,7 @@ export function trainReader(lang: Lang, examples: Example[], lexiconPoints: Lexi
       index,
     ),
   );
-  const lex = examples.map((e) => lexiconPoints(e.text));
+  const lex = prepared.map((x) => x.points);
 
   let best = { l2: s.l2Grid[0]!, weight: 0, accuracy: -1, scores: [] as Float64Array[] };
   for (const l2 of s.l2Grid) {

@@ -3,7 +3,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../content/load';
 import type { Translate } from '../../content/texts';
-import { DRIVE_IDS, type DriveId, type Lang } from '../../domain/drives';
+import type { DriveId, Lang } from '../../domain/drives';
+import { SECOND_DRIVE_SHARE } from '../../domain/reader/advice';
 import type { UserRecord } from '../../db/store';
 import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
@@ -209,13 +210,14 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     if (!text.trim()) return renderStakeholder(req, res, 400, undefined, { remark: 'projects.error.remark' });
     const reading = await reader.read({ text }, user);
     const view = readerView(reading, text, lang, res.locals.t as Translate, content);
-    const drives: DriveId[] = reading.drives
-      .slice(0, 2)
-      .map((d) => d.drive)
-      .filter((d) => DRIVE_IDS.includes(d));
+    // A weak hint sets nothing; a second drive only when it holds a quarter or more, as the advice does.
+    const drives: DriveId[] =
+      reading.confidence === 'low'
+        ? []
+        : reading.drives.filter((d, i) => i === 0 || (i === 1 && d.score >= SECOND_DRIVE_SHARE)).map((d) => d.drive);
     if (!drives.length) return renderStakeholder(req, res, 200, undefined, {}, { saved: null, reading: view });
     await projects.updateStakeholder(user, pid(req), sidOf(req), { drives });
-    const saved = new Intl.ListFormat(LOCALES[lang]).format(view.drives.slice(0, 2).map((d) => d.name));
+    const saved = new Intl.ListFormat(LOCALES[lang]).format(drives.map((d) => view.drives.find((v) => v.drive === d)?.name ?? d));
     await renderStakeholder(req, res, 200, undefined, {}, { saved, reading: view });
   });
   return router;

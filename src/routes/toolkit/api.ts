@@ -26,6 +26,8 @@ export const batchBody = z.strictObject({
 export const correctionBody = z.strictObject({
   text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
   lang: z.enum(LANGS).optional(),
+  /** The behaviours that were ticked for the reading being corrected. */
+  behaviours: z.array(z.string().max(40)).max(20).optional(),
   drive: z.enum(DRIVE_IDS),
   /** May the text be kept, to improve the reader after review? Without it only the two drives are stored. */
   consent: z.boolean().default(false),
@@ -36,6 +38,7 @@ export const readingJson = (r: ReaderResult) => ({
   lang: r.lang,
   drives: r.drives,
   confidence: r.confidence,
+  signal: r.signal,
   close: r.close,
   words: r.words,
   similar: r.similar,
@@ -90,6 +93,7 @@ export function consultantApi(reader: ReaderService, profiles: MyProfilesService
       drive: body.drive,
       consent: body.consent,
       ...(body.lang ? { lang: body.lang } : {}),
+      ...(body.behaviours ? { behaviours: body.behaviours } : {}),
     });
     res.status(201).json(saved);
   });

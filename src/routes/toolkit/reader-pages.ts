@@ -99,7 +99,8 @@ export function readerPages(reader: ReaderService, content: Content): Router {
       return showReading(res, 400, values, { correctionError: badDrive ? 'reader.correction.errorDrive' : 'reader.correction.errorForm' });
     }
     const { text, lang, drive, consent } = parsed.data;
-    await reader.correct(currentUser(res), { text, ...(lang ? { lang } : {}), drive, consent: consent === 'yes' });
+    const ticked = [parsed.data.behaviours ?? []].flat();
+    await reader.correct(currentUser(res), { text, ...(lang ? { lang } : {}), behaviours: ticked, drive, consent: consent === 'yes' });
     await showReading(res, 200, valuesOf(req.body), { saved: true });
   });
   return router;
