@@ -70,19 +70,24 @@ export function mostSimilar(index: SimilarIndex, text: string, limit = 3, minimu
     query.set(s, (query.get(s) ?? 0) + 1);
   }
   let qNorm = 0;
-  const dots = new Map<number, number>();
+  // Scores in a typed array and the entries touched in a list: no map of thousands of entries per reading.
+  const dots = new Float64Array(index.entries.length);
+  const touched: number[] = [];
   for (const [term, c] of query) {
     const idf = index.idf.get(term);
     // A word no example has still makes the text less like every example.
     const w = (1 + Math.log(c)) * (idf ?? Math.log(1 + index.entries.length) + 1);
     qNorm += w * w;
     if (idf === undefined) continue;
-    for (const i of index.postings.get(term)!) dots.set(i, (dots.get(i) ?? 0) + w * index.entries[i]!.terms.get(term)!);
+    for (const i of index.postings.get(term)!) {
+      if (dots[i] === 0) touched.push(i);
+      dots[i]! += w * index.entries[i]!.terms.get(term)!;
+    }
   }
   qNorm = Math.sqrt(qNorm);
   if (!qNorm) return [];
-  return [...dots]
-    .map(([i, dot]) => ({ remark: index.entries[i]!.remark, similarity: dot / (qNorm * index.entries[i]!.norm) }))
+  return touched
+    .map((i) => ({ remark: index.entries[i]!.remark, similarity: dots[i]! / (qNorm * index.entries[i]!.norm) }))
     .filter((s) => s.similarity >= minimum)
     .sort((a, b) => b.similarity - a.similarity || a.remark.id.localeCompare(b.remark.id))
     .slice(0, limit);
