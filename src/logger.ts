@@ -12,6 +12,8 @@ const TOKEN_LIKE = /[A-Za-z0-9_-]{16,}/g;
 const TOKEN_LONG = /[A-Za-z0-9_-]{24,}/g;
 
 function decoded(text: string): string {
+  // Nothing to decode (nearly every request): no string is made.
+  if (!text.includes('%')) return text;
   let out = text;
   for (let i = 0; i < 3; i++) {
     let next: string;

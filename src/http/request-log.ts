@@ -13,21 +13,17 @@ export function requestLog(logger: Logger): RequestHandler {
   const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const start = performance.now();
-    let done = false;
-    const write = (finished: boolean) => {
-      if (done) return;
-      done = true;
+    // One listener: 'close' comes after 'finish' too (Node 18+), and writableFinished tells the two apart.
+    res.once('close', () => {
       const line = {
         req: { method: req.method, url: redactUrl(req.originalUrl) },
         res: { statusCode: res.statusCode },
         responseTime: Math.round(performance.now() - start),
       };
-      if (!finished) lines.info(line, 'request aborted');
+      if (!res.writableFinished) lines.info(line, 'request aborted');
       else if (res.statusCode >= 500) lines.error(line, 'request errored');
       else lines.info(line, 'request completed');
-    };
-    res.once('finish', () => write(true));
-    res.once('close', () => write(res.writableFinished));
+    });
     next();
   };
 }

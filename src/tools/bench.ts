@@ -12,7 +12,7 @@ import { ROOT_DIR } from '../paths';
 import { BENCH_PASSWORD, seedBench } from './bench-seed';
 import { liveLatency, pageWeight, roundTrip } from './bench-measure';
 import { MAX_STREAMS_PER_LOGIN } from '../services/live';
-import { benchReader } from './bench-reader';
+import { benchReaderInProcess } from './bench-reader';
 import { startProcess } from './spawn';
 import { temporaryDatabase } from './temporary-database';
 
@@ -67,8 +67,8 @@ async function main(): Promise<number> {
   const db = await temporaryDatabase(dir, PG_URL, 'bench');
   const store = await db.open();
   const seed = await seedBench(store, PARTICIPANTS, SMOKE ? 5 : 20).finally(() => store.close());
-  // The drive reader first, in this process, before any server competes for the cores.
-  const reader = await benchReader(SMOKE ? 300 : 5000);
+  // The drive reader first, in a process of its own on the servers' core, before any server competes for the cores.
+  const reader = benchReaderInProcess(SMOKE ? 300 : 5000, os.cpus().length >= 2 ? os.cpus().length - 1 : undefined);
   // On a machine with 2 or more cores, each server gets the last core to itself and the load generator
   // (this process, pinned by `npm run bench`) the first: the servers are compared on equal terms.
   const serverCpu = os.cpus().length >= 2 ? os.cpus().length - 1 : undefined;

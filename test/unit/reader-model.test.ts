@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { DRIVE_IDS, type DriveId } from '../../src/domain/drives';
 import { calibrationChoices, meanNll } from '../../src/domain/reader/calibrate';
-import { compileClassifier, softmax, type ModelFile } from '../../src/domain/reader/classifier';
+import path from 'node:path';
+import { loadReader } from '../../src/content/reader';
+import { compileClassifier, modelFileSchema, softmax, type ModelFile } from '../../src/domain/reader/classifier';
+import { DATA_DIR } from '../../src/paths';
 import { corpusProblems, type CorpusFile } from '../../src/domain/reader/corpus';
 import { reviewedExamples } from '../../src/domain/reader/corrections';
 import { evaluate, wilson } from '../../src/domain/reader/evaluate';
@@ -318,5 +321,21 @@ describe('similar remarks, corpus checks, corrections and training', () => {
     const none = (text: string) => ({ counts: featurise(text, 'nl').counts, points: new Float64Array(6) });
     const settings = { l2Grid: [1e-3], lexiconWeightGrid: [0], iterations: 20, minRemarks: 2 };
     expect(JSON.stringify(trainReader('nl', examples, none, settings))).toBe(JSON.stringify(trainReader('nl', examples, none, settings)));
+  });
+
+  test('A model file with a weight that is not a finite number, or with its drives in another order, is refused', () => {
+    const file = real().classifiers.nl.file;
+    expect(modelFileSchema.safeParse(file).success).toBe(true);
+    expect(modelFileSchema.safeParse({ ...file, weights: [...file.weights.slice(1), 'x'] }).success).toBe(false);
+    expect(modelFileSchema.safeParse({ ...file, weights: [...file.weights.slice(1), Number.NaN] }).success).toBe(false);
+    expect(modelFileSchema.safeParse({ ...file, drives: [...file.drives].reverse() }).success).toBe(false);
+  });
+
+  test('A model trained on another corpus or lexicon than data/reader holds is refused at start-up, naming the fix', () => {
+    const bank = realContent().remarks;
+    const changed = { ...bank, nl: bank.nl.map((r, i) => (i === 0 ? { ...r, text: `${r.text} (edited)` } : r)) };
+    expect(() => loadReader(path.join(DATA_DIR, 'reader'), changed)).toThrow(
+      /model\.nl\.json: trained on another corpus or lexicon.*npm run reader:train/,
+    );
   });
 });

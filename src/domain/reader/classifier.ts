@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { DRIVE_IDS, LANGS, type DriveId, type Lang } from '../drives';
 import { vectorise } from './features';
 
+// Over a hundred thousand weights: one check of the whole array is ten times faster than zod's check per element.
+const numbers = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)), {
+  message: 'a list of finite numbers',
+});
+
 /** The trained reader of one language, as `npm run reader:train` writes it to data/reader/model.<lang>.json. */
 export const modelFileSchema = z
   .object({
@@ -23,12 +28,14 @@ export const modelFileSchema = z
     }),
     crossValidation: z.object({ folds: z.string(), top1: z.number(), top2: z.number(), n: z.number().int() }),
     reliability: z.array(z.object({ from: z.number(), to: z.number(), n: z.number().int(), predicted: z.number(), observed: z.number() })),
-    features: z.array(z.string().min(3)),
+    features: z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length >= 3), {
+      message: 'a list of feature names',
+    }),
     /** Per feature: log((1 + remarks) / (1 + remarks with it)) + 1, from the training corpus. */
-    idf: z.array(z.number().positive()),
+    idf: numbers.refine((xs) => xs.every((x) => x > 0), { message: 'every idf is positive' }),
     bias: z.array(z.number()).length(DRIVE_IDS.length),
     /** Feature-major: weights[f * drives + k] is feature f's weight for drive k. */
-    weights: z.array(z.number()),
+    weights: numbers,
   })
   .strict()
   .superRefine((m, ctx) => {

@@ -51,7 +51,9 @@ export function similarIndex(lang: Lang, remarks: readonly ExampleRemark[]): Sim
       const w = (1 + Math.log(c)) * idf.get(term)!;
       r.terms.set(term, w);
       sq += w * w;
-      postings.set(term, [...(postings.get(term) ?? []), i]);
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
     }
     return { remark: r.remark, terms: r.terms, norm: Math.sqrt(sq) || 1 };
   });
