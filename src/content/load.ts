@@ -5,6 +5,7 @@ import { indexModel, type ModelIndex } from '../domain/model-index';
 import { LANGS, type Lang } from '../domain/drives';
 import { parseTexts, type Texts } from './texts';
 import { buildBank, remarkFileSchema, type Remark } from '../domain/studio/remarks';
+import { changeFileSchema, type ChangeFile } from '../domain/change';
 import { ContentError, loadReader, parseFile, readJson, type ReaderContent } from './reader';
 
 export { ContentError };
@@ -19,6 +20,8 @@ export type Content = {
   reader: ReaderContent;
   /** The remark bank of the workshop exercises, per language, sorted by id. */
   remarks: Readonly<Record<Lang, readonly Remark[]>>;
+  /** The dimensions of a change and how each acts on the drives, with what to say when a drive is threatened. */
+  change: ChangeFile;
 };
 
 const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -41,7 +44,8 @@ export function loadContent(dataDir: string): Content {
   const raw = Object.fromEntries(LANGS.map((l) => [l, readJson(path.join(dataDir, 'texts', `${l}.json`))]));
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
   const remarks = loadRemarks(path.join(dataDir, 'remarks'));
-  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks), remarks };
+  const change = parseFile(path.join(dataDir, 'change', 'dimensions.json'), changeFileSchema, 'change dimensions');
+  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks), remarks, change };
 }
 
 export function loadRemarks(dir: string): Content['remarks'] {
