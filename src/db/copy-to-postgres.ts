@@ -16,6 +16,7 @@ const TABLE_ORDER = [
   'choice_answers',
   'projects',
   'stakeholders',
+  'stakeholder_contacts',
   'norm_tables',
   'remarks',
   'exercises',

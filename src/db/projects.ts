@@ -53,8 +53,9 @@ export function createProjectRepo(sql: Sql): ProjectRepo {
     async addStakeholder(projectId, input) {
       return sql.transaction(async (tx) => {
         const row = await tx.first<StakeholderRow>(
-          `INSERT INTO stakeholders (public_id, project_id, name, department, influence, support, drives, concerns, approach, last_contact, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *`,
+          `INSERT INTO stakeholders (public_id, project_id, name, department, influence, support, drives, concerns, approach, last_contact,
+                                     interest, desired_support, drives_by_hand, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING *`,
           [
             input.publicId,
             projectId,
@@ -66,6 +67,9 @@ export function createProjectRepo(sql: Sql): ProjectRepo {
             input.concerns,
             input.approach,
             input.lastContact,
+            input.interest ?? 3,
+            input.desiredSupport ?? 0,
+            input.drives.length > 0,
             input.now,
           ],
         );

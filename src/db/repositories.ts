@@ -9,6 +9,7 @@ import { createUserRepo } from './users';
 import { createWorkshopRepo } from './workshops';
 import { createExerciseRepo, createRemarkRepo } from './exercises';
 import { createReaderCorrectionRepo } from './reader-corrections';
+import { createContactRepo } from './contacts';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
@@ -22,6 +23,7 @@ export function repositories(
   | 'rateLimits'
   | 'workshops'
   | 'projects'
+  | 'contacts'
   | 'stats'
   | 'exercises'
   | 'remarks'
@@ -34,6 +36,7 @@ export function repositories(
     rateLimits: createRateLimitRepo(sql),
     workshops: createWorkshopRepo(sql),
     projects: createProjectRepo(sql),
+    contacts: createContactRepo(sql),
     stats: createStatsRepo(sql),
     exercises: createExerciseRepo(sql),
     remarks: createRemarkRepo(sql),

@@ -147,6 +147,9 @@ export type StakeholderRow = {
   concerns: string;
   approach: string;
   last_contact: string | null;
+  interest: number;
+  desired_support: number;
+  drives_by_hand: number | boolean;
   created_at: string;
   updated_at: string;
 };
@@ -174,6 +177,9 @@ export const toStakeholder = (r: StakeholderRow): StakeholderRecord => ({
   concerns: r.concerns,
   approach: r.approach,
   lastContact: r.last_contact,
+  interest: r.interest,
+  desiredSupport: r.desired_support,
+  drivesByHand: r.drives_by_hand === true || r.drives_by_hand === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -189,6 +195,9 @@ export const STAKEHOLDER_COLUMNS: Record<string, string> = {
   concerns: 'concerns',
   approach: 'approach',
   lastContact: 'last_contact',
+  interest: 'interest',
+  desiredSupport: 'desired_support',
+  drivesByHand: 'drives_by_hand',
 };
 
 export type NormRow = {

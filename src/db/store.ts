@@ -6,6 +6,8 @@ import type { ExerciseRepo, RemarkRepo } from './exercise-types';
 import type { WorkshopRepo } from './workshop-types';
 import type { ReaderCorrectionRepo } from './reader-corrections';
 export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corrections';
+import type { ContactRepo } from './contacts';
+export type { ContactRecord, ContactRepo, NewContact, NextAction, StoredReading } from './contacts';
 export type { WorkshopRecord, Agreement, ListedWorkshop, CoTrainer, NewWorkshop, ParticipantRow, WorkshopRepo } from './workshop-types';
 
 /**
@@ -120,13 +122,22 @@ export type StakeholderRecord = {
   concerns: string;
   approach: string;
   lastContact: string | null;
+  /** Interest in the change, 1–5 (the power–interest grid). */
+  interest: number;
+  /** The support the consultant aims for, −2…+2 (current versus desired). */
+  desiredSupport: number;
+  /** The consultant chose the likely drives: the contact log's readings no longer replace them. */
+  drivesByHand: boolean;
   createdAt: string;
   updatedAt: string;
 };
+/** What a stakeholder is made with; interest and desired support default to 3 and 0. */
 export type StakeholderFields = Pick<
   StakeholderRecord,
   'name' | 'department' | 'influence' | 'support' | 'drives' | 'concerns' | 'approach' | 'lastContact'
->;
+> &
+  Partial<Pick<StakeholderRecord, 'interest' | 'desiredSupport'>>;
+export type StakeholderChange = Partial<StakeholderFields> & { drivesByHand?: boolean };
 
 export interface ProjectRepo {
   create(input: ProjectFields & { publicId: string; ownerId: number; now: string }): Promise<ProjectRecord>;
@@ -138,7 +149,7 @@ export interface ProjectRepo {
   stakeholders(projectId: number): Promise<StakeholderRecord[]>;
   addStakeholder(projectId: number, input: StakeholderFields & { publicId: string; now: string }): Promise<StakeholderRecord>;
   findStakeholder(projectId: number, publicId: string): Promise<StakeholderRecord | null>;
-  updateStakeholder(id: number, change: Partial<StakeholderFields>, now: string): Promise<StakeholderRecord>;
+  updateStakeholder(id: number, change: StakeholderChange, now: string): Promise<StakeholderRecord>;
   removeStakeholder(id: number): Promise<void>;
 }
 
@@ -230,6 +241,7 @@ export interface Store {
   rateLimits: RateLimitRepo;
   workshops: WorkshopRepo;
   projects: ProjectRepo;
+  contacts: ContactRepo;
   stats: StatsRepo;
   exercises: ExerciseRepo;
   remarks: RemarkRepo;

@@ -24,6 +24,7 @@ import { workshopEvents } from './workshops/events';
 import { exercisesApi, remarksApi } from './workshops/studio-api';
 import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
+import { contactsApi } from './projects/contacts-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -117,7 +118,7 @@ export function mountApi(
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
       mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects)],
+      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts)],
     },
   ]);
 }

@@ -4,6 +4,7 @@ import { translator } from '../content/texts';
 import { createAssessmentService } from './assessments';
 import { createLiveHub, type LiveClock, type LiveHub } from './live';
 import { createMyProfilesService } from './my-profiles';
+import { createContactService } from './contacts';
 import { createProjectService } from './projects';
 import { createReaderService } from './reader';
 import { createUserService } from './users';
@@ -27,6 +28,7 @@ export const PHONE_THROTTLE_MS = 500;
 export function createServices(db: Store, content: Content, live?: LiveHub, passwords?: Passwords, liveClock?: LiveClock) {
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   const stats = createStatsService(db, content);
+  const projects = createProjectService(db);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id), undefined, liveClock);
   // The studio: the trainer's exercise stream (progress of a round, fast) and the phones' stream (the step; same
   // text for everyone, so unchanged states are not sent again).
@@ -92,7 +94,8 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     users: createUserService(db, passwords),
     reader: createReaderService(db, content),
     myProfiles: createMyProfilesService(db),
-    projects: createProjectService(db),
+    projects,
+    contacts: createContactService(db, content, projects),
     stats,
   };
 }

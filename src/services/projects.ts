@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { ProjectFields, ProjectRecord, StakeholderFields, StakeholderRecord, Store, UserRecord } from '../db/store';
+import type { ProjectFields, ProjectRecord, StakeholderChange, StakeholderFields, StakeholderRecord, Store, UserRecord } from '../db/store';
+import type { DriveId } from '../domain/drives';
+import { likelyDrives } from '../domain/reader/accumulate';
 import { AppError } from '../errors';
 
-const newId = () => randomBytes(12).toString('base64url');
-const ID = /^[A-Za-z0-9_-]{16}$/;
+/** Public ids of projects, stakeholders and contacts: 96 random bits, URL-safe (16 characters). */
+export const newId = () => randomBytes(12).toString('base64url');
+export const ID = /^[A-Za-z0-9_-]{16}$/;
 const notFound = () => new AppError('not_found', 'No such project.');
 
-/** Implementation projects with their stakeholders; private to their owner (others get a 404). */
+/** Implementation projects with their stakeholders; private to their owner (others get a 404). The contact log: contacts.ts. */
 export function createProjectService(store: Store) {
   const repo = store.projects;
   const now = () => new Date().toISOString();
@@ -21,6 +24,15 @@ export function createProjectService(store: Store) {
     const s = ID.test(sid) ? await repo.findStakeholder(project.id, sid) : null;
     if (!s) throw new AppError('not_found', 'No such stakeholder.');
     return { project, s };
+  }
+  /**
+   * Drives the consultant changes are theirs from then on (the contact log no longer replaces them); clearing them
+   * hands them back to the log, which decides again at once from the readings so far.
+   */
+  async function drivesChange(s: StakeholderRecord, drives: DriveId[] | undefined): Promise<StakeholderChange> {
+    if (!drives || drives.join() === s.drives.join()) return {};
+    if (drives.length) return { drivesByHand: true };
+    return { drives: likelyDrives(await store.contacts.readings(s.id)), drivesByHand: false };
   }
 
   return {
@@ -44,7 +56,8 @@ export function createProjectService(store: Store) {
       return (await stakeholder(user, projectId, sid)).s;
     },
     async updateStakeholder(user: UserRecord, projectId: string, sid: string, change: Partial<StakeholderFields>) {
-      return repo.updateStakeholder((await stakeholder(user, projectId, sid)).s.id, change, now());
+      const { s } = await stakeholder(user, projectId, sid);
+      return repo.updateStakeholder(s.id, { ...change, ...(await drivesChange(s, change.drives)) }, now());
     },
     async removeStakeholder(user: UserRecord, projectId: string, sid: string) {
       await repo.removeStakeholder((await stakeholder(user, projectId, sid)).s.id);

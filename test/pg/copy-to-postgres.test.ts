@@ -89,7 +89,7 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     notes: 'n',
     now: new Date().toISOString(),
   });
-  await store.projects.addStakeholder(project.id, {
+  const stakeholder = await store.projects.addStakeholder(project.id, {
     publicId: 's'.repeat(22),
     name: 'Wethouder',
     department: 'Bestuur',
@@ -101,6 +101,22 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     lastContact: null,
     now: new Date().toISOString(),
   });
+  // A contact with a reading (JSON), a next step and a date, done (a boolean).
+  await store.contacts.add(
+    stakeholder.id,
+    {
+      publicId: 'c'.repeat(16),
+      date: '2026-11-20',
+      remark: 'Wie beslist dit?',
+      support: 0,
+      nextStep: 'Bellen',
+      due: '2026-12-01',
+      reading: { drives: [{ drive: 'red', score: 90 }] },
+      now: new Date().toISOString(),
+    },
+    () => ['red'],
+  );
+  await store.contacts.markDone(project.id, 'c'.repeat(16));
   await store.stats.createNormTable(
     '1',
     2,
@@ -132,6 +148,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'rate_limits',
       'reader_corrections',
       'remarks',
+      'stakeholder_contacts',
       'stakeholders',
       'users',
       'workshop_trainers',

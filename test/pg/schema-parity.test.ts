@@ -24,6 +24,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'reader_corrections',
     'remarks',
     'schema_migrations',
+    'stakeholder_contacts',
     'stakeholders',
     'users',
     'workshop_trainers',

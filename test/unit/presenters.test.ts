@@ -86,7 +86,19 @@ describe('presenters build the chart data', () => {
   });
 
   test('When a stakeholder has no drive, then the map marker has no drive of its own (CSS gives the neutral colour)', () => {
-    const base = { id: 1, publicId: 'x', projectId: 1, department: '', concerns: '', approach: '', createdAt: '', updatedAt: '' };
+    const base = {
+      id: 1,
+      publicId: 'x',
+      projectId: 1,
+      department: '',
+      concerns: '',
+      approach: '',
+      createdAt: '',
+      updatedAt: '',
+      interest: 3,
+      desiredSupport: 0,
+      drivesByHand: false,
+    };
     const list: StakeholderRecord[] = [
       { ...base, name: 'Ans', influence: 5, support: -1, drives: ['blue'], lastContact: '2026-12-01' },
       { ...base, name: 'Bas', influence: 2, support: 0, drives: [], lastContact: null },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DRIVE_IDS } from '../../domain/drives';
+import { parseDayDate } from '../../domain/day-date';
 import { visibleText } from '../fields';
 
 // Shown text without bidi controls; new lines and tabs allowed (notes may hold them).
@@ -23,6 +24,8 @@ export const stakeholderFields = {
   concerns: text(2000),
   approach: text(2000),
   lastContact: z.iso.date().nullable(),
+  interest: z.number().int().min(1).max(5),
+  desiredSupport: z.number().int().min(-2).max(2),
 };
 
 export const newProjectBody = z.strictObject({
@@ -45,8 +48,29 @@ export const newStakeholderBody = z.strictObject({
   concerns: stakeholderFields.concerns.default(''),
   approach: stakeholderFields.approach.default(''),
   lastContact: stakeholderFields.lastContact.default(null),
+  // No defaults here: the page's form does not have these yet, and its edits must not reset them (the table's defaults: 3 and 0).
+  interest: stakeholderFields.interest.optional(),
+  desiredSupport: stakeholderFields.desiredSupport.optional(),
 });
 export const stakeholderPatchBody = z
   .strictObject(stakeholderFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
+
+/** A calendar day as 'YYYY-MM-DD' that exists (no 2026-02-30), between 1900 and 2200. */
+const calendarDate = z.iso.date('a date as YYYY-MM-DD').refine((d) => parseDayDate(d) === d, 'a date between 1900 and 2200');
+/** Optional text of a contact: empty or missing is none. */
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((s) => s || null);
+
+export const newContactBody = z
+  .strictObject({
+    date: calendarDate,
+    remark: optionalText(2000),
+    support: stakeholderFields.support.nullish().transform((n) => n ?? null),
+    nextStep: optionalText(2000),
+    due: calendarDate.nullish().transform((d) => d ?? null),
+  })
+  .refine((c) => c.due === null || c.nextStep !== null, { message: 'a due date needs a next step', path: ['due'] });

@@ -65,6 +65,8 @@ export const stakeholderJson = (s: StakeholderRecord) => ({
   concerns: s.concerns,
   approach: s.approach,
   lastContact: s.lastContact,
+  interest: s.interest,
+  desiredSupport: s.desiredSupport,
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,
 });
