@@ -20,7 +20,6 @@ export interface ReaderCorrectionRepo {
   add(input: Omit<ReaderCorrectionRecord, 'id'>): Promise<ReaderCorrectionRecord>;
   /** Every correction whose text may be used (consent given), oldest first: what the export holds. */
   withText(): Promise<ReaderCorrectionRecord[]>;
-  countByUser(userId: number): Promise<number>;
 }
 
 type Row = {
@@ -59,10 +58,6 @@ export function createReaderCorrectionRepo(sql: Sql): ReaderCorrectionRepo {
     async withText() {
       const rows = await sql.all<Row>('SELECT * FROM reader_corrections WHERE consent = TRUE AND text IS NOT NULL ORDER BY created_at, id');
       return rows.map(toRecord);
-    },
-    async countByUser(userId) {
-      const row = await sql.first<{ n: number | string }>('SELECT COUNT(*) AS n FROM reader_corrections WHERE user_id = $1', [userId]);
-      return Number(row?.n ?? 0);
     },
   };
 }

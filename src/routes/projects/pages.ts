@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Content } from '../../content/load';
 import type { Translate } from '../../content/texts';
 import type { DriveId, Lang } from '../../domain/drives';
-import { SECOND_DRIVE_SHARE } from '../../domain/reader/advice';
+import { keptReading, likelyDrives } from '../../domain/reader/accumulate';
 import type { UserRecord } from '../../db/store';
 import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
@@ -210,11 +210,9 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     if (!text.trim()) return renderStakeholder(req, res, 400, undefined, { remark: 'projects.error.remark' });
     const reading = await reader.read({ text }, user);
     const view = readerView(reading, text, lang, res.locals.t as Translate, content);
-    // A weak hint sets nothing; a second drive only when it holds a quarter or more, as the advice does.
-    const drives: DriveId[] =
-      reading.confidence === 'low'
-        ? []
-        : reading.drives.filter((d, i) => i === 0 || (i === 1 && d.score >= SECOND_DRIVE_SHARE)).map((d) => d.drive);
+    // A weak hint sets nothing; otherwise the same rule as the contact log (a second drive from a quarter on).
+    const kept = reading.confidence === 'low' ? null : keptReading(reading);
+    const drives: DriveId[] = kept ? likelyDrives([kept]) : [];
     if (!drives.length) return renderStakeholder(req, res, 200, undefined, {}, { saved: null, reading: view });
     await projects.updateStakeholder(user, pid(req), sidOf(req), { drives });
     const saved = new Intl.ListFormat(LOCALES[lang]).format(drives.map((d) => view.drives.find((v) => v.drive === d)?.name ?? d));
