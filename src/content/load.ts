@@ -41,11 +41,37 @@ export function loadContent(dataDir: string): Content {
   }
   const latest = [...models.keys()].sort(byVersion).at(-1)!;
 
-  const raw = Object.fromEntries(LANGS.map((l) => [l, readJson(path.join(dataDir, 'texts', `${l}.json`))]));
+  const raw = Object.fromEntries(LANGS.map((l) => [l, readTexts(path.join(dataDir, 'texts'), l)]));
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
   const remarks = loadRemarks(path.join(dataDir, 'remarks'));
   const change = parseFile(path.join(dataDir, 'change', 'dimensions.json'), changeFileSchema, 'change dimensions');
   return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks), remarks, change };
+}
+
+/**
+ * A language's texts: `texts/<lang>.json` plus one file per area in `texts/<lang>/` (e.g. `nl/survey.json`), so an
+ * area's texts live beside each other and parallel work does not meet in one big file. A top-level key may be
+ * defined in one file only.
+ */
+function readTexts(dir: string, lang: Lang): Record<string, unknown> {
+  const merged = { ...(readJson(path.join(dir, `${lang}.json`)) as Record<string, unknown>) };
+  const areaDir = path.join(dir, lang);
+  const areas = fs.existsSync(areaDir)
+    ? fs
+        .readdirSync(areaDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  for (const f of areas) {
+    const file = path.join(areaDir, f);
+    const part = readJson(file);
+    if (typeof part !== 'object' || part === null || Array.isArray(part)) throw new ContentError(`${file}: not an object of texts`);
+    for (const [key, value] of Object.entries(part)) {
+      if (key in merged) throw new ContentError(`${file}: "${key}" is already defined in another texts file`);
+      merged[key] = value;
+    }
+  }
+  return merged;
 }
 
 export function loadRemarks(dir: string): Content['remarks'] {

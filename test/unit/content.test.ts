@@ -81,6 +81,27 @@ describe('loadContent()', () => {
     expect(() => loadContent(dir)).toThrow(/questionnaire\.progress" has other placeholders/);
   });
 
+  test('When an area has its own texts file per language, then its keys are merged in; a key defined twice stops start-up', () => {
+    const dir = copyData();
+    for (const [lang, word] of [
+      ['nl', 'Hallo'],
+      ['en', 'Hello'],
+    ] as const) {
+      fs.mkdirSync(path.join(dir, 'texts', lang), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'texts', lang, 'zz-area.json'), JSON.stringify({ zzArea: { greeting: word } }));
+    }
+    expect(loadContent(dir).texts.en.get('zzArea.greeting')).toBe('Hello');
+    fs.writeFileSync(path.join(dir, 'texts', 'nl', 'zz-area.json'), JSON.stringify({ zzArea: { greeting: 'Hallo' }, profile: {} }));
+    expect(() => loadContent(dir)).toThrow(/zz-area\.json: "profile" is already defined in another texts file/);
+  });
+
+  test('When an area texts file exists in one language only, then start-up fails naming the missing key', () => {
+    const dir = copyData();
+    fs.mkdirSync(path.join(dir, 'texts', 'nl'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'texts', 'nl', 'zz-area.json'), JSON.stringify({ zzArea: { greeting: 'Hallo' } }));
+    expect(() => loadContent(dir)).toThrow(/en\.json: missing "zzArea\.greeting"/);
+  });
+
   test('When two model versions exist, then the highest is current and both stay available', () => {
     const dir = copyData();
     editJson(path.join(dir, 'model', 'v1.json'), () => undefined);
