@@ -26,8 +26,11 @@ export type Content = {
 
 const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-/** Reads and validates the drive model(s) and texts; a broken file stops start-up naming the bad entry. */
-export function loadContent(dataDir: string): Content {
+/**
+ * Reads and validates the drive model(s) and texts; a broken file stops start-up naming the bad entry. The drive
+ * reader's trained model is checked on first use with `lazy` (the tests' choice); the server and tools load eagerly.
+ */
+export function loadContent(dataDir: string, opts: { lazy?: boolean } = {}): Content {
   const modelDir = path.join(dataDir, 'model');
   const files = fs.readdirSync(modelDir).filter((f) => f.endsWith('.json'));
   if (!files.length) throw new ContentError(`${modelDir}: no model file`);
@@ -45,7 +48,7 @@ export function loadContent(dataDir: string): Content {
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
   const remarks = loadRemarks(path.join(dataDir, 'remarks'));
   const change = parseFile(path.join(dataDir, 'change', 'dimensions.json'), changeFileSchema, 'change dimensions');
-  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks), remarks, change };
+  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks, opts), remarks, change };
 }
 
 /**

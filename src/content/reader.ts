@@ -80,9 +80,26 @@ export function trainingHash(examples: readonly Example[], lexicon: Lexicon): st
 
 export type ReaderContent = { lexicons: Readonly<Record<Lang, Lexicon>>; advice: AdviceFile; model: ReaderModel };
 
-/** The drive reader: lexicons, advice, the example corpus and the trained model of each language, checked together. */
-export function loadReader(dir: string, bank: Readonly<Record<Lang, readonly Remark[]>>): ReaderContent {
+/**
+ * The drive reader: lexicons, advice, the example corpus and the trained model of each language, checked together.
+ * With `lazy`, the model (about two thirds of loading all content) is read and checked on first use: a test or tool
+ * that never reads a remark does not pay for it. The server touches it at start-up, so a broken model still stops it.
+ */
+export function loadReader(dir: string, bank: Readonly<Record<Lang, readonly Remark[]>>, opts: { lazy?: boolean } = {}): ReaderContent {
   const lexicons = loadLexicons(dir);
+  const advice = parseFile(path.join(dir, 'advice.json'), adviceSchema, 'advice');
+  if (!opts.lazy) return { lexicons, advice, model: loadModel(dir, bank, lexicons) };
+  let model: ReaderModel | undefined;
+  return {
+    lexicons,
+    advice,
+    get model() {
+      return (model ??= loadModel(dir, bank, lexicons));
+    },
+  };
+}
+
+function loadModel(dir: string, bank: Readonly<Record<Lang, readonly Remark[]>>, lexicons: Readonly<Record<Lang, Lexicon>>): ReaderModel {
   const corpus = loadCorpus(path.join(dir, 'corpus'), MIN_PER_DRIVE);
   const examples = Object.fromEntries(LANGS.map((l) => [l, trainingExamples(l, corpus, bank)])) as Record<Lang, Example[]>;
   const classifiers = Object.fromEntries(
@@ -95,11 +112,10 @@ export function loadReader(dir: string, bank: Readonly<Record<Lang, readonly Rem
       return [lang, compileClassifier(m)];
     }),
   ) as Record<Lang, Classifier>;
-  const model: ReaderModel = {
+  return {
     lexicons,
     classifiers,
     similar: Object.fromEntries(LANGS.map((l) => [l, similarIndex(l, examples[l])])) as ReaderModel['similar'],
     languages: languageTables(Object.fromEntries(LANGS.map((l) => [l, examples[l].map((e) => e.text)])) as Record<Lang, string[]>),
   };
-  return { lexicons, advice: parseFile(path.join(dir, 'advice.json'), adviceSchema, 'advice'), model };
 }

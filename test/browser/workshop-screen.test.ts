@@ -116,11 +116,19 @@ test('A participant follows the workshop on their phone: lobby, a remark to reco
   await page.locator('.drive-choice.drive--blue[aria-pressed="true"]').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.drive-choice[aria-pressed="true"]').length === 1);
   await page.locator('.drive-choice[aria-pressed="true"] .choice-check').waitFor({ state: 'visible' });
-  const stored = await page.evaluate(
-    async (t) => (await (await fetch(`/api/assessments/${t}/exercise`)).json()) as { answer?: { value: string } },
+  // The mark is set at the tap; the second save may still be on its way, so wait until the server has it.
+  const storedValue = async () =>
+    page.evaluate(
+      async (t) => ((await (await fetch(`/api/assessments/${t}/exercise`)).json()) as { answer?: { value: string } }).answer?.value,
+      token,
+    );
+  await page.waitForFunction(
+    async (t) =>
+      ((await (await fetch(`/api/assessments/${t}/exercise`)).json()) as { answer?: { value: string } }).answer?.value === 'blue',
     token,
+    { polling: 100, timeout: 10_000 },
   );
-  expect(stored.answer?.value).toBe('blue');
+  expect(await storedValue()).toBe('blue');
   await shot(page, `${SHOTS}/screen-recognise-tapped-390.png`, true);
   await expectReflowAtAllSizes(suite.browser, phone, page.url(), 'screen-recognise', SHOTS);
   await expectSameAsServer(page, recognise, 'open');

@@ -7,9 +7,9 @@ import { modelSchema, type Model } from '../../src/domain/model';
 import { indexModel, type ModelIndex } from '../../src/domain/model-index';
 
 let cached: Content | null = null;
-/** The real content under data/, read once per test file. */
+/** The real content under data/, read once per test file; the reader's model only when a test reads a remark. */
 export function realContent(): Content {
-  return (cached ??= loadContent(DATA_DIR));
+  return (cached ??= loadContent(DATA_DIR, { lazy: true }));
 }
 
 /**

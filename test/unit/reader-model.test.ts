@@ -331,6 +331,16 @@ describe('similar remarks, corpus checks, corrections and training', () => {
     expect(modelFileSchema.safeParse({ ...file, drives: [...file.drives].reverse() }).success).toBe(false);
   });
 
+  test('When loaded lazily, a model trained on another corpus is refused on first use; loaded eagerly, at once', () => {
+    const bank = realContent().remarks;
+    const changed = { ...bank, nl: bank.nl.map((r, i) => (i === 0 ? { ...r, text: `${r.text} (edited)` } : r)) };
+    const lazy = loadReader(path.join(DATA_DIR, 'reader'), changed, { lazy: true });
+    expect(lazy.lexicons.nl.cues.length).toBeGreaterThan(0);
+    expect(() => lazy.model).toThrow(/model\.nl\.json: trained on another corpus or lexicon/);
+    const good = loadReader(path.join(DATA_DIR, 'reader'), bank, { lazy: true });
+    expect(good.model).toBe(good.model);
+  });
+
   test('A model trained on another corpus or lexicon than data/reader holds is refused at start-up, naming the fix', () => {
     const bank = realContent().remarks;
     const changed = { ...bank, nl: bank.nl.map((r, i) => (i === 0 ? { ...r, text: `${r.text} (edited)` } : r)) };
