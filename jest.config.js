@@ -26,11 +26,15 @@ if (process.env.TEST_DATABASE_URL) {
     setupFiles: ['<rootDir>/test/helpers/postgres-env.ts'],
   });
 } else if (!process.env.JEST_WORKER_ID) {
-  console.log('PostgreSQL suite not run: it needs TEST_DATABASE_URL (e.g. TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npm test); .ci/run sets it.');
+  console.log(
+    'PostgreSQL suite not run: it needs TEST_DATABASE_URL (e.g. TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npm test); .ci/run sets it.',
+  );
 }
 
 module.exports = {
   projects,
+  // PostgreSQL test schemas are reused within a worker (test/helpers/pg-test-schemas.ts); the ended workers' go here.
+  globalTeardown: '<rootDir>/test/helpers/pg-leftovers.js',
   maxWorkers: 2,
   // Password hashing (scrypt, N=2^17) makes account set-up take a second or more on a busy 2-core machine.
   testTimeout: 30_000,

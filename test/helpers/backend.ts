@@ -4,6 +4,7 @@ import { dropSchema as dropPgSchema, urlWithSchema } from '../../src/db/postgres
 import { openPgStore } from '../../src/db/postgres/store';
 import { openSqliteStore } from '../../src/db/sqlite/store';
 import type { Store } from '../../src/db/store';
+import { changesSchema, claimSlot, dropIfStale, emptyTables } from './pg-test-schemas';
 
 /**
  * Which database the API, page and browser tests run on: jest.config.js runs them once per backend
@@ -103,8 +104,17 @@ function requirePg() {
 
 async function openPgTestStore(): Promise<TestStore> {
   requirePg();
-  const schema = `t_${randomBytes(8).toString('hex')}`;
+  const { schema, release } = claimSlot();
+  let reusable = true;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await dropIfStale(admin, schema);
+  } finally {
+    await admin.end();
+  }
   const store = await openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 4 });
+  await emptyTables(store.pool);
   const numbered = (q: string) => {
     let n = 0;
     return q.replace(/\?/g, () => `$${++n}`);
@@ -113,6 +123,7 @@ async function openPgTestStore(): Promise<TestStore> {
     store,
     url: urlWithSchema(TEST_DATABASE_URL, schema),
     async sql<T>(query: string, ...params: unknown[]) {
+      if (changesSchema(query)) reusable = false;
       return (await store.pool.query(numbered(query), params)).rows as T[];
     },
     async one<T>(query: string, ...params: unknown[]) {
@@ -134,7 +145,8 @@ async function openPgTestStore(): Promise<TestStore> {
     },
     async close() {
       await store.close();
-      await dropSchema(schema);
+      if (!reusable) await dropSchema(schema);
+      release();
     },
   };
 }
