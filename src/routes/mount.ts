@@ -25,6 +25,7 @@ import { exercisesApi, remarksApi } from './workshops/studio-api';
 import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
 import { contactsApi } from './projects/contacts-api';
+import { sharingApi } from './projects/sharing-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -118,7 +119,7 @@ export function mountApi(
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
       mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts)],
+      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts), sharingApi(projects, services.plan)],
     },
   ]);
 }
