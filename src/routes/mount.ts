@@ -40,6 +40,7 @@ import { combinedPages } from './workshops/combined-pages';
 import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
+import { developmentPages } from './projects/development-pages';
 import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
 
@@ -174,7 +175,11 @@ export function mountPages(
     },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
-    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
+    {
+      paths: ['/projects'],
+      roles: EVERYONE,
+      routers: [projectPages(projects, reader, content), developmentPages(projects, services.plan, content)],
+    },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));

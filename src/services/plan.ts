@@ -20,6 +20,7 @@ export function createPlanService(store: Store, projects: ProjectService, clock 
   }
 
   return {
+    get: action,
     async list(user: UserRecord, projectId: string) {
       return repo.list((await projects.get(user, projectId)).id);
     },

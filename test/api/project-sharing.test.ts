@@ -23,8 +23,9 @@ const count = (sql: string, ...params: unknown[]) => t.db.one<number>(sql, ...pa
 /** Olga's project with one stakeholder, shared with Mees. */
 async function sharedProject() {
   const p = (await owner.post('/api/projects').send({ client: 'Gemeente Ede', system: 'Zaaksysteem' }).expect(201)).body;
-  const s = (await owner.post(`/api/projects/${p.id}/stakeholders`).send({ name: 'Hoofd Vergunningen', influence: 4, support: -1 }).expect(201))
-    .body;
+  const s = (
+    await owner.post(`/api/projects/${p.id}/stakeholders`).send({ name: 'Hoofd Vergunningen', influence: 4, support: -1 }).expect(201)
+  ).body;
   await owner.post(`/api/projects/${p.id}/members`).send({ email: 'mees@example.nl' }).expect(201);
   return { p, s, api: `/api/projects/${p.id}` };
 }
@@ -56,7 +57,10 @@ describe('members of a project', () => {
   test('When a member edits a stakeholder and logs a contact, then it is saved; the project lists as shared by the owner', async () => {
     const { p, s, api } = await sharedProject();
     await member.patch(`${api}/stakeholders/${s.id}`).send({ support: 1 }).expect(200);
-    await member.post(`${api}/stakeholders/${s.id}/contacts`).send({ date: '2026-11-20', remark: 'Wie is hier verantwoordelijk voor?' }).expect(201);
+    await member
+      .post(`${api}/stakeholders/${s.id}/contacts`)
+      .send({ date: '2026-11-20', remark: 'Wie is hier verantwoordelijk voor?' })
+      .expect(201);
     await member.post(`${api}/stakeholders`).send({ name: 'Teamleider', influence: 2, support: 0 }).expect(201);
     await member.patch(api).send({ phase: 'Invoering' }).expect(200);
     const got = (await owner.get(`${api}/stakeholders/${s.id}`).expect(200)).body;
@@ -122,6 +126,43 @@ describe('members of a project', () => {
     expect(await count('SELECT count(*) FROM project_members WHERE project_id = ?', id)).toBe(0);
     expect(await count('SELECT count(*) FROM plan_actions WHERE project_id = ?', id)).toBe(0);
     await member.get(api).expect(404);
+  });
+});
+
+describe('the members section of the project page', () => {
+  test('When the owner adds a colleague through the form, then the colleague sees the project, marked as shared by the owner', async () => {
+    const p = (await owner.post('/api/projects').send({ client: 'Provincie Gelderland', system: 'Subsidies' }).expect(201)).body;
+    const page = `/projects/${p.id}`;
+    const olga = await loggedInByForm(t, 'olga@example.nl');
+    const res = await postForm(olga, page, `${page}/members`, { email: 'nina@example.nl' });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`${page}#members`);
+    const html = (await olga.get(page).expect(200)).text;
+    expect(html).toContain('Nina Buiten (nina@example.nl)');
+    const nina = await loggedInByForm(t, 'nina@example.nl');
+    const list = (await nina.get('/projects').expect(200)).text;
+    expect(list).toContain('Provincie Gelderland');
+    expect(list).toContain('gedeeld door Olga Eigenaar');
+    const seen = (await nina.get(page).expect(200)).text;
+    expect(seen).toContain('De eigenaar heeft dit project met je gedeeld');
+    expect(seen).not.toContain(`action="${page}/members#members"`); // no add form for a member
+    // She leaves: back to her list, and the project is gone from it.
+    const left = await postForm(nina, page, `${page}/members/${outsiderId}/delete`, {});
+    expect(left.headers.location).toBe('/projects');
+    await nina.get(page).expect(404);
+  });
+
+  test('When the owner types an unknown address or nothing, then the page comes back with the message at the field', async () => {
+    const p = (await owner.post('/api/projects').send({ client: 'Gemeente Oss', system: 'Zaaksysteem' }).expect(201)).body;
+    const page = `/projects/${p.id}`;
+    const olga = await loggedInByForm(t, 'olga@example.nl');
+    const unknown = await postForm(olga, page, `${page}/members`, { email: 'wie@example.nl' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('Er is geen account met dit e-mailadres.');
+    expect(unknown.text).toContain('value="wie@example.nl"');
+    expect((await postForm(olga, page, `${page}/members`, { email: '' })).status).toBe(400);
+    expect((await postForm(olga, page, `${page}/members`, { email: 'olga@example.nl' })).status).toBe(409);
+    expect((await owner.get(`/api/projects/${p.id}/members`).expect(200)).body.members).toEqual([]);
   });
 });
 
