@@ -17,6 +17,8 @@ const TABLE_ORDER = [
   'projects',
   'stakeholders',
   'stakeholder_contacts',
+  'project_members',
+  'plan_actions',
   'norm_tables',
   'remarks',
   'exercises',

@@ -30,10 +30,36 @@ export function createProjectRepo(sql: Sql): ProjectRepo {
       );
       return toProject(row!);
     },
-    async list(ownerId) {
-      return (await sql.all<ProjectRow>('SELECT * FROM projects WHERE owner_id = $1 ORDER BY updated_at DESC, id DESC', [ownerId])).map(
-        toProject,
+    async list(userId) {
+      const rows = await sql.all<ProjectRow & { shared_by: string | null }>(
+        `SELECT p.*, CASE WHEN p.owner_id = $1 THEN NULL ELSE u.name END AS shared_by
+         FROM projects p JOIN users u ON u.id = p.owner_id
+         WHERE p.owner_id = $1 OR p.id IN (SELECT project_id FROM project_members WHERE user_id = $1)
+         ORDER BY p.updated_at DESC, p.id DESC`,
+        [userId],
       );
+      return rows.map((r) => ({ ...toProject(r), sharedBy: r.shared_by }));
+    },
+    async isMember(projectId, userId) {
+      return (await sql.first('SELECT 1 AS yes FROM project_members WHERE project_id = $1 AND user_id = $2', [projectId, userId])) !== null;
+    },
+    async members(projectId) {
+      const rows = await sql.all<{ id: number; email: string; name: string; added_at: string }>(
+        `SELECT u.id, u.email, u.name, m.added_at FROM project_members m JOIN users u ON u.id = m.user_id
+         WHERE m.project_id = $1 ORDER BY m.added_at, u.id`,
+        [projectId],
+      );
+      return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, addedAt: r.added_at }));
+    },
+    async addMember(projectId, userId, now) {
+      const added = await sql.run(
+        'INSERT INTO project_members (project_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [projectId, userId, now],
+      );
+      return added > 0 ? 'added' : 'exists';
+    },
+    async removeMember(projectId, userId) {
+      return (await sql.run('DELETE FROM project_members WHERE project_id = $1 AND user_id = $2', [projectId, userId])) > 0;
     },
     async find(publicId) {
       const row = await sql.first<ProjectRow>('SELECT * FROM projects WHERE public_id = $1', [publicId]);

@@ -8,6 +8,8 @@ import type { ReaderCorrectionRepo } from './reader-corrections';
 export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corrections';
 import type { ContactRepo } from './contacts';
 export type { ContactRecord, ContactRepo, NewContact, NextAction, StoredReading } from './contacts';
+import type { PlanActionRepo } from './plan-actions';
+export type { OpenConcern, PlanActionChange, PlanActionFields, PlanActionRecord, PlanActionRepo } from './plan-actions';
 export type { WorkshopRecord, Agreement, ListedWorkshop, CoTrainer, NewWorkshop, ParticipantRow, WorkshopRepo } from './workshop-types';
 
 /**
@@ -110,6 +112,10 @@ export type ProjectRecord = {
   updatedAt: string;
 };
 export type ProjectFields = Pick<ProjectRecord, 'client' | 'system' | 'phase' | 'notes'>;
+/** A project in someone's list: `sharedBy` is the owner's name when a colleague shared it with them, else null. */
+export type ListedProject = ProjectRecord & { sharedBy: string | null };
+/** A colleague a project is shared with. */
+export type ProjectMember = { id: number; email: string; name: string; addedAt: string };
 export type StakeholderRecord = {
   id: number;
   publicId: string;
@@ -141,8 +147,13 @@ export type StakeholderChange = Partial<StakeholderFields> & { drivesByHand?: bo
 
 export interface ProjectRepo {
   create(input: ProjectFields & { publicId: string; ownerId: number; now: string }): Promise<ProjectRecord>;
-  list(ownerId: number): Promise<ProjectRecord[]>;
+  /** The user's own projects and those shared with them, most recently changed first. */
+  list(userId: number): Promise<ListedProject[]>;
   find(publicId: string): Promise<ProjectRecord | null>;
+  isMember(projectId: number, userId: number): Promise<boolean>;
+  members(projectId: number): Promise<ProjectMember[]>;
+  addMember(projectId: number, userId: number, now: string): Promise<'added' | 'exists'>;
+  removeMember(projectId: number, userId: number): Promise<boolean>;
   update(id: number, change: Partial<ProjectFields>, now: string): Promise<ProjectRecord>;
   /** Deletes the project with all its stakeholders. */
   remove(id: number): Promise<void>;
@@ -163,7 +174,10 @@ export interface UserRepo {
   findForLogin(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
   list(): Promise<UserRecord[]>;
   setPassword(email: string, passwordHash: string): Promise<boolean>;
-  /** Removes the user with their own profiles, their projects, their workshops and those workshops' participants. */
+  /**
+   * Removes the user with their own profiles, their workshops and those workshops' participants, and their projects,
+   * except that a project shared with colleagues passes to the colleague added first (who could already see all of it).
+   */
   remove(email: string): Promise<boolean>;
 }
 
@@ -242,6 +256,7 @@ export interface Store {
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   contacts: ContactRepo;
+  planActions: PlanActionRepo;
   stats: StatsRepo;
   exercises: ExerciseRepo;
   remarks: RemarkRepo;

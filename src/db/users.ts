@@ -30,7 +30,20 @@ export function createUserRepo(sql: Sql): UserRepo {
     },
     async remove(email) {
       // The user's own profiles ("this is my profile") go with them; workshops and projects cascade in the schema.
+      // A shared project is the pair's work on a client's roll-out: it passes to the colleague added first (who
+      // could already read and edit all of it), and that colleague's membership row goes, as they now own it.
       return sql.transaction(async (tx) => {
+        await tx.run(
+          `UPDATE projects SET owner_id = (SELECT m.user_id FROM project_members m WHERE m.project_id = projects.id
+                                           ORDER BY m.added_at, m.user_id LIMIT 1)
+           WHERE owner_id = (SELECT id FROM users WHERE email = $1)
+             AND EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = projects.id)`,
+          [email],
+        );
+        await tx.run(
+          `DELETE FROM project_members
+           WHERE EXISTS (SELECT 1 FROM projects p WHERE p.id = project_members.project_id AND p.owner_id = project_members.user_id)`,
+        );
         await tx.run('DELETE FROM assessments WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email]);
         return (await tx.run('DELETE FROM users WHERE email = $1', [email])) > 0;
       });

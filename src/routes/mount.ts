@@ -25,6 +25,7 @@ import { exercisesApi, remarksApi } from './workshops/studio-api';
 import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
 import { contactsApi } from './projects/contacts-api';
+import { sharingApi } from './projects/sharing-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -39,6 +40,7 @@ import { combinedPages } from './workshops/combined-pages';
 import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
+import { developmentPages } from './projects/development-pages';
 import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
 
@@ -118,7 +120,7 @@ export function mountApi(
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
       mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts)],
+      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts), sharingApi(projects, services.plan)],
     },
   ]);
 }
@@ -173,7 +175,11 @@ export function mountPages(
     },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
-    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
+    {
+      paths: ['/projects'],
+      roles: EVERYONE,
+      routers: [projectPages(projects, reader, content), developmentPages(projects, services.plan, content)],
+    },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));

@@ -18,8 +18,8 @@ export function dayIn(at: Date): string {
 
 /**
  * The contact log of a project's stakeholders: each talk read by the drive reader when it is saved, the support
- * over time and the open next steps. Authorised through the project service, so exactly as the projects: only
- * the owner; everyone else gets a 404.
+ * over time and the open next steps. Authorised through the project service, so exactly as the projects: the
+ * owner and the members; everyone else gets a 404.
  */
 export function createContactService(store: Store, content: Content, projects: ProjectService, clock = () => new Date()) {
   const repo = store.contacts;

@@ -6,6 +6,7 @@ import { createLiveHub, type LiveClock, type LiveHub } from './live';
 import { createMyProfilesService } from './my-profiles';
 import { createContactService } from './contacts';
 import { createProjectService } from './projects';
+import { createPlanService } from './plan';
 import { createReaderService } from './reader';
 import { createUserService } from './users';
 import type { Passwords } from './passwords';
@@ -96,6 +97,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     myProfiles: createMyProfilesService(db),
     projects,
     contacts: createContactService(db, content, projects),
+    plan: createPlanService(db, projects),
     stats,
   };
 }

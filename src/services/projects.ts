@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { ProjectFields, ProjectRecord, StakeholderChange, StakeholderFields, StakeholderRecord, Store, UserRecord } from '../db/store';
+import type {
+  ProjectFields,
+  ProjectMember,
+  ProjectRecord,
+  StakeholderChange,
+  StakeholderFields,
+  StakeholderRecord,
+  Store,
+  UserRecord,
+} from '../db/store';
 import type { DriveId } from '../domain/drives';
 import { likelyDrives } from '../domain/reader/accumulate';
 import { AppError } from '../errors';
@@ -8,15 +17,26 @@ import { AppError } from '../errors';
 export const newId = () => randomBytes(12).toString('base64url');
 export const ID = /^[A-Za-z0-9_-]{16}$/;
 const notFound = () => new AppError('not_found', 'No such project.');
+const ownerOnly = () => new AppError('forbidden', 'Only the owner of the project can delete it or choose who it is shared with.');
 
-/** Implementation projects with their stakeholders; private to their owner (others get a 404). The contact log: contacts.ts. */
+/**
+ * Implementation projects with their stakeholders. A project is its owner's and the colleagues they share it with
+ * (members read and edit everything in it); everyone else gets a 404. Every project route, the contact log's
+ * (contacts.ts) and the plan's too, goes through `get`, so this is the one place that decides.
+ */
 export function createProjectService(store: Store) {
   const repo = store.projects;
   const now = () => new Date().toISOString();
 
   async function get(user: UserRecord, publicId: string): Promise<ProjectRecord> {
     const p = ID.test(publicId) ? await repo.find(publicId) : null;
-    if (!p || p.ownerId !== user.id) throw notFound();
+    if (!p || (p.ownerId !== user.id && !(await repo.isMember(p.id, user.id)))) throw notFound();
+    return p;
+  }
+  /** For the owner's acts: a member learns why not (403; they know the project exists), anyone else still gets a 404. */
+  async function getOwned(user: UserRecord, publicId: string): Promise<ProjectRecord> {
+    const p = await get(user, publicId);
+    if (p.ownerId !== user.id) throw ownerOnly();
     return p;
   }
   async function stakeholder(user: UserRecord, projectId: string, sid: string): Promise<{ project: ProjectRecord; s: StakeholderRecord }> {
@@ -37,13 +57,14 @@ export function createProjectService(store: Store) {
 
   return {
     get,
+    getOwned,
     list: (user: UserRecord) => repo.list(user.id),
     create: (user: UserRecord, fields: ProjectFields) => repo.create({ ...fields, publicId: newId(), ownerId: user.id, now: now() }),
     async update(user: UserRecord, publicId: string, change: Partial<ProjectFields>) {
       return repo.update((await get(user, publicId)).id, change, now());
     },
     async remove(user: UserRecord, publicId: string) {
-      await repo.remove((await get(user, publicId)).id);
+      await repo.remove((await getOwned(user, publicId)).id);
       await store.scrub(); // stakeholder names leave the database's files too
     },
     async stakeholders(user: UserRecord, publicId: string) {
@@ -62,6 +83,35 @@ export function createProjectService(store: Store) {
     async removeStakeholder(user: UserRecord, projectId: string, sid: string) {
       await repo.removeStakeholder((await stakeholder(user, projectId, sid)).s.id);
       await store.scrub();
+    },
+
+    /** The owner and the colleagues the project is shared with (visible to all of them). */
+    async members(user: UserRecord, publicId: string): Promise<{ owner: ProjectMember | null; members: ProjectMember[] }> {
+      const p = await get(user, publicId);
+      const owner = await store.users.findById(p.ownerId);
+      return {
+        owner: owner ? { id: owner.id, email: owner.email, name: owner.name, addedAt: p.createdAt } : null,
+        members: await repo.members(p.id),
+      };
+    },
+    /** The owner shares the project with a colleague who has an account (any role: all may use the toolkit). */
+    async addMember(user: UserRecord, publicId: string, email: string) {
+      const p = await getOwned(user, publicId);
+      const found = await store.users.findForLogin(email.trim().toLowerCase());
+      if (!found) {
+        throw new AppError('validation_failed', 'There is no user with this e-mail address.', {
+          fields: [{ field: 'email', message: 'no user with this address' }],
+        });
+      }
+      if (found.id === p.ownerId) throw new AppError('conflict', 'This is the owner of the project.');
+      const added = await repo.addMember(p.id, found.id, now());
+      return { added: added === 'added', member: { id: found.id, email: found.email, name: found.name } };
+    },
+    /** The owner removes a member; a member may leave. */
+    async removeMember(user: UserRecord, publicId: string, userId: number) {
+      const p = await get(user, publicId);
+      if (p.ownerId !== user.id && userId !== user.id) throw ownerOnly();
+      if (!(await repo.removeMember(p.id, userId))) throw new AppError('not_found', 'This user is not a member of the project.');
     },
   };
 }

@@ -117,6 +117,21 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     () => ['red'],
   );
   await store.contacts.markDone(project.id, 'c'.repeat(16));
+  // The project shared with a colleague, and an action of its development plan from that contact.
+  const colleague = await users.add({ email: 'lies@example.nl', name: 'Lies', role: 'consultant', password: PASSWORD });
+  await store.projects.addMember(project.id, colleague.id, new Date().toISOString());
+  await store.planActions.add(project.id, {
+    publicId: 'a'.repeat(16),
+    kind: 'train',
+    title: 'Uitleg wie wat beslist',
+    owner: 'Kees',
+    due: '2026-12-15',
+    status: 'doing',
+    drive: 'red',
+    sourceKind: 'contact',
+    sourceRef: 'c'.repeat(16),
+    now: new Date().toISOString(),
+  });
   await store.stats.createNormTable(
     '1',
     2,
@@ -144,6 +159,8 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'likert_answers',
       'login_sessions',
       'norm_tables',
+      'plan_actions',
+      'project_members',
       'projects',
       'rate_limits',
       'reader_corrections',

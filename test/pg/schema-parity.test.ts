@@ -19,6 +19,8 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'likert_answers',
     'login_sessions',
     'norm_tables',
+    'plan_actions',
+    'project_members',
     'projects',
     'rate_limits',
     'reader_corrections',
@@ -33,6 +35,8 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
   expect(lite.assessments!.indexes).toContain('assessments_unfinished (created_at) partial');
   expect(lite.assessments!.foreignKeys).toContain('workshop_id -> workshops(id) ON DELETE CASCADE');
   expect(lite.users!.unique).toEqual(['email']);
+  expect(lite.project_members!.foreignKeys).toContain('project_id -> projects(id) ON DELETE CASCADE');
+  expect(lite.plan_actions!.foreignKeys).toContain('project_id -> projects(id) ON DELETE CASCADE');
   expect(pg).toEqual(lite);
   await sqlite.close();
 });

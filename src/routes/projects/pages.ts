@@ -18,6 +18,7 @@ import { MAX_TEXT } from '../../services/reader';
 import { newProjectBody, newStakeholderBody } from './schemas';
 import { toCsv } from '../workshops/export';
 import { dayFirst, parseDayDate } from '../../domain/day-date';
+import { memberPageRoutes, projectMembersView, type MemberForm } from './member-pages';
 
 type Errors = Record<string, string>;
 const pid = (req: Request) => String(req.params.id);
@@ -60,6 +61,7 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     forms: {
       project?: { values: Record<string, string>; errors: Errors };
       stakeholder?: { values: Record<string, string>; errors: Errors };
+      members?: MemberForm;
     } = {},
   ) {
     const user = currentUser(res);
@@ -72,6 +74,7 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
       projectForm: forms.project ?? { values: { client: p.client, system: p.system, phase: p.phase, notes: p.notes }, errors: {} },
       stakeholderForm: forms.stakeholder ?? { values: { influence: '3', support: '0' }, errors: {} },
       driveOptions: content.current.model.drives.map((d) => ({ id: d.id, name: d.name[res.locals.lang as Lang] })),
+      projectMembers: await projectMembersView(projects, res, p.publicId, forms.members),
     });
   }
 
@@ -101,6 +104,8 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     await projects.remove(currentUser(res), pid(req));
     res.redirect(303, '/projects');
   });
+
+  memberPageRoutes(router, projects, (req, res, status, members) => renderProject(req, res, status, { members }));
 
   router.get('/:id/plan', async (req, res) => {
     const user = currentUser(res);

@@ -58,7 +58,7 @@ export const stakeholderPatchBody = z
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
 
 /** A calendar day as 'YYYY-MM-DD' that exists (no 2026-02-30), between 1900 and 2200. */
-const calendarDate = z.iso.date('a date as YYYY-MM-DD').refine((d) => parseDayDate(d) === d, 'a date between 1900 and 2200');
+export const calendarDate = z.iso.date('a date as YYYY-MM-DD').refine((d) => parseDayDate(d) === d, 'a date between 1900 and 2200');
 /** Optional text of a contact: empty or missing is none. */
 const optionalText = (max: number) =>
   text(max)

@@ -119,7 +119,7 @@ export function consultantApi(reader: ReaderService, profiles: MyProfilesService
   });
 
   router.get('/projects', async (_req, res) => {
-    res.json((await projects.list(currentUser(res))).map(projectJson));
+    res.json((await projects.list(currentUser(res))).map((p) => ({ ...projectJson(p), sharedBy: p.sharedBy })));
   });
   router.post('/projects', async (req, res) => {
     const p = await projects.create(currentUser(res), parse(newProjectBody, req.body ?? {}));
