@@ -17,6 +17,8 @@ const TABLE_ORDER = [
   'projects',
   'stakeholders',
   'stakeholder_contacts',
+  'surveys',
+  'survey_responses',
   'norm_tables',
   'remarks',
   'exercises',

@@ -10,6 +10,7 @@ import { createWorkshopRepo } from './workshops';
 import { createExerciseRepo, createRemarkRepo } from './exercises';
 import { createReaderCorrectionRepo } from './reader-corrections';
 import { createContactRepo } from './contacts';
+import { createSurveyRepo } from './surveys';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
@@ -24,6 +25,7 @@ export function repositories(
   | 'workshops'
   | 'projects'
   | 'contacts'
+  | 'surveys'
   | 'stats'
   | 'exercises'
   | 'remarks'
@@ -37,6 +39,7 @@ export function repositories(
     workshops: createWorkshopRepo(sql),
     projects: createProjectRepo(sql),
     contacts: createContactRepo(sql),
+    surveys: createSurveyRepo(sql),
     stats: createStatsRepo(sql),
     exercises: createExerciseRepo(sql),
     remarks: createRemarkRepo(sql),

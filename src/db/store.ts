@@ -7,6 +7,8 @@ import type { WorkshopRepo } from './workshop-types';
 import type { ReaderCorrectionRepo } from './reader-corrections';
 export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corrections';
 import type { ContactRepo } from './contacts';
+import type { SurveyRepo } from './surveys';
+export type { NewSurvey, NewSurveyResponse, SurveyRecord, SurveyRepo, SurveyResponseRecord } from './surveys';
 export type { ContactRecord, ContactRepo, NewContact, NextAction, StoredReading } from './contacts';
 export type { WorkshopRecord, Agreement, ListedWorkshop, CoTrainer, NewWorkshop, ParticipantRow, WorkshopRepo } from './workshop-types';
 
@@ -242,6 +244,7 @@ export interface Store {
   workshops: WorkshopRepo;
   projects: ProjectRepo;
   contacts: ContactRepo;
+  surveys: SurveyRepo;
   stats: StatsRepo;
   exercises: ExerciseRepo;
   remarks: RemarkRepo;
