@@ -25,6 +25,8 @@ import { exercisesApi, remarksApi } from './workshops/studio-api';
 import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
 import { contactsApi } from './projects/contacts-api';
+import { surveysApi } from './surveys/api';
+import { surveyPublicApi } from './surveys/public-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -78,12 +80,14 @@ export type Shared = {
   /** One set of login limits for the form and the API, so neither is a way around the other. */
   loginLimits: RequestHandler[];
   joinLimits: JoinLimits;
+  /** Pulse survey responses per survey and address, shared by the API and the survey's form. */
+  surveyLimit: RequestHandler;
 };
 
 /** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
 export function mountApi(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   // A batch of texts for the drive reader may hold 100,000 characters (up to 4 bytes each in UTF-8, plus JSON).
@@ -93,6 +97,7 @@ export function mountApi(
   const open = Router({ caseSensitive: true });
   open.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   open.use(modelApi(content));
+  open.use(surveyPublicApi(services.surveys, { codeLookups: joinLimits.codeLookups, responses: surveyLimit }, config.isProduction));
   open.use(participantStudioApi(services.participantStudio, services.phoneHub, services.studio, config.heartbeatMs));
   app.use((req, res, next) => (req.path.startsWith('/api/') ? open(req, res, next) : next()));
   mountLoginAreas(app, session, users, [
@@ -118,7 +123,7 @@ export function mountApi(
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
       mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts)],
+      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts), surveysApi(services.surveys, config)],
     },
   ]);
 }

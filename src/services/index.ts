@@ -7,6 +7,7 @@ import { createMyProfilesService } from './my-profiles';
 import { createContactService } from './contacts';
 import { createProjectService } from './projects';
 import { createReaderService } from './reader';
+import { createSurveyService } from './surveys';
 import { createUserService } from './users';
 import type { Passwords } from './passwords';
 import { createWorkshopService } from './workshops';
@@ -29,6 +30,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   const stats = createStatsService(db, content);
   const projects = createProjectService(db);
+  const reader = createReaderService(db, content);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id), undefined, liveClock);
   // The studio: the trainer's exercise stream (progress of a round, fast) and the phones' stream (the step; same
   // text for everyone, so unchanged states are not sent again).
@@ -92,10 +94,11 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     assessments,
     workshops,
     users: createUserService(db, passwords),
-    reader: createReaderService(db, content),
+    reader,
     myProfiles: createMyProfilesService(db),
     projects,
     contacts: createContactService(db, content, projects),
+    surveys: createSurveyService(db, content, projects, reader),
     stats,
   };
 }
