@@ -27,6 +27,8 @@ import { participantStudioApi } from './assessments/studio-api';
 import { contactsApi } from './projects/contacts-api';
 import { surveysApi } from './surveys/api';
 import { surveyPublicApi } from './surveys/public-api';
+import { surveyPages } from './surveys/pages';
+import { surveyPublicPages } from './surveys/public-pages';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -131,7 +133,7 @@ export function mountApi(
 /** The pages: versioned static files, language, forms. */
 export function mountPages(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects } = services;
   // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
@@ -178,10 +180,15 @@ export function mountPages(
     },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
-    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
+    {
+      paths: ['/projects'],
+      roles: EVERYONE,
+      routers: [surveyPages(services.surveys, content, config), projectPages(projects, reader, content)],
+    },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));
   app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config, joinLimits, services.participantStudio));
+  app.use(surveyPublicPages(services.surveys, { codeLookups: joinLimits.codeLookups, responses: surveyLimit }, config.isProduction));
 }
