@@ -49,7 +49,15 @@ export function loadContent(dataDir: string): Content {
   const remarks = loadRemarks(path.join(dataDir, 'remarks'));
   const change = parseFile(path.join(dataDir, 'change', 'dimensions.json'), changeFileSchema, 'change dimensions');
   const survey = parseFile(path.join(dataDir, 'survey', 'statements.json'), surveyFileSchema, 'survey statements');
-  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks), remarks, change, survey };
+  return {
+    models,
+    current: models.get(latest)!,
+    texts,
+    reader: loadReader(path.join(dataDir, 'reader'), remarks),
+    remarks,
+    change,
+    survey,
+  };
 }
 
 /**

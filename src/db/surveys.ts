@@ -109,7 +109,9 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
       return toSurvey(row!);
     },
     async list(projectId) {
-      return (await sql.all<Row>('SELECT * FROM surveys WHERE project_id = $1 ORDER BY created_at DESC, id DESC', [projectId])).map(toSurvey);
+      return (await sql.all<Row>('SELECT * FROM surveys WHERE project_id = $1 ORDER BY created_at DESC, id DESC', [projectId])).map(
+        toSurvey,
+      );
     },
     find: async (projectId, publicId) =>
       one(await sql.first<Row>('SELECT * FROM surveys WHERE project_id = $1 AND public_id = $2', [projectId, publicId])),
@@ -128,10 +130,9 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
     },
     newRound: async (surveyId) =>
       one(
-        await sql.first<Row>(
-          `UPDATE surveys SET round = round + 1, status = 'open', closed_at = NULL WHERE id = $1 RETURNING *`,
-          [surveyId],
-        ),
+        await sql.first<Row>(`UPDATE surveys SET round = round + 1, status = 'open', closed_at = NULL WHERE id = $1 RETURNING *`, [
+          surveyId,
+        ]),
       ),
     close: async (surveyId, now) =>
       one(

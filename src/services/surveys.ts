@@ -21,7 +21,8 @@ export const normaliseSurveyCode = (code: string) => code.trim().toUpperCase();
 
 export type DepartmentView = DepartmentResult & { drives?: { drive: DriveId; score: number }[] };
 
-const invalid = (fields: { field: string; message: string }[]) => new AppError('validation_failed', 'The response is not valid.', { fields });
+const invalid = (fields: { field: string; message: string }[]) =>
+  new AppError('validation_failed', 'The response is not valid.', { fields });
 
 /** Pulse surveys of a project: made and read by whoever may open the project; answered anonymously by the client's staff. */
 export function createSurveyService(store: Store, content: Content, projects: ProjectService, reader: ReaderService) {
@@ -114,7 +115,8 @@ export function createSurveyService(store: Store, content: Content, projects: Pr
     async respond(code: string, body: ResponseBody) {
       const survey = await byCode(code);
       const errors: { field: string; message: string }[] = [];
-      if (!survey.departments.includes(body.department)) errors.push({ field: 'department', message: 'not one of the survey’s departments' });
+      if (!survey.departments.includes(body.department))
+        errors.push({ field: 'department', message: 'not one of the survey’s departments' });
       for (const id of Object.keys(body.answers))
         if (!itemIds.includes(id)) errors.push({ field: `answers.${id}`, message: 'unknown statement' });
       for (const id of itemIds) if (body.answers[id] === undefined) errors.push({ field: `answers.${id}`, message: 'required' });

@@ -25,7 +25,11 @@ test('When the project page is shown, then it links to its surveys page', async 
 
 test('When the create form lacks a title and departments, then 400 with both field errors and nothing stored', async () => {
   const { carla, p } = await setup();
-  const res = await postForm(carla, `/projects/${p.id}/surveys`, `/projects/${p.id}/surveys`, { title: '', departments: '\n ', lang: 'nl' });
+  const res = await postForm(carla, `/projects/${p.id}/surveys`, `/projects/${p.id}/surveys`, {
+    title: '',
+    departments: '\n ',
+    lang: 'nl',
+  });
   expect(res.status).toBe(400);
   expect(res.text).toContain('Geef de meting een titel');
   expect(res.text).toContain('Noem 1 tot 30 afdelingen');
@@ -60,28 +64,50 @@ test('When a consultant creates a survey by the form, then its page shows the li
 describe('the public page', () => {
   test('When staff answer without JavaScript, then missing answers re-render with errors (400), then a full form thanks them, and a second try says they answered', async () => {
     const { api, p } = await setup();
-    const s = (await api.post(`/api/projects/${p.id}/surveys`).send({ title: 'Draagvlak', departments: ['Wijkteam'] }).expect(201)).body;
+    const s = (
+      await api
+        .post(`/api/projects/${p.id}/surveys`)
+        .send({ title: 'Draagvlak', departments: ['Wijkteam'] })
+        .expect(201)
+    ).body;
     const phone = request.agent(t.app);
     const form = (await phone.get(`/s/${s.code}`).expect(200)).text;
     expect(form).toContain('Ik begrijp waarom deze verandering nodig is.');
     expect(form).toContain('We vragen geen naam');
     expect(form).not.toContain('name="_csrf"'); // no login session, nothing stored for a page view
-    const bad = await phone.post(`/s/${s.code}`).type('form').send({ department: 'Sport', a_why: '9', worries: 'x'.repeat(1001) }).expect(400);
+    const bad = await phone
+      .post(`/s/${s.code}`)
+      .type('form')
+      .send({ department: 'Sport', a_why: '9', worries: 'x'.repeat(1001) })
+      .expect(400);
     expect(bad.text).toContain('Kies je afdeling.');
     expect(bad.text).toContain('Kies een antwoord bij deze zin.');
     expect(bad.text).toContain('Zet een vinkje');
     expect(bad.text).toContain('Schrijf hoogstens 1.000 tekens.');
     expect(await t.db.one('SELECT count(*) FROM survey_responses').then(Number)).toBe(0);
-    const ok = await phone.post(`/s/${s.code}`).type('form').send({ department: 'Wijkteam', consent: 'yes', worries: 'Minder contact', ...formAnswers(4) }).expect(200);
+    const ok = await phone
+      .post(`/s/${s.code}`)
+      .type('form')
+      .send({ department: 'Wijkteam', consent: 'yes', worries: 'Minder contact', ...formAnswers(4) })
+      .expect(200);
     expect(ok.text).toContain('Je antwoorden zijn opgeslagen');
     expect((await phone.get(`/s/${s.code}`).expect(200)).text).toContain('Je hebt deze ronde al ingevuld');
-    await phone.post(`/s/${s.code}`).type('form').send({ department: 'Wijkteam', consent: 'yes', ...formAnswers(4) }).expect(409);
+    await phone
+      .post(`/s/${s.code}`)
+      .type('form')
+      .send({ department: 'Wijkteam', consent: 'yes', ...formAnswers(4) })
+      .expect(409);
     expect(await t.db.one('SELECT count(*) FROM survey_responses').then(Number)).toBe(1);
   });
 
   test('When the survey is in English or closed or unknown, then the page says so', async () => {
     const { api, p } = await setup();
-    const s = (await api.post(`/api/projects/${p.id}/surveys`).send({ title: 'Support', departments: ['IT'], lang: 'en' }).expect(201)).body;
+    const s = (
+      await api
+        .post(`/api/projects/${p.id}/surveys`)
+        .send({ title: 'Support', departments: ['IT'], lang: 'en' })
+        .expect(201)
+    ).body;
     expect((await request(t.app).get(`/s/${s.code}`).expect(200)).text).toContain('I understand why this change is needed.');
     await api.post(`/api/projects/${p.id}/surveys/${s.id}/close`).expect(200);
     expect((await request(t.app).get(`/s/${s.code}`).expect(200)).text).toContain('This survey is closed');
@@ -91,11 +117,21 @@ describe('the public page', () => {
 
 test('When a department has 5 responses, then the results page shows its statements, bars, themes, answers and the action form', async () => {
   const { carla, api, p } = await setup();
-  const s = (await api.post(`/api/projects/${p.id}/surveys`).send({ title: 'Draagvlak', departments: ['Wijkteam', 'Klein'] }).expect(201)).body;
+  const s = (
+    await api
+      .post(`/api/projects/${p.id}/surveys`)
+      .send({ title: 'Draagvlak', departments: ['Wijkteam', 'Klein'] })
+      .expect(201)
+  ).body;
   for (let i = 0; i < 5; i++)
     await request(t.app)
       .post(`/api/surveys/${s.code}/responses`)
-      .send({ department: 'Wijkteam', answers: Object.fromEntries(ITEMS.map((id) => [id, 4])), consent: true, worries: 'Samen praten met collega’s' })
+      .send({
+        department: 'Wijkteam',
+        answers: Object.fromEntries(ITEMS.map((id) => [id, 4])),
+        consent: true,
+        worries: 'Samen praten met collega’s',
+      })
       .expect(201);
   await request(t.app)
     .post(`/api/surveys/${s.code}/responses`)

@@ -19,7 +19,9 @@ const all = (v: number) => Object.fromEntries(ITEMS.map((id) => [id, v]));
 const count = (sql: string) => t.db.one<number>(sql).then(Number);
 
 async function project() {
-  return (await carla.post('/api/projects').send({ client: 'Gemeente Deventer', system: 'Zaaksysteem' }).expect(201)).body as { id: string };
+  return (await carla.post('/api/projects').send({ client: 'Gemeente Deventer', system: 'Zaaksysteem' }).expect(201)).body as {
+    id: string;
+  };
 }
 async function survey(departments = ['Burgerzaken', 'Belastingen', 'Wijkteam']) {
   const p = await project();
@@ -46,8 +48,15 @@ describe('creating and reading a survey', () => {
 
   test('When the survey is in English, then the statements come in English', async () => {
     const p = await project();
-    const s = (await carla.post(`/api/projects/${p.id}/surveys`).send({ title: 'Support', departments: ['IT'], lang: 'en' }).expect(201)).body;
-    expect((await request(t.app).get(`/api/surveys/${s.code}`).expect(200)).body.statements[0].text).toBe('I understand why this change is needed.');
+    const s = (
+      await carla
+        .post(`/api/projects/${p.id}/surveys`)
+        .send({ title: 'Support', departments: ['IT'], lang: 'en' })
+        .expect(201)
+    ).body;
+    expect((await request(t.app).get(`/api/surveys/${s.code}`).expect(200)).body.statements[0].text).toBe(
+      'I understand why this change is needed.',
+    );
   });
 
   test.each([
@@ -67,7 +76,10 @@ describe('creating and reading a survey', () => {
   test('When another consultant asks for any of the survey routes, then 404 for each, and nothing changed', async () => {
     const { p, s, base } = await survey();
     await dirk.get(`/api/projects/${p.id}/surveys`).expect(404);
-    await dirk.post(`/api/projects/${p.id}/surveys`).send({ title: 'X', departments: ['A'] }).expect(404);
+    await dirk
+      .post(`/api/projects/${p.id}/surveys`)
+      .send({ title: 'X', departments: ['A'] })
+      .expect(404);
     await dirk.get(base).expect(404);
     await dirk.get(`${base}/results`).expect(404);
     await dirk.post(`${base}/rounds`).expect(404);
@@ -84,7 +96,9 @@ describe('creating and reading a survey', () => {
   test('When the list is asked, then it holds the project’s surveys with their links', async () => {
     const { p, s } = await survey();
     const list = (await carla.get(`/api/projects/${p.id}/surveys`).expect(200)).body;
-    expect(list).toEqual([expect.objectContaining({ id: s.id, code: s.code, url: expect.stringMatching(`/s/${s.code}$`), status: 'open' })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: s.id, code: s.code, url: expect.stringMatching(`/s/${s.code}$`), status: 'open' }),
+    ]);
   });
 });
 
@@ -160,7 +174,12 @@ describe('suppression', () => {
     const r = (await carla.get(`${base}/results`).expect(200)).body;
     expect(r.responses).toBe(5);
     const small = r.departments.find((d: { department: string }) => d.department === 'Belastingen');
-    expect(small).toEqual({ department: 'Belastingen', n: null, suppressed: true, trend: [{ round: 1, suppressed: true, n: null, mean: null }] });
+    expect(small).toEqual({
+      department: 'Belastingen',
+      n: null,
+      suppressed: true,
+      trend: [{ round: 1, suppressed: true, n: null, mean: null }],
+    });
     const text = JSON.stringify(r);
     expect(text).not.toContain('directeur');
     expect(text).not.toContain('"mean":1'); // no trace of the small department's answers, no overall mean
@@ -261,7 +280,12 @@ describe('rate limit', () => {
     await addUser(limited, 'eva@example.nl', 'consultant');
     const eva = await loggedIn(limited, 'eva@example.nl');
     const p = (await eva.post('/api/projects').send({ client: 'Gemeente Ede', system: 'Zaaksysteem' }).expect(201)).body;
-    const s = (await eva.post(`/api/projects/${p.id}/surveys`).send({ title: 'X', departments: ['A'] }).expect(201)).body;
+    const s = (
+      await eva
+        .post(`/api/projects/${p.id}/surveys`)
+        .send({ title: 'X', departments: ['A'] })
+        .expect(201)
+    ).body;
     const post = (ip: string) =>
       request(limited.app)
         .post(`/api/surveys/${s.code}/responses`)

@@ -21,7 +21,12 @@ describe('hand-computed cases', () => {
       rounds: 1,
     });
     expect(res.responses).toBe(5);
-    expect(res.departments[1]).toEqual({ department: 'Y', suppressed: true, n: null, trend: [{ round: 1, suppressed: true, n: null, mean: null }] });
+    expect(res.departments[1]).toEqual({
+      department: 'Y',
+      suppressed: true,
+      n: null,
+      trend: [{ round: 1, suppressed: true, n: null, mean: null }],
+    });
   });
 
   test('When a department has 7 responses, then the figures cover the first 5 in order of arrival', () => {

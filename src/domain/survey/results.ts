@@ -72,7 +72,8 @@ function overallMean(items: readonly ItemResult[]): number | null {
   return n ? round2(sum / n) : null;
 }
 
-const openText = (r: Pick<SurveyAnswer, 'worries' | 'needs'>) => [r.worries, r.needs].filter((t): t is string => !!t && t.trim() !== '').join('\n');
+const openText = (r: Pick<SurveyAnswer, 'worries' | 'needs'>) =>
+  [r.worries, r.needs].filter((t): t is string => !!t && t.trim() !== '').join('\n');
 
 /** The results of `round` (default: the latest) with every department's trend over the rounds so far. */
 export function surveyResults(input: {

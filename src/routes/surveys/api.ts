@@ -30,10 +30,10 @@ export function surveysApi(surveys: SurveyService, config: Config): Router {
 
   router.post('/projects/:id/surveys', async (req, res) => {
     const body = parse(newSurveyBody, req.body ?? {});
-    res.status(201).json(json(req, await surveys.create(currentUser(res), req.params.id as string, body)));
+    res.status(201).json(json(req, await surveys.create(currentUser(res), req.params.id, body)));
   });
   router.get('/projects/:id/surveys', async (req, res) => {
-    res.json((await surveys.list(currentUser(res), req.params.id as string)).map((s) => json(req, s)));
+    res.json((await surveys.list(currentUser(res), req.params.id)).map((s) => json(req, s)));
   });
   router.get('/projects/:id/surveys/:sid', async (req, res) => {
     res.json(json(req, (await surveys.get(currentUser(res), ...ids(req))).survey));

@@ -53,7 +53,10 @@ export function surveyPublicPages(
     if (s.status !== 'open') return done(res, 409, 'closed');
     if (cookie.answered(req, s)) return done(res, 409, 'already');
     const values: Values = Object.fromEntries(
-      ['department', 'worries', 'needs', 'consent', ...surveys.statements(s.lang).map((x) => `a_${x.id}`)].map((k) => [k, bodyText(req.body, k)]),
+      ['department', 'worries', 'needs', 'consent', ...surveys.statements(s.lang).map((x) => `a_${x.id}`)].map((k) => [
+        k,
+        bodyText(req.body, k),
+      ]),
     );
     const errors: Values = {};
     if (!s.departments.includes(values.department!)) errors.department = 'survey.publicError.department';
