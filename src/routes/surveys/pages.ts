@@ -48,7 +48,9 @@ export function surveyPages(surveys: SurveyService, content: Content, config: Co
 
   router.get('/:id/surveys/:sid', async (req, res) => {
     const lang = res.locals.lang as Lang;
-    const r = await surveys.results(currentUser(res), pid(req), sid(req));
+    // ?round=N shows an earlier round; anything else that is not a round number shows the current one.
+    const asked = Number(typeof req.query.round === 'string' ? req.query.round : NaN);
+    const r = await surveys.results(currentUser(res), pid(req), sid(req), Number.isInteger(asked) && asked >= 1 ? asked : undefined);
     res.render('survey', {
       projectId: pid(req),
       s: r.survey,
