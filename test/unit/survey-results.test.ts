@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { itemResults, shownSlice, surveyResults, type SurveyAnswer } from '../../src/domain/survey/results';
 import { surveyFileSchema } from '../../src/domain/survey/statements';
+import { loadConfig } from '../../src/config';
 import { realContent } from '../helpers/content';
 
 const ITEMS = ['a', 'b'];
@@ -13,6 +14,12 @@ const r = (department: string, a: number, b = a, round = 1, worries: string | nu
 });
 
 describe('hand-computed cases', () => {
+  test('When RETENTION_SURVEY_DAYS is unset, then closed surveys are kept 180 days; a value of 0 is refused', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).retention.surveyDays).toBe(180);
+    expect(loadConfig({ NODE_ENV: 'test', RETENTION_SURVEY_DAYS: '30' }).retention.surveyDays).toBe(30);
+    expect(() => loadConfig({ NODE_ENV: 'test', RETENTION_SURVEY_DAYS: '0' })).toThrow(/RETENTION_SURVEY_DAYS/);
+  });
+
   test('When a department has 4 responses, then it is suppressed with nothing but its name; the total leaves it out', () => {
     const res = surveyResults({
       responses: [...Array.from({ length: 5 }, () => r('X', 4)), ...Array.from({ length: 4 }, () => r('Y', 1, 1, 1, 'geheim'))],
