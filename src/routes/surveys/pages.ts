@@ -58,6 +58,7 @@ export function surveyPages(surveys: SurveyService, content: Content, config: Co
       round: r.round,
       responses: r.responses,
       retentionDays: config.retention.surveyDays,
+      scale: surveys.scale(lang),
       departments: surveyResultsView({
         survey: r.survey,
         departments: r.departments,
