@@ -15,7 +15,7 @@ import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
 import { loginSession } from './http/session';
 import { requireJsonBody } from './http/validate';
 import { createPageCache } from './http/page-cache';
-import { assessmentLimit, createJoinLimits, loginLimits } from './http/rate-limits';
+import { assessmentLimit, createJoinLimits, loginLimits, surveyResponseLimit } from './http/rate-limits';
 import { errorHandler, logFailure, notFoundHandler } from './http/error-handler';
 import { saveAnswersHandler } from './routes/assessments/api';
 import { mountApi, mountPages, type Shared } from './routes/mount';
@@ -84,6 +84,7 @@ export function createApp({
     creationLimit: assessmentLimit(config, db.rateLimits),
     loginLimits: loginLimits(config, db.rateLimits),
     joinLimits: createJoinLimits(config, db.rateLimits),
+    surveyLimit: surveyResponseLimit(config, db.rateLimits, (req) => String(req.params.code ?? '')),
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.

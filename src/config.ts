@@ -76,6 +76,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(DATA_DIR),
   RETENTION_UNFINISHED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // A closed pulse survey is deleted with its responses this many days after it was closed.
+  RETENTION_SURVEY_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  // Survey responses per survey and client address per hour (a whole office may share one address).
+  RATE_LIMIT_SURVEY_RESPONSES_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_ASSESSMENTS_PER_IP: z.coerce.number().int().min(1).default(200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: trustProxySchema,
@@ -124,7 +128,7 @@ export type Config = Readonly<{
   pgPoolMax: number;
   /** The drive model, texts and reader data. */
   dataDir: string;
-  retention: { unfinishedDays: number; workshopDays: number };
+  retention: { unfinishedDays: number; workshopDays: number; surveyDays: number };
   /** Express's `trust proxy` value: false, true (every hop), a hop count, or proxy addresses/subnets. */
   trustProxy: boolean | number | readonly string[];
   /** Whether a proxy in front of the app is configured (TRUST_PROXY other than false or 0). */
@@ -144,6 +148,7 @@ export type Config = Readonly<{
     joinPerAddress: number;
     assessmentsPerIp: number;
     codeLookupsPerAddress: number;
+    surveyResponsesPerAddress: number;
   };
   /** For the privacy page: who is responsible and how to reach them (null: not configured). */
   privacy: { organisation: string | null; contact: string | null };
@@ -177,7 +182,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? null,
     pgPoolMax: e.PG_POOL_MAX,
     dataDir: path.resolve(e.DATA_DIR),
-    retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, workshopDays: e.RETENTION_SESSION_DAYS }),
+    retention: Object.freeze({
+      unfinishedDays: e.RETENTION_UNFINISHED_DAYS,
+      workshopDays: e.RETENTION_SESSION_DAYS,
+      surveyDays: e.RETENTION_SURVEY_DAYS,
+    }),
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     behindProxy: e.TRUST_PROXY !== false && e.TRUST_PROXY !== 0,
     passwords: Object.freeze({
@@ -197,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       joinPerAddress: e.RATE_LIMIT_JOIN_PER_ADDRESS,
       assessmentsPerIp: e.RATE_LIMIT_ASSESSMENTS_PER_IP,
       codeLookupsPerAddress: e.RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS,
+      surveyResponsesPerAddress: e.RATE_LIMIT_SURVEY_RESPONSES_PER_ADDRESS,
     }),
     privacy: Object.freeze({ organisation: e.ORGANISATION_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null }),
     sessionSecret: () => {

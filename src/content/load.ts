@@ -6,6 +6,7 @@ import { LANGS, type Lang } from '../domain/drives';
 import { parseTexts, type Texts } from './texts';
 import { buildBank, remarkFileSchema, type Remark } from '../domain/studio/remarks';
 import { changeFileSchema, type ChangeFile } from '../domain/change';
+import { surveyFileSchema, type SurveyFile } from '../domain/survey/statements';
 import { ContentError, loadReader, parseFile, readJson, type ReaderContent } from './reader';
 
 export { ContentError };
@@ -22,6 +23,8 @@ export type Content = {
   remarks: Readonly<Record<Lang, readonly Remark[]>>;
   /** The dimensions of a change and how each acts on the drives, with what to say when a drive is threatened. */
   change: ChangeFile;
+  /** The pulse survey's statements (1–5) and scale labels, in both languages. */
+  survey: SurveyFile;
 };
 
 const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -48,7 +51,16 @@ export function loadContent(dataDir: string, opts: { lazy?: boolean } = {}): Con
   const texts = parseTexts(raw as Record<Lang, unknown>, (msg) => new ContentError(`${path.join(dataDir, 'texts')}: ${msg}`));
   const remarks = loadRemarks(path.join(dataDir, 'remarks'));
   const change = parseFile(path.join(dataDir, 'change', 'dimensions.json'), changeFileSchema, 'change dimensions');
-  return { models, current: models.get(latest)!, texts, reader: loadReader(path.join(dataDir, 'reader'), remarks, opts), remarks, change };
+  const survey = parseFile(path.join(dataDir, 'survey', 'statements.json'), surveyFileSchema, 'survey statements');
+  return {
+    models,
+    current: models.get(latest)!,
+    texts,
+    reader: loadReader(path.join(dataDir, 'reader'), remarks, opts),
+    remarks,
+    change,
+    survey,
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ const TABLE_ORDER = [
   'stakeholder_contacts',
   'project_members',
   'plan_actions',
+  'surveys',
+  'survey_responses',
   'norm_tables',
   'remarks',
   'exercises',

@@ -11,6 +11,7 @@ import { createExerciseRepo, createRemarkRepo } from './exercises';
 import { createReaderCorrectionRepo } from './reader-corrections';
 import { createContactRepo } from './contacts';
 import { createPlanActionRepo } from './plan-actions';
+import { createSurveyRepo } from './surveys';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
@@ -26,6 +27,7 @@ export function repositories(
   | 'projects'
   | 'contacts'
   | 'planActions'
+  | 'surveys'
   | 'stats'
   | 'exercises'
   | 'remarks'
@@ -40,6 +42,7 @@ export function repositories(
     projects: createProjectRepo(sql),
     contacts: createContactRepo(sql),
     planActions: createPlanActionRepo(sql),
+    surveys: createSurveyRepo(sql),
     stats: createStatsRepo(sql),
     exercises: createExerciseRepo(sql),
     remarks: createRemarkRepo(sql),

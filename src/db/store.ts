@@ -7,6 +7,8 @@ import type { WorkshopRepo } from './workshop-types';
 import type { ReaderCorrectionRepo } from './reader-corrections';
 export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corrections';
 import type { ContactRepo } from './contacts';
+import type { SurveyRepo } from './surveys';
+export type { NewSurvey, NewSurveyResponse, SurveyRecord, SurveyRepo, SurveyResponseRecord } from './surveys';
 export type { ContactRecord, ContactRepo, NewContact, NextAction, StoredReading } from './contacts';
 import type { PlanActionRepo } from './plan-actions';
 export type { OpenConcern, PlanActionChange, PlanActionFields, PlanActionRecord, PlanActionRepo } from './plan-actions';
@@ -257,6 +259,7 @@ export interface Store {
   projects: ProjectRepo;
   contacts: ContactRepo;
   planActions: PlanActionRepo;
+  surveys: SurveyRepo;
   stats: StatsRepo;
   exercises: ExerciseRepo;
   remarks: RemarkRepo;

@@ -172,3 +172,19 @@ export function assessmentLimit(config: Config, repo: RateLimitRepo): RequestHan
     legacyHeaders: false,
   });
 }
+
+/**
+ * Pulse survey responses per survey code and client address (req.ip: a forged X-Forwarded-For only counts where
+ * TRUST_PROXY trusts it). Generous, as a whole office may answer from one address; it stops a script flooding a survey.
+ */
+export function surveyResponseLimit(config: Config, repo: RateLimitRepo, codeOf: (req: Request) => string): RequestHandler {
+  return rateLimit({
+    store: dbStore(repo, 'survey:', rateLimitKey(config)),
+    windowMs: 60 * MINUTE,
+    limit: config.rateLimits.surveyResponsesPerAddress,
+    keyGenerator: (req) => `${codeOf(req).toUpperCase().slice(0, 20)}|${ip(req)}`,
+    handler: tooMany('Too many responses from this address. Wait a while and try again.'),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+  });
+}

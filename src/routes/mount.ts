@@ -26,6 +26,10 @@ import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
 import { contactsApi } from './projects/contacts-api';
 import { sharingApi } from './projects/sharing-api';
+import { surveysApi } from './surveys/api';
+import { surveyPublicApi } from './surveys/public-api';
+import { surveyPages } from './surveys/pages';
+import { surveyPublicPages } from './surveys/public-pages';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
 import { questionnairePages } from './assessments/questionnaire-pages';
@@ -80,12 +84,14 @@ export type Shared = {
   /** One set of login limits for the form and the API, so neither is a way around the other. */
   loginLimits: RequestHandler[];
   joinLimits: JoinLimits;
+  /** Pulse survey responses per survey and address, shared by the API and the survey's form. */
+  surveyLimit: RequestHandler;
 };
 
 /** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
 export function mountApi(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   // A batch of texts for the drive reader may hold 100,000 characters (up to 4 bytes each in UTF-8, plus JSON).
@@ -95,6 +101,7 @@ export function mountApi(
   const open = Router({ caseSensitive: true });
   open.use(assessmentsApi(assessments, workshops, services.stats, { creationLimit, joinLimits }, profileCache));
   open.use(modelApi(content));
+  open.use(surveyPublicApi(services.surveys, { codeLookups: joinLimits.codeLookups, responses: surveyLimit }, config.isProduction));
   open.use(participantStudioApi(services.participantStudio, services.phoneHub, services.studio, config.heartbeatMs));
   app.use((req, res, next) => (req.path.startsWith('/api/') ? open(req, res, next) : next()));
   mountLoginAreas(app, session, users, [
@@ -120,7 +127,12 @@ export function mountApi(
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
       mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts), sharingApi(projects, services.plan)],
+      routers: [
+        consultantApi(reader, myProfiles, projects),
+        contactsApi(services.contacts),
+        sharingApi(projects, services.plan),
+        surveysApi(services.surveys, config),
+      ],
     },
   ]);
 }
@@ -128,7 +140,7 @@ export function mountApi(
 /** The pages: versioned static files, language, forms. */
 export function mountPages(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects } = services;
   // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
@@ -178,11 +190,16 @@ export function mountPages(
     {
       paths: ['/projects'],
       roles: EVERYONE,
-      routers: [projectPages(projects, reader, content), developmentPages(projects, services.plan, content)],
+      routers: [
+        surveyPages(services.surveys, content, config),
+        projectPages(projects, reader, content),
+        developmentPages(projects, services.plan, content),
+      ],
     },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));
   app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config, joinLimits, services.participantStudio));
+  app.use(surveyPublicPages(services.surveys, { codeLookups: joinLimits.codeLookups, responses: surveyLimit }, config.isProduction));
 }

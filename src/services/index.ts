@@ -8,6 +8,7 @@ import { createContactService } from './contacts';
 import { createProjectService } from './projects';
 import { createPlanService } from './plan';
 import { createReaderService } from './reader';
+import { createSurveyService } from './surveys';
 import { createUserService } from './users';
 import type { Passwords } from './passwords';
 import { createWorkshopService } from './workshops';
@@ -30,6 +31,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
   const stats = createStatsService(db, content);
   const projects = createProjectService(db);
+  const reader = createReaderService(db, content);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id), undefined, liveClock);
   // The studio: the trainer's exercise stream (progress of a round, fast) and the phones' stream (the step; same
   // text for everyone, so unchanged states are not sent again).
@@ -93,11 +95,12 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     assessments,
     workshops,
     users: createUserService(db, passwords),
-    reader: createReaderService(db, content),
+    reader,
     myProfiles: createMyProfilesService(db),
     projects,
     contacts: createContactService(db, content, projects),
     plan: createPlanService(db, projects),
+    surveys: createSurveyService(db, content, projects, reader),
     stats,
   };
 }

@@ -4,16 +4,21 @@ const DAY_MS = 86_400_000;
 
 /**
  * Deletes what is past its retention period: unfinished assessments after `unfinishedDays`, workshops
- * (with their participants) after `workshopDays` unless the trainer kept them longer. `now` is a parameter
- * so tests can move the clock.
+ * (with their participants) after `workshopDays` unless the trainer kept them longer, closed pulse surveys
+ * (with their responses) `surveyDays` after closing. `now` is a parameter so tests can move the clock.
  */
-export async function purgeExpired(store: Store, retention: { unfinishedDays: number; workshopDays: number }, now: Date = new Date()) {
+export async function purgeExpired(
+  store: Store,
+  retention: { unfinishedDays: number; workshopDays: number; surveyDays?: number },
+  now: Date = new Date(),
+) {
   const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const workshops = await store.workshops.purgeExpired(iso(retention.workshopDays), now.toISOString());
   const unfinished = await store.assessments.purgeUnfinished(iso(retention.unfinishedDays));
+  const surveys = retention.surveyDays === undefined ? 0 : await store.surveys.purgeClosed(iso(retention.surveyDays));
   await store.rateLimits.prune(now.getTime()); // counters whose window has ended
-  if (workshops + unfinished > 0) await store.scrub(); // the deleted data leaves the database's files too
-  return { workshops, unfinished };
+  if (workshops + unfinished + surveys > 0) await store.scrub(); // the deleted data leaves the database's files too
+  return { workshops, unfinished, surveys };
 }
 
 /** How often ended rate-limit counters are deleted: the privacy page promises within the hour. */

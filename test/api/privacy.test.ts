@@ -145,18 +145,18 @@ describe('retention', () => {
     expect(new Date(keepUntil).getTime()).toBeGreaterThan(Date.now() + 729 * DAY);
 
     const now = Date.now();
-    expect(await purgeExpired(t.store, policy, new Date(now + 29 * DAY))).toEqual({ workshops: 0, unfinished: 0 });
-    expect(await purgeExpired(t.store, policy, new Date(now + 31 * DAY))).toEqual({ workshops: 0, unfinished: 1 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 29 * DAY))).toEqual({ workshops: 0, unfinished: 0, surveys: 0 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 31 * DAY))).toEqual({ workshops: 0, unfinished: 1, surveys: 0 });
     await t.http().get(`/api/assessments/${unfinished}`).expect(404);
     await t.http().get(`/api/assessments/${done}`).expect(200);
 
-    expect(await purgeExpired(t.store, policy, new Date(now + 366 * DAY))).toEqual({ workshops: 1, unfinished: 0 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 366 * DAY))).toEqual({ workshops: 1, unfinished: 0, surveys: 0 });
     await trainer.get(`/api/sessions/${old.id}`).expect(404);
     await trainer.get(`/api/sessions/${kept.id}`).expect(200);
     expect(await count('SELECT count(*) FROM assessments WHERE workshop_id IS NOT NULL')).toBe(0);
     await t.http().get(`/api/assessments/${done}`).expect(200);
 
-    expect(await purgeExpired(t.store, policy, new Date(now + 800 * DAY))).toEqual({ workshops: 1, unfinished: 0 });
+    expect(await purgeExpired(t.store, policy, new Date(now + 800 * DAY))).toEqual({ workshops: 1, unfinished: 0, surveys: 0 });
     await trainer.get(`/api/sessions/${kept.id}`).expect(404);
   });
 });

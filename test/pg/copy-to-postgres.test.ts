@@ -132,6 +132,23 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     sourceRef: 'c'.repeat(16),
     now: new Date().toISOString(),
   });
+  // A closed survey (JSON departments, a closing time) with a response (JSON answers).
+  const survey = await store.surveys.create(project.id, {
+    publicId: 's'.repeat(16),
+    code: 'ABCDEFGHJK',
+    title: 'Draagvlak',
+    departments: ['Burgerzaken'],
+    lang: 'nl',
+    now: new Date().toISOString(),
+  });
+  await store.surveys.addResponse(survey.id, {
+    department: 'Burgerzaken',
+    answers: { why: 4 },
+    worries: 'Wie beslist?',
+    needs: null,
+    now: new Date().toISOString(),
+  });
+  await store.surveys.close(survey.id, new Date().toISOString());
   await store.stats.createNormTable(
     '1',
     2,
@@ -167,6 +184,8 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'remarks',
       'stakeholder_contacts',
       'stakeholders',
+      'survey_responses',
+      'surveys',
       'users',
       'workshop_trainers',
       'workshops',

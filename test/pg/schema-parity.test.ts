@@ -28,6 +28,8 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'schema_migrations',
     'stakeholder_contacts',
     'stakeholders',
+    'survey_responses',
+    'surveys',
     'users',
     'workshop_trainers',
     'workshops',
