@@ -33,7 +33,8 @@ Usage: npm run cli -- <command> [options]
       Removes the user with everything that is theirs: their own profiles, their projects (with
       stakeholders), their sessions and those sessions' participants' data. This cannot be undone.
   purge
-      Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS);
+      Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS,
+      RETENTION_SURVEY_DAYS);
       the server also does this at start and daily.
   backup FILE
       Writes a consistent copy of the database to FILE (a new file), also while the server runs.
@@ -174,7 +175,9 @@ async function runMaintenance(
   const store = await openStore(config);
   try {
     const removed = await purgeExpired(store, config.retention);
-    out(`Purged ${removed.unfinished} unfinished assessments and ${removed.workshops} sessions past their retention period.`);
+    out(
+      `Purged ${removed.unfinished} unfinished assessments, ${removed.workshops} sessions and ${removed.surveys} closed surveys past their retention period.`,
+    );
     return 0;
   } finally {
     await store.close();

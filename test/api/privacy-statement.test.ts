@@ -6,6 +6,7 @@ const CONFIGURED = {
   PRIVACY_CONTACT: 'privacy@voorbeeldstad.nl',
   RETENTION_UNFINISHED_DAYS: '21',
   RETENTION_SESSION_DAYS: '90',
+  RETENTION_SURVEY_DAYS: '120',
   SESSION_HOURS: '6',
   LOGIN_SESSION_MAX_HOURS: '10',
 };
@@ -24,6 +25,7 @@ describe('the privacy statement', () => {
     expect(page).toMatch(/accounts van trainers en consultants[^.]*afspraak met de organisatie[^.]*gerechtvaardigd belang/);
     expect(page).toContain('Een vragenlijst die niet is afgemaakt: we verwijderen hem 21 dagen na het begin.');
     expect(page).toContain('we verwijderen hem 90 dagen na het aanmaken');
+    expect(page).toContain('we verwijderen haar 120 dagen nadat de adviseur haar sloot');
     expect(page).toContain('die stopt na 6 uur zonder gebruik, en uiterlijk 10 uur na het inloggen');
     expect(page).toContain('Tellingen tegen misbruik: we wissen ze binnen een uur');
     expect(page).toContain('Autoriteit Persoonsgegevens');
@@ -44,6 +46,7 @@ describe('the privacy statement', () => {
     expect(page).toMatch(/accounts of trainers and consultants[^.]*agreement with the organisation[^.]*legitimate interest/);
     expect(page).toContain('we delete it 21 days after it was started');
     expect(page).toContain('we delete it 90 days after it was created');
+    expect(page).toContain('we delete it 120 days after the consultant closed it');
     expect(page).toContain('it ends after 6 hours without use, and at the latest 10 hours after logging in');
     expect(page).toContain('Counts against abuse: we delete them within an hour');
     expect(page).toContain('Autoriteit Persoonsgegevens');
