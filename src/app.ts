@@ -11,6 +11,7 @@ import { VIEWS_DIR } from './paths';
 import { createServices } from './services';
 import type { LiveClock, LiveHub } from './services/live';
 import { createPasswords, type Passwords } from './services/passwords';
+import { createSsoService } from './services/sso';
 import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
 import { loginSession } from './http/session';
 import { requireJsonBody } from './http/validate';
@@ -84,6 +85,7 @@ export function createApp({
     creationLimit: assessmentLimit(config, db.rateLimits),
     loginLimits: loginLimits(config, db.rateLimits),
     joinLimits: createJoinLimits(config, db.rateLimits),
+    sso: config.sso ? createSsoService(db, config.sso) : null,
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.
