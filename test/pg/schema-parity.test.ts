@@ -33,6 +33,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
   expect(lite.assessments!.indexes).toContain('assessments_unfinished (created_at) partial');
   expect(lite.assessments!.foreignKeys).toContain('workshop_id -> workshops(id) ON DELETE CASCADE');
   expect(lite.users!.unique).toEqual(['email']);
+  expect(lite.users!.indexes).toContain('users_oidc (oidc_issuer, oidc_subject) unique');
   expect(pg).toEqual(lite);
   await sqlite.close();
 });
