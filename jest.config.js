@@ -32,7 +32,9 @@ if (process.env.TEST_DATABASE_URL) {
     setupFiles: ['<rootDir>/test/helpers/postgres-env.ts'],
   });
 } else if (!process.env.JEST_WORKER_ID) {
-  console.log('PostgreSQL suite not run: it needs TEST_DATABASE_URL (e.g. TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npm test); .ci/run sets it.');
+  console.log(
+    'PostgreSQL suite not run: it needs TEST_DATABASE_URL (e.g. TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npm test); .ci/run sets it.',
+  );
 }
 
 module.exports = {

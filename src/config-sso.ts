@@ -37,8 +37,7 @@ export const ssoEnv = {
   OIDC_PROVISIONING: z.preprocess(blankIsUnset, z.enum(['just-in-time', 'invite-only']).default('invite-only')),
   PASSWORD_LOGIN: z.preprocess(blankIsUnset, z.enum(['on', 'off']).default('on')),
 };
-const ssoSchema = z.object(ssoEnv);
-type SsoEnv = z.output<typeof ssoSchema>;
+type SsoEnv = z.output<z.ZodObject<typeof ssoEnv>>;
 
 export type SsoConfig = Readonly<{
   issuer: string;
@@ -78,7 +77,8 @@ export function ssoFrom(e: SsoEnv, publicUrl: string | null, isProduction: boole
   if (!e.OIDC_CLIENT_ID) problems.push('  OIDC_CLIENT_ID: required with OIDC_ISSUER (the application id at the provider)');
   if (!e.OIDC_CLIENT_SECRET) problems.push('  OIDC_CLIENT_SECRET: required with OIDC_ISSUER (the client secret at the provider)');
   const domains = parseDomains(e.OIDC_ALLOWED_DOMAINS ?? '');
-  if (!domains.length) problems.push('  OIDC_ALLOWED_DOMAINS: required with OIDC_ISSUER: the e-mail domains that may log in, e.g. example.nl');
+  if (!domains.length)
+    problems.push('  OIDC_ALLOWED_DOMAINS: required with OIDC_ISSUER: the e-mail domains that may log in, e.g. example.nl');
   const bad = domains.filter((d) => !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d));
   if (bad.length) problems.push(`  OIDC_ALLOWED_DOMAINS: "${bad.join(', ')}" is not a domain name such as example.nl`);
   if (!e.OIDC_ROLE_MAP.length && !e.OIDC_DEFAULT_ROLE)

@@ -18,7 +18,10 @@ export type RoleRule = { role: Role; group: string };
  */
 export function parseRoleMap(text: string): { rules: RoleRule[] } | { error: string } {
   const rules: RoleRule[] = [];
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf(':');
     const role = entry.slice(0, at).trim();
     const group = entry.slice(at + 1).trim();
@@ -47,7 +50,14 @@ export function groupsOf(claim: unknown): string[] {
 
 /** Parses OIDC_ALLOWED_DOMAINS: comma-separated domains, lower-cased; a leading "@" is allowed. */
 export function parseDomains(text: string): string[] {
-  return [...new Set(text.split(',').map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**

@@ -17,7 +17,8 @@ import { emailSchema } from './users';
 export type SsoPending = { state: string; nonce: string; codeVerifier: string };
 /** Why a login through the provider was refused (each has its own text on the refusal page). */
 export type SsoRefusal = 'no_email' | 'unverified' | 'domain' | 'no_role' | 'not_invited' | 'linked_elsewhere';
-export type SsoResult = { status: 'ok'; user: UserRecord; created: boolean } | { status: 'refused'; reason: SsoRefusal; email: string | null };
+export type SsoResult =
+  { status: 'ok'; user: UserRecord; created: boolean } | { status: 'refused'; reason: SsoRefusal; email: string | null };
 
 /** The callback could not be trusted (forged or replayed state, a used code, a wrong nonce, an error from the provider). */
 export class SsoCallbackError extends Error {}
@@ -107,9 +108,7 @@ export function createSsoService(store: Store, settings: SsoConfig) {
         });
         const idClaims = tokens.claims()!;
         // Some providers (and oidc-provider by default) put e-mail and groups in userinfo only; the ID token wins.
-        const info = config.serverMetadata().userinfo_endpoint
-          ? await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)
-          : {};
+        const info = config.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub) : {};
         claims = { ...info, ...idClaims };
       } catch (e) {
         if (unreachable(e)) throw new AppError('unavailable', PROVIDER_DOWN);
@@ -122,7 +121,8 @@ export function createSsoService(store: Store, settings: SsoConfig) {
     async endSessionUrl(): Promise<string | null> {
       const config = await configuration().catch(() => null);
       if (!config?.serverMetadata().end_session_endpoint) return null;
-      return oidc.buildEndSessionUrl(config, { client_id: settings.clientId, post_logout_redirect_uri: settings.postLogoutRedirectUri }).href;
+      return oidc.buildEndSessionUrl(config, { client_id: settings.clientId, post_logout_redirect_uri: settings.postLogoutRedirectUri })
+        .href;
     },
   };
 }

@@ -57,7 +57,11 @@ describe('Logging in through the organisation account', () => {
     expect(row).toMatchObject({ role: 'consultant', password_hash: '', oidc_issuer: provider.issuer, oidc_subject: 'sub-consultant' });
     // An empty password (or any) never opens an account without one.
     await t.http().post('/api/login').send({ email: 'carla@example.nl', password: '' }).expect(401);
-    await t.http().post('/api/login').send({ email: 'carla@example.nl', password: 'x'.repeat(12) }).expect(401);
+    await t
+      .http()
+      .post('/api/login')
+      .send({ email: 'carla@example.nl', password: 'x'.repeat(12) })
+      .expect(401);
   });
 
   test('When the same person logs in again, then it is the same account, and "next" brings them back to the page they wanted', async () => {

@@ -27,7 +27,10 @@ export async function startProvider(publicUrl: string, users: Record<string, Tes
     proc.stdout!.on('data', (d) => {
       out += d;
       const m = /\{"issuer":"([^"]+)"\}/.exec(out);
-      if (m) (clearTimeout(timer), resolve(m[1]!));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
     proc.on('exit', (code) => (clearTimeout(timer), reject(new Error(`provider exited (${code}):\n${out}`))));
   });

@@ -31,7 +31,13 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   await users.add({ email: 'co@example.nl', name: 'Cor', role: 'trainer', password: PASSWORD });
   const consultant = await users.add({ email: 'kees@example.nl', name: 'Kees', role: 'consultant', password: PASSWORD });
   // An account made by single sign-on: no password, linked by issuer and sub.
-  await store.users.createSso({ email: 'sanne@example.nl', name: 'Sanne', role: 'consultant', link: SSO_LINK, now: new Date().toISOString() });
+  await store.users.createSso({
+    email: 'sanne@example.nl',
+    name: 'Sanne',
+    role: 'consultant',
+    link: SSO_LINK,
+    now: new Date().toISOString(),
+  });
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);

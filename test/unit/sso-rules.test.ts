@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Role } from '../../src/db/store';
 import { emailDomainAllowed, groupsOf, parseDomains, parseRoleMap, roleFromGroups, type RoleRule } from '../../src/domain/sso';
 
 const RULES: RoleRule[] = [
@@ -41,11 +42,11 @@ describe('The role mapping (OIDC_ROLE_MAP)', () => {
     expect(roleFromGroups(['drijfveer-admins-old', 'DRIJFVEER-ADMINS'], RULES, null)).toBeNull();
   });
 
-  test('Property: the role is always one of the mapped roles of the user\'s groups, or the default', () => {
+  test("Property: the role is always one of the mapped roles of the user's groups, or the default", () => {
     const group = fc.constantFrom<string>('drijfveer-admins', 'drijfveer-consultants', 'drijfveer-trainers', 'x', 'y');
     fc.assert(
-      fc.property(fc.array(group), fc.constantFrom('admin', 'trainer', 'consultant', null), (groups, fallback) => {
-        const role = roleFromGroups(groups, RULES, fallback as never);
+      fc.property(fc.array(group), fc.constantFrom<Role | null>('admin', 'trainer', 'consultant', null), (groups, fallback) => {
+        const role = roleFromGroups(groups, RULES, fallback);
         const mapped = RULES.filter((r) => groups.includes(r.group)).map((r) => r.role);
         expect(mapped.length ? mapped.includes(role!) : role === fallback).toBe(true);
       }),
@@ -79,12 +80,17 @@ describe('Allowed e-mail domains (OIDC_ALLOWED_DOMAINS)', () => {
   test('Property: an address is allowed exactly when the part after its last "@" is a listed domain', () => {
     const label = fc.stringMatching(/^[a-z0-9]{1,8}$/);
     fc.assert(
-      fc.property(label, fc.array(label, { minLength: 1, maxLength: 3 }), fc.array(label, { minLength: 1, maxLength: 3 }), (local, a, b) => {
-        const listed = `${a.join('.')}.nl`;
-        const other = `${b.join('.')}.nl`;
-        expect(emailDomainAllowed(`${local}@${listed}`, [listed])).toBe(true);
-        expect(emailDomainAllowed(`${local}@${other}`, [listed])).toBe(other === listed);
-      }),
+      fc.property(
+        label,
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        (local, a, b) => {
+          const listed = `${a.join('.')}.nl`;
+          const other = `${b.join('.')}.nl`;
+          expect(emailDomainAllowed(`${local}@${listed}`, [listed])).toBe(true);
+          expect(emailDomainAllowed(`${local}@${other}`, [listed])).toBe(other === listed);
+        },
+      ),
     );
   });
 });

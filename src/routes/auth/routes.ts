@@ -80,7 +80,15 @@ export function authPages(users: UserService, limits: RequestHandler[], { live, 
   // A page view stores nothing on the server: the form's CSRF token is a signed cookie, not a session.
   const token = loginFormToken(isProduction);
   type Extra = { passwordOff?: boolean; providerLogout?: string | null };
-  const render = (req: Request, res: Response, status: number, values: { email: string }, next: string | undefined, failed: boolean, extra: Extra = {}) =>
+  const render = (
+    req: Request,
+    res: Response,
+    status: number,
+    values: { email: string },
+    next: string | undefined,
+    failed: boolean,
+    extra: Extra = {},
+  ) =>
     token.provide(req, res, () =>
       res.status(status).render('login', {
         values,

@@ -14,7 +14,11 @@ const save = (req: Request) => new Promise<void>((resolve, reject) => req.sessio
 
 const isDown = (e: unknown) => e instanceof AppError && e.code === 'unavailable';
 type Problem = { status: 400 | 403 | 503; kind: 'callback' | 'insecure' | 'unavailable' | SsoRefusal; email?: string | null };
-const problemPage = (res: Response, { status, kind, email = null }: Problem) => res.status(status).render('sso-problem', { kind, email });
+const problemPage = (res: Response, { status, kind, email = null }: Problem) => {
+  // The callback cannot be loaded twice: the language switch goes to the login page instead of back here.
+  res.locals.switchLang = { nl: '/login?lang=nl', en: '/login?lang=en' };
+  res.status(status).render('sso-problem', { kind, email });
+};
 
 export function ssoPages(sso: SsoService, limits: RequestHandler[], isProduction: boolean): Router {
   const router = Router({ caseSensitive: true });
