@@ -44,6 +44,11 @@ class RepoSessionStore extends session.Store {
   }
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const now = Date.now();
+    // Neither a login nor a single sign-on on its way (e.g. a session emptied after a refused callback): nothing to keep.
+    if (typeof sess.loginAt !== 'number' && !sess.ssoPending) {
+      void this.repo.destroy(sid).then(() => cb?.(), cb);
+      return;
+    }
     const prune = now - this.lastPrune > PRUNE_EVERY_MS ? ((this.lastPrune = now), this.repo.prune(now)) : Promise.resolve(0);
     void prune.then(() => this.repo.set(sid, JSON.stringify(sess), this.expiry(sess))).then(() => cb?.(), cb);
   }

@@ -171,6 +171,20 @@ describe('Forged and replayed callbacks', () => {
     forged.searchParams.set('state', 'forged-state-value');
     await agent.get(pathOf(forged)).expect(400);
     await agent.get(pathOf(callback)).expect(400);
+    // The started login is gone from the database, not only marked.
+    expect(Number(await t.db.one('SELECT count(*) FROM login_sessions'))).toBe(0);
+  });
+
+  test('When the login at the provider took more than 10 minutes, then the started login has expired: 400', async () => {
+    const t = await app();
+    const agent = request.agent(t.app);
+    const { callback } = await throughProvider(agent, 'sub-consultant');
+    const [stored] = await t.db.sql<{ data: unknown }>('SELECT data FROM login_sessions');
+    const data = (typeof stored!.data === 'string' ? JSON.parse(stored!.data) : stored!.data) as { ssoPending: { startedAt: number } };
+    data.ssoPending.startedAt -= 10 * 60 * 1000 + 1;
+    await t.db.sql(`UPDATE login_sessions SET data = ${BACKEND === 'postgres' ? '$1' : '?'}`, JSON.stringify(data));
+    await agent.get(pathOf(callback)).expect(400);
+    expect(await userRow(t, 'carla@example.nl')).toEqual([]);
   });
 
   test('When the ID token carries another nonce than the login session expects, then 400 and no login', async () => {

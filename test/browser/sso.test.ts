@@ -31,11 +31,15 @@ beforeAll(async () => {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   db = await serverDatabase();
+  await (await db.open()).close(); // makes the schema (PostgreSQL) before the server starts
   provider = await startProvider(publicUrl, {
     'sub-consultant': { email: 'carla@example.nl', email_verified: true, name: 'Carla Consultant', groups: ['drijfveer-consultants'] },
     'sub-outsider': { email: 'olga@elsewhere.com', email_verified: true, name: 'Olga', groups: ['drijfveer-consultants'] },
   });
-  [server, browser] = await Promise.all([startServer(db, { ...ssoEnv(provider.issuer, publicUrl), PORT: String(port) }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServer(db, { ...ssoEnv(provider.issuer, publicUrl), PORT: String(port), LOG_LEVEL: 'warn' }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -11,6 +11,12 @@ import { home, logIn, safeNext } from './routes';
  */
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(asError(e)) : resolve())));
+/** Removes the started login: from a login session, or with the whole session when it held nothing else. */
+const forgetPending = (req: Request) => {
+  delete req.session.ssoPending;
+  if (req.session.userId) return save(req);
+  return new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(asError(e)) : resolve())));
+};
 
 const isDown = (e: unknown) => e instanceof AppError && e.code === 'unavailable';
 type Problem = { status: 400 | 403 | 503; kind: 'callback' | 'insecure' | 'unavailable' | SsoRefusal; email?: string | null };
@@ -41,8 +47,7 @@ export function ssoPages(sso: SsoService, limits: RequestHandler[], isProduction
     const pending = req.session.ssoPending;
     if (!pending) return problemPage(res, { status: 400, kind: 'callback' });
     // One-time, before anything else can fail: this state is never accepted again.
-    delete req.session.ssoPending;
-    await save(req);
+    await forgetPending(req);
     const at = req.originalUrl.indexOf('?');
     let result;
     try {
