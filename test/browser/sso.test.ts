@@ -80,9 +80,10 @@ test('When a consultant clicks the organisation button and logs in at the provid
   await context.close();
 });
 
-test('The login page with the organisation button, and the refusal page for an account outside the allowed domains, fit every screen', async () => {
+test('The login page with the organisation button (also after logging out, in English), and the refusal page for an account outside the allowed domains, fit every screen', async () => {
   const context = await browser.newContext();
   await expectReflowAtAllSizes(browser, context, `${server.url}/login`, 'login-sso', SHOTS);
+  await expectReflowAtAllSizes(browser, context, `${server.url}/login?out=sso&lang=en`, 'login-logged-out-en', SHOTS);
   await expectReflowAtAllSizes(browser, context, `${server.url}/login`, 'sso-refused', SHOTS, async (page) => {
     await logInThroughProvider(page, 'sub-outsider');
     await page.getByRole('heading', { name: 'Dit account mag hier niet inloggen' }).waitFor();
