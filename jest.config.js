@@ -6,7 +6,13 @@
  */
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    // openid-client and its two dependencies are ES modules only; jest's CommonJS runtime needs them transpiled
+    // (Node itself loads them with require() in dist/). See README, "Single sign-on".
+    '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   // Type errors are caught by `npm run typecheck` (pretest); ts-jest only transpiles.
   setupFilesAfterEnv: ['<rootDir>/test/helpers/cleanup.ts'],
 };

@@ -11,6 +11,7 @@ import { VIEWS_DIR } from './paths';
 import { createServices } from './services';
 import type { LiveClock, LiveHub } from './services/live';
 import { createPasswords, type Passwords } from './services/passwords';
+import { createSsoService } from './services/sso';
 import { apiHeaders, securityHeaders, refuseCrossSite } from './http/security';
 import { loginSession } from './http/session';
 import { requireJsonBody } from './http/validate';
@@ -85,6 +86,7 @@ export function createApp({
     loginLimits: loginLimits(config, db.rateLimits),
     joinLimits: createJoinLimits(config, db.rateLimits),
     surveyLimit: surveyResponseLimit(config, db.rateLimits, (req) => String(req.params.code ?? '')),
+    sso: config.sso ? createSsoService(db, config.sso) : null,
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, ROOT_DIR } from './paths';
+import { ssoEnv, ssoFrom, type SsoConfig } from './config-sso';
 
 /**
  * TRUST_PROXY, in the forms Express's `trust proxy` setting takes: `false` (default), a hop count (`1`: the one
@@ -113,6 +114,7 @@ const envSchema = z.object({
   // responsible and shows a note for the administrator.
   ORGANISATION_NAME: optionalText(120),
   PRIVACY_CONTACT: optionalText(200),
+  ...ssoEnv,
 });
 
 export type Config = Readonly<{
@@ -152,6 +154,10 @@ export type Config = Readonly<{
   };
   /** For the privacy page: who is responsible and how to reach them (null: not configured). */
   privacy: { organisation: string | null; contact: string | null };
+  /** Single sign-on through OpenID Connect, or null when OIDC_ISSUER is not set (see config-sso.ts). */
+  sso: SsoConfig | null;
+  /** Whether the password form and POST /api/login work (PASSWORD_LOGIN, default on). */
+  passwordLogin: boolean;
   /** Returns the session secret; throws in production when it is not set. */
   sessionSecret: () => string;
 }>;
@@ -170,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration in environment variables:\n  PASSWORD_SCRYPT_COST: ${e.PASSWORD_SCRYPT_COST} is too low for production (at least ${SCRYPT_COST_PRODUCTION_MIN}, i.e. N=2^${SCRYPT_COST_PRODUCTION_MIN}); low costs are for tests only`,
     );
   }
+  const sso = ssoFrom(e, e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null, e.NODE_ENV === 'production');
+  if (typeof sso === 'string') throw new ConfigError(`Invalid configuration in environment variables:\n${sso}`);
   const devSecret = randomBytes(32).toString('base64url');
   return Object.freeze({
     env: e.NODE_ENV,
@@ -209,6 +217,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       surveyResponsesPerAddress: e.RATE_LIMIT_SURVEY_RESPONSES_PER_ADDRESS,
     }),
     privacy: Object.freeze({ organisation: e.ORGANISATION_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null }),
+    sso,
+    passwordLogin: e.PASSWORD_LOGIN === 'on',
     sessionSecret: () => {
       if (e.SESSION_SECRET) return e.SESSION_SECRET;
       if (e.NODE_ENV === 'production') {

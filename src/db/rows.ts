@@ -47,7 +47,16 @@ export const toAssessment = (r: AssessmentRow): AssessmentRecord => ({
   consentVersion: r.consent_version,
 });
 
-export type UserRow = { id: number; email: string; name: string; role: Role; created_at: string; password_hash: string };
+export type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: string;
+  password_hash: string;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+};
 export const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
 
 export type WorkshopRow = {

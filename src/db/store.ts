@@ -181,7 +181,18 @@ export interface UserRepo {
    * except that a project shared with colleagues passes to the colleague added first (who could already see all of it).
    */
   remove(email: string): Promise<boolean>;
+  /** Single sign-on: the user linked to this (issuer, sub), or null. */
+  findBySso(issuer: string, subject: string): Promise<UserRecord | null>;
+  /** Single sign-on: the user with this e-mail address and their link (null: not linked yet), for a first login. */
+  findByEmailForSso(email: string): Promise<{ user: UserRecord; link: SsoLink | null } | null>;
+  /** A new account without a password (password_hash ''), linked at once; 'taken' if the e-mail or link exists. */
+  createSso(input: { email: string; name: string; role: Role; link: SsoLink; now: string }): Promise<UserRecord | 'taken'>;
+  /** Links the user (when not yet linked, or linked to the same account) and sets the role; false otherwise. */
+  linkSso(id: number, link: SsoLink, role: Role): Promise<UserRecord | null>;
 }
+
+/** An account at an OpenID Connect provider: stable across e-mail changes. */
+export type SsoLink = { issuer: string; subject: string };
 
 /** Server-side login sessions (express-session data), with expiry in epoch milliseconds. */
 export interface LoginSessionRepo {

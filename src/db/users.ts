@@ -48,5 +48,32 @@ export function createUserRepo(sql: Sql): UserRepo {
         return (await tx.run('DELETE FROM users WHERE email = $1', [email])) > 0;
       });
     },
+    async findBySso(issuer, subject) {
+      const row = await sql.first<Row>('SELECT * FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [issuer, subject]);
+      return row ? toUser(row) : null;
+    },
+    async findByEmailForSso(email) {
+      const row = await sql.first<Row>('SELECT * FROM users WHERE email = $1', [email]);
+      if (!row) return null;
+      const link = row.oidc_issuer && row.oidc_subject ? { issuer: row.oidc_issuer, subject: row.oidc_subject } : null;
+      return { user: toUser(row), link };
+    },
+    async createSso(input) {
+      // Either unique key (e-mail, or issuer + sub) may be taken by a login at the same moment: then nothing is made.
+      const row = await sql.first<Row>(
+        `INSERT INTO users (email, name, role, password_hash, created_at, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, '', $4, $5, $6)
+         ON CONFLICT DO NOTHING RETURNING *`,
+        [input.email, input.name, input.role, input.now, input.link.issuer, input.link.subject],
+      );
+      return row ? toUser(row) : 'taken';
+    },
+    async linkSso(id, link, role) {
+      const row = await sql.first<Row>(
+        `UPDATE users SET oidc_issuer = $2, oidc_subject = $3, role = $4
+         WHERE id = $1 AND ((oidc_issuer IS NULL AND oidc_subject IS NULL) OR (oidc_issuer = $2 AND oidc_subject = $3)) RETURNING *`,
+        [id, link.issuer, link.subject, role],
+      );
+      return row ? toUser(row) : null;
+    },
   };
 }

@@ -4,6 +4,11 @@ import type { Config } from '../config';
 import type { LoginSessionRepo } from '../db/store';
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
+/** How long a started single sign-on may take at the provider before its state, nonce and verifier expire. */
+export const SSO_PENDING_MS = 10 * 60 * 1000;
+/** A session without a login that holds a started single sign-on: until the callback, or for SSO_PENDING_MS. */
+const pendingUntil = (sess: session.SessionData): number | null =>
+  typeof sess.loginAt !== 'number' && sess.ssoPending ? sess.ssoPending.startedAt + SSO_PENDING_MS : null;
 
 /**
  * express-session storage in our database (not the leaking memory store); express-session signs the cookie.
@@ -21,7 +26,7 @@ class RepoSessionStore extends session.Store {
   }
   private expiry(sess: session.SessionData): number {
     const idle = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + this.ttlMs;
-    return Math.min(idle, (sess.loginAt ?? 0) + this.maxMs);
+    return Math.min(idle, pendingUntil(sess) ?? (sess.loginAt ?? 0) + this.maxMs);
   }
   override get(sid: string, cb: (err: unknown, sess?: session.SessionData | null) => void): void {
     this.read(sid, Date.now()).then((sess) => cb(null, sess), cb);
@@ -29,8 +34,9 @@ class RepoSessionStore extends session.Store {
   private async read(sid: string, now: number): Promise<session.SessionData | null> {
     const data = await this.repo.get(sid, now);
     const sess = data ? (JSON.parse(data) as session.SessionData) : null;
-    // Only a login stores a session; one without a login time, or past its lifetime, is over.
-    if (sess && !(typeof sess.loginAt === 'number' && now < sess.loginAt + this.maxMs)) {
+    // Only a login (or a single sign-on on its way) stores a session; one without a login time, or past its lifetime, is over.
+    const until = sess ? (pendingUntil(sess) ?? (typeof sess.loginAt === 'number' ? sess.loginAt + this.maxMs : 0)) : 0;
+    if (sess && !(now < until)) {
       await this.repo.destroy(sid);
       return null;
     }
@@ -38,6 +44,11 @@ class RepoSessionStore extends session.Store {
   }
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const now = Date.now();
+    // Neither a login nor a single sign-on on its way (e.g. a session emptied after a refused callback): nothing to keep.
+    if (typeof sess.loginAt !== 'number' && !sess.ssoPending) {
+      void this.repo.destroy(sid).then(() => cb?.(), cb);
+      return;
+    }
     const prune = now - this.lastPrune > PRUNE_EVERY_MS ? ((this.lastPrune = now), this.repo.prune(now)) : Promise.resolve(0);
     void prune.then(() => this.repo.set(sid, JSON.stringify(sess), this.expiry(sess))).then(() => cb?.(), cb);
   }
@@ -59,6 +70,10 @@ declare module 'express-session' {
     userId?: number;
     /** Epoch milliseconds of the login: the start of the absolute lifetime. */
     loginAt?: number;
+    /** A single sign-on on its way: what the callback must match (one-time: removed at the callback). */
+    ssoPending?: { state: string; nonce: string; codeVerifier: string; next: string; startedAt: number };
+    /** The login came through single sign-on (logout then offers to log out at the provider too). */
+    sso?: boolean;
   }
 }
 

@@ -19,6 +19,8 @@ import { driveStylesheet } from '../presenters/drive-styles';
 import { modelApi } from './assessments/model-api';
 import { assessmentsApi } from './assessments/api';
 import { authApi, authPages } from './auth/routes';
+import { ssoPages } from './auth/sso-pages';
+import type { SsoService } from '../services/sso';
 import { workshopsApi } from './workshops/api';
 import { workshopEvents } from './workshops/events';
 import { exercisesApi, remarksApi } from './workshops/studio-api';
@@ -86,14 +88,17 @@ export type Shared = {
   joinLimits: JoinLimits;
   /** Pulse survey responses per survey and address, shared by the API and the survey's form. */
   surveyLimit: RequestHandler;
+  /** Single sign-on, or null when it is not configured. */
+  sso: SsoService | null;
 };
 
 /** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
 export function mountApi(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
+  const authDeps = { live: hub, isProduction: config.isProduction, passwordLogin: config.passwordLogin, sso };
   // A batch of texts for the drive reader may hold 100,000 characters (up to 4 bytes each in UTF-8, plus JSON).
   app.use('/api/recognize/batch', refuseCrossSite, requireJsonBody, express.json({ limit: '512kb' }));
   app.use('/api', refuseCrossSite, requireJsonBody, express.json({ limit: '100kb' }));
@@ -108,7 +113,7 @@ export function mountApi(
     {
       paths: ['/api/login', '/api/logout'],
       mount: '/',
-      routers: [authApi(users, loginLimits, { live: hub, isProduction: config.isProduction })],
+      routers: [authApi(users, loginLimits, authDeps)],
     },
     {
       paths: ['/api/sessions'],
@@ -140,9 +145,12 @@ export function mountApi(
 /** The pages: versioned static files, language, forms. */
 export function mountPages(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects } = services;
+  const authDeps = { live: services.hub, isProduction: config.isProduction, passwordLogin: config.passwordLogin, sso };
+  // Starting and finishing a single sign-on count against the per-address login limit (each start stores a session).
+  const ssoRouters = sso ? [ssoPages(sso, loginLimits.slice(0, 1), config.isProduction)] : [];
   // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
   const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
   const staticBase = `/static/${assetVersion(PUBLIC_DIR)}`;
@@ -172,7 +180,7 @@ export function mountPages(
     {
       paths: ['/login', '/logout'],
       mount: '/',
-      routers: [authPages(users, loginLimits, { live: services.hub, isProduction: config.isProduction })],
+      routers: [...ssoRouters, authPages(users, loginLimits, authDeps)],
     },
     {
       paths: ['/trainer'],

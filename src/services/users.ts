@@ -46,8 +46,9 @@ export function createUserService(store: Store, passwords: Passwords = createPas
     async authenticate(email: string, password: string): Promise<UserRecord | null> {
       const parsed = emailSchema.safeParse(email);
       const found = parsed.success ? await repo.findForLogin(parsed.data) : null;
-      const ok = await passwords.verify(password, found?.passwordHash ?? passwords.dummyHash());
-      if (!found || !ok) return null;
+      // An account without a password (single sign-on: password_hash '') never matches, and costs a hash like the rest.
+      const ok = await passwords.verify(password, found?.passwordHash || passwords.dummyHash());
+      if (!found || !found.passwordHash || !ok) return null;
       const { passwordHash: _drop, ...user } = found;
       return user;
     },

@@ -20,6 +20,8 @@ const cli = async (args: string[]) => {
   return { code: res.code, out: res.out + res.err };
 };
 
+const SSO_LINK = { issuer: 'https://login.example.nl/tenant', subject: 'sub-sanne' };
+
 /** A SQLite database with something in every table, made through the app as people would. */
 async function filledSqlite(): Promise<{ file: string; token: string }> {
   const file = tempDatabase();
@@ -28,6 +30,14 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   await users.add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
   await users.add({ email: 'co@example.nl', name: 'Cor', role: 'trainer', password: PASSWORD });
   const consultant = await users.add({ email: 'kees@example.nl', name: 'Kees', role: 'consultant', password: PASSWORD });
+  // An account made by single sign-on: no password, linked by issuer and sub.
+  await store.users.createSso({
+    email: 'sanne@example.nl',
+    name: 'Sanne',
+    role: 'consultant',
+    link: SSO_LINK,
+    now: new Date().toISOString(),
+  });
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
@@ -202,6 +212,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
     try {
       const app = createApp({ db: store, config, content: realContent() });
       await request(app).post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
+      expect(await store.users.findBySso(SSO_LINK.issuer, SSO_LINK.subject)).toMatchObject({ email: 'sanne@example.nl' });
       const profile = (await request(app).get(`/api/assessments/${token}/profile`).expect(200)).body;
       expect(profile.primary).toBeDefined();
       const maxId = (await store.pool.query<{ m: number }>('SELECT max(id) AS m FROM assessments')).rows[0]!.m;

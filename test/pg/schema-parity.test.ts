@@ -39,6 +39,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
   expect(lite.users!.unique).toEqual(['email']);
   expect(lite.project_members!.foreignKeys).toContain('project_id -> projects(id) ON DELETE CASCADE');
   expect(lite.plan_actions!.foreignKeys).toContain('project_id -> projects(id) ON DELETE CASCADE');
+  expect(lite.users!.indexes).toContain('users_oidc (oidc_issuer, oidc_subject) unique');
   expect(pg).toEqual(lite);
   await sqlite.close();
 });
