@@ -106,6 +106,8 @@ export type ProjectRecord = {
   system: string;
   phase: string;
   notes: string;
+  /** The change described on the dimensions of data/change/dimensions.json: id → intensity 0–3 (left out: 0). */
+  change: Record<string, number>;
   createdAt: string;
   updatedAt: string;
 };
@@ -144,6 +146,8 @@ export interface ProjectRepo {
   list(ownerId: number): Promise<ProjectRecord[]>;
   find(publicId: string): Promise<ProjectRecord | null>;
   update(id: number, change: Partial<ProjectFields>, now: string): Promise<ProjectRecord>;
+  /** Replaces the project's change description (already checked against the dimensions). */
+  setChange(id: number, change: Record<string, number>, now: string): Promise<ProjectRecord>;
   /** Deletes the project with all its stakeholders. */
   remove(id: number): Promise<void>;
   stakeholders(projectId: number): Promise<StakeholderRecord[]>;

@@ -24,6 +24,7 @@ import { workshopEvents } from './workshops/events';
 import { exercisesApi, remarksApi } from './workshops/studio-api';
 import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
+import { changeApi } from './projects/change-api';
 import { contactsApi } from './projects/contacts-api';
 import { consultantApi } from './toolkit/api';
 import { startPages } from './assessments/start-pages';
@@ -118,7 +119,7 @@ export function mountApi(
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
       mount: '/api',
-      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts)],
+      routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts), changeApi(services.change, content)],
     },
   ]);
 }
@@ -173,7 +174,7 @@ export function mountPages(
     },
     { paths: ['/reader'], roles: EVERYONE, routers: [readerPages(reader, content)] },
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
-    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
+    { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content, services.contacts, services.change)] },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));

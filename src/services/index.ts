@@ -4,6 +4,7 @@ import { translator } from '../content/texts';
 import { createAssessmentService } from './assessments';
 import { createLiveHub, type LiveClock, type LiveHub } from './live';
 import { createMyProfilesService } from './my-profiles';
+import { createChangeService } from './change';
 import { createContactService } from './contacts';
 import { createProjectService } from './projects';
 import { createReaderService } from './reader';
@@ -96,6 +97,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     myProfiles: createMyProfilesService(db),
     projects,
     contacts: createContactService(db, content, projects),
+    change: createChangeService(projects, content),
     stats,
   };
 }
