@@ -10,7 +10,8 @@ import type { Formatter } from './format';
 const W = 360;
 const H = 320;
 const PLOT = { left: 52, right: W - 8, top: 8, bottom: H - 52 };
-const BAND = 26;
+/** Bands at the top and bottom hold the quadrant names on two lines (the low-interest half is narrow); markers stay between them. */
+const BAND = 44;
 const R = 12;
 const SPREAD = 25;
 /** The axes run from 0.5 to 5.5, so a value's marker sits in the middle of its fifth of the axis. */
@@ -48,8 +49,14 @@ export function powerInterestGrid(people: readonly GridPerson[], t: Translate, f
       r: R,
     };
   });
-  const pad = 8;
-  const q = (id: Mendelow, x: number, y: number, anchor: 'start' | 'end') => ({ id, label: t(`stake.grid.${id}`), x, y, anchor });
+  // Each name on up to two lines (split at its last space), centred in its quadrant, so no name runs into the next one.
+  const q = (id: Mendelow, x: number, y: number) => {
+    const label = t(`stake.grid.${id}`);
+    const cut = label.lastIndexOf(' ');
+    return { id, label, x, y, lines: cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label] };
+  };
+  const left = (PLOT.left + midX) / 2;
+  const right = (midX + PLOT.right) / 2;
   return {
     width: W,
     height: H,
@@ -57,10 +64,10 @@ export function powerInterestGrid(people: readonly GridPerson[], t: Translate, f
     midX,
     midY,
     quadrants: [
-      q('keepSatisfied', PLOT.left + pad, PLOT.top + BAND - 8, 'start'),
-      q('manageClosely', PLOT.right - pad, PLOT.top + BAND - 8, 'end'),
-      q('monitor', PLOT.left + pad, PLOT.bottom - 8, 'start'),
-      q('keepInformed', PLOT.right - pad, PLOT.bottom - 8, 'end'),
+      q('keepSatisfied', left, PLOT.top + 18),
+      q('manageClosely', right, PLOT.top + 18),
+      q('monitor', left, PLOT.bottom - BAND + 18),
+      q('keepInformed', right, PLOT.bottom - BAND + 18),
     ],
     xTicks: [1, 2, 3, 4, 5].map((v) => ({ x: xOf(v), label: fmt.count(v) })),
     yTicks: [1, 2, 3, 4, 5].map((v) => ({ y: yOf(v), label: fmt.count(v) })),
@@ -68,6 +75,7 @@ export function powerInterestGrid(people: readonly GridPerson[], t: Translate, f
     yTitle: { x: 20, y: (PLOT.top + PLOT.bottom) / 2, text: t('stake.grid.axisInfluence') },
     tickY: PLOT.bottom + 20,
     tickX: PLOT.left - 10,
+    lineHeight: 18,
     markers,
   };
 }

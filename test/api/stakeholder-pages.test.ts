@@ -130,7 +130,7 @@ describe('the project page over time', () => {
     const html = (await agent.get(`/projects/${p.id}`).expect(200)).text;
     expect(html).toMatch(/data-grid-marker="1" data-quadrant="manageClosely"/);
     expect(html).toMatch(/data-grid-marker="2" data-quadrant="monitor"/);
-    expect(html).toContain('Tevreden houden');
+    expect(html).toMatch(/data-quadrant="keepSatisfied"[^>]*><tspan[^>]*>Tevreden<\/tspan><tspan[^>]*>houden<\/tspan>/);
     expect(html).toContain('data-desired="2"');
     // Trend: 1 Nov mean −2 (one person), 5 Nov mean 0 (−2 and +2).
     expect(html.match(/data-trend-point=/g)).toHaveLength(2);

@@ -25,7 +25,7 @@ describe('mendelowQuadrant() and powerInterestGrid()', () => {
   });
 
   test('When drawn, then the quadrant lines lie between 2 and 3 and markers sit at their values (hand-computed)', () => {
-    // Plot x 52…352 over interest 0.5…5.5 (60 per step); y 242…34 over influence 0.5…5.5 (41.6 per step).
+    // Plot x 52…352 over interest 0.5…5.5 (60 per step); y 224…52 over influence 0.5…5.5 (34.4 per step).
     const g = powerInterestGrid(
       [
         { number: 1, influence: 5, interest: 5, drive: 'red' },
@@ -35,17 +35,17 @@ describe('mendelowQuadrant() and powerInterestGrid()', () => {
       fmt,
     );
     expect(g.midX).toBeCloseTo(172);
-    expect(g.midY).toBeCloseTo(158.8);
+    expect(g.midY).toBeCloseTo(155.2);
     expect(g.markers[0]).toMatchObject({ number: 1, quadrant: 'manageClosely', drive: 'red' });
     expect(g.markers[0]!.cx).toBeCloseTo(322);
-    expect(g.markers[0]!.cy).toBeCloseTo(54.8);
+    expect(g.markers[0]!.cy).toBeCloseTo(69.2);
     expect(g.markers[1]!.cx).toBeCloseTo(82);
-    expect(g.markers[1]!.cy).toBeCloseTo(221.2);
-    expect(g.quadrants.map((q) => [q.id, q.label])).toEqual([
-      ['keepSatisfied', 'Tevreden houden'],
-      ['manageClosely', 'Nauw betrekken'],
-      ['monitor', 'In de gaten houden'],
-      ['keepInformed', 'Op de hoogte houden'],
+    expect(g.markers[1]!.cy).toBeCloseTo(206.8);
+    expect(g.quadrants.map((q) => [q.id, q.lines])).toEqual([
+      ['keepSatisfied', ['Tevreden', 'houden']],
+      ['manageClosely', ['Nauw', 'betrekken']],
+      ['monitor', ['In de gaten', 'houden']],
+      ['keepInformed', ['Op de hoogte', 'houden']],
     ]);
     // Top quadrants are left (low interest) = keep satisfied and right = manage closely.
     expect(g.quadrants[0]!.x).toBeLessThan(g.midX);
