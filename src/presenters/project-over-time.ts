@@ -6,7 +6,11 @@ import { formatter } from './format';
 import { mendelowQuadrant, powerInterestGrid } from './power-interest-svg';
 import { supportTrendSvg } from './support-trend-svg';
 
-type Action = { stakeholder: { publicId: string; name: string }; contact: { publicId: string; nextStep: string | null; due: string | null }; overdue: boolean };
+type Action = {
+  stakeholder: { publicId: string; name: string };
+  contact: { publicId: string; nextStep: string | null; due: string | null };
+  overdue: boolean;
+};
 
 /**
  * The project page's view over time: the power–interest grid (numbered as the map's list), current versus desired support

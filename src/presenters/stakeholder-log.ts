@@ -17,7 +17,12 @@ const signedSupport = (t: Translate, fmt: ReturnType<typeof formatter>, v: numbe
  * The evidence of each likely drive: the contacts whose reading has it among its top two.
  */
 export function stakeholderLogView(
-  data: { s: StakeholderRecord; contacts: ContactRecord[]; supportHistory: { date: string; support: number }[]; contactDrives: KeptReading['drives'] },
+  data: {
+    s: StakeholderRecord;
+    contacts: ContactRecord[];
+    supportHistory: { date: string; support: number }[];
+    contactDrives: KeptReading['drives'];
+  },
   content: Content,
   lang: Lang,
   t: Translate,
@@ -50,7 +55,11 @@ export function stakeholderLogView(
     byHand: s.drivesByHand,
     evidence,
     logMean: data.contactDrives.slice(0, 3).map((m) => `${name(m.drive)} ${pct(m.score)}`),
-    gap: { current: signedSupport(t, fmt, s.support), desired: signedSupport(t, fmt, s.desiredSupport), steps: s.desiredSupport - s.support },
+    gap: {
+      current: signedSupport(t, fmt, s.support),
+      desired: signedSupport(t, fmt, s.desiredSupport),
+      steps: s.desiredSupport - s.support,
+    },
     trend: data.supportHistory.length
       ? {
           svg: supportTrendSvg(

@@ -32,7 +32,11 @@ export function supportTrendSvg(points: readonly TrendPoint[], fmt: Formatter) {
     path: marks.map((m, i) => `${i === 0 ? 'M' : 'L'}${m.x} ${m.y}`).join(' '),
     yTicks: [2, 1, 0, -1, -2].map((v) => ({ y: yOfSupport(v), label: fmt.signed(v) })),
     // Only the first and last dates: more would collide on a phone; the table has them all.
-    xTicks: ends.map((m, i) => ({ x: m.x, label: fmt.shortDate(m.date), anchor: ends.length === 1 ? 'middle' : i === 0 ? 'start' : 'end' })),
+    xTicks: ends.map((m, i) => ({
+      x: m.x,
+      label: fmt.shortDate(m.date),
+      anchor: ends.length === 1 ? 'middle' : i === 0 ? 'start' : 'end',
+    })),
     tickY: PLOT.bottom + 22,
     tickX: PLOT.left - 8,
   };

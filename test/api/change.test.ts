@@ -33,7 +33,12 @@ describe('GET and PUT /api/projects/:id/change', () => {
 
   test('When less room for own judgement and decisions elsewhere are set to a lot, then Regie is threatened and the red stakeholder resists most', async () => {
     const { base, red } = await project();
-    const put = (await carla.put(base).send({ dimensions: { judgement: 3, elsewhere: 3, pace: 0 } }).expect(200)).body;
+    const put = (
+      await carla
+        .put(base)
+        .send({ dimensions: { judgement: 3, elsewhere: 3, pace: 0 } })
+        .expect(200)
+    ).body;
     // 0 is the same as left out: not stored.
     expect(put.dimensions).toEqual({ judgement: 3, elsewhere: 3 });
     const again = (await carla.get(base).expect(200)).body;
@@ -64,7 +69,10 @@ describe('GET and PUT /api/projects/:id/change', () => {
     ['an extra field', { dimensions: {}, extra: 1 }],
   ])('When the body has %s, then 400 and the saved description is unchanged', async (_c, body) => {
     const { base } = await project();
-    await carla.put(base).send({ dimensions: { procedures: 2 } }).expect(200);
+    await carla
+      .put(base)
+      .send({ dimensions: { procedures: 2 } })
+      .expect(200);
     const res = await carla.put(base).send(body).expect(400);
     expect(res.body.error).toMatchObject({ code: 'validation_failed', message: expect.any(String), details: expect.any(Object) });
     expect((await carla.get(base).expect(200)).body.dimensions).toEqual({ procedures: 2 });
@@ -72,15 +80,24 @@ describe('GET and PUT /api/projects/:id/change', () => {
 
   test('When another consultant asks or writes, then 404 and nothing changes', async () => {
     const { base } = await project();
-    await carla.put(base).send({ dimensions: { procedures: 1 } }).expect(200);
+    await carla
+      .put(base)
+      .send({ dimensions: { procedures: 1 } })
+      .expect(200);
     await dirk.get(base).expect(404);
-    await dirk.put(base).send({ dimensions: { procedures: 3 } }).expect(404);
+    await dirk
+      .put(base)
+      .send({ dimensions: { procedures: 3 } })
+      .expect(404);
     expect((await carla.get(base).expect(200)).body.dimensions).toEqual({ procedures: 1 });
   });
 
   test('When ?lang=en is asked, then the reasons are in English', async () => {
     const { base } = await project();
-    await carla.put(base).send({ dimensions: { procedures: 3 } }).expect(200);
+    await carla
+      .put(base)
+      .send({ dimensions: { procedures: 3 } })
+      .expect(200);
     const nl = (await carla.get(base).expect(200)).body.impact.find((i: { reasons: unknown[] }) => i.reasons.length);
     const en = (await carla.get(`${base}?lang=en`).expect(200)).body.impact.find((i: { drive: string }) => i.drive === nl.drive);
     expect(en.reasons[0].text).not.toBe(nl.reasons[0].text);
@@ -109,7 +126,10 @@ describe('the change page /projects/:id/change', () => {
 
   test('When a value is out of range, then 400 with the field error, what was chosen is kept and the saved description stays', async () => {
     const { p } = await project();
-    await carla.put(`/api/projects/${p.id}/change`).send({ dimensions: { pace: 2 } }).expect(200);
+    await carla
+      .put(`/api/projects/${p.id}/change`)
+      .send({ dimensions: { pace: 2 } })
+      .expect(200);
     const agent = await loggedInByForm(t, 'carla@example.nl');
     const page = `/projects/${p.id}/change`;
     const res = await postForm(agent, page, page, { pace: '7', procedures: '1' });

@@ -54,17 +54,20 @@ describe('the stakeholder page: the contact log', () => {
     ['an impossible date', { date: '31-02-2026' }, 'date'],
     ['a due date without a next step', { date: '1-12-2026', due: '5-12-2026' }, 'due'],
     ['a support of 3', { date: '1-12-2026', support: '3' }, 'support'],
-  ])('When the contact form has %s, then 400 with the field error, what was typed stays, and nothing is saved', async (_c, fields, field) => {
-    const { agent, page, api } = await setUp();
-    await postForm(agent, page, `${page}/contacts`, { ...contact, date: '1-11-2026', remark: BLUE });
-    const res = await postForm(agent, page, `${page}/contacts`, { ...contact, remark: 'Mijn opmerking blijft staan', ...fields });
-    expect(res.status).toBe(400);
-    expect(res.text).toContain('Mijn opmerking blijft staan');
-    // The field with the error is marked, and it is the only one.
-    expect(res.text).toMatch(new RegExp(`<div class="field has-error">\\s*<label for="c-${field}">`));
-    expect(res.text.match(/class="field has-error"/g)).toHaveLength(1);
-    expect((await carla.get(api).expect(200)).body.contacts).toHaveLength(1);
-  });
+  ])(
+    'When the contact form has %s, then 400 with the field error, what was typed stays, and nothing is saved',
+    async (_c, fields, field) => {
+      const { agent, page, api } = await setUp();
+      await postForm(agent, page, `${page}/contacts`, { ...contact, date: '1-11-2026', remark: BLUE });
+      const res = await postForm(agent, page, `${page}/contacts`, { ...contact, remark: 'Mijn opmerking blijft staan', ...fields });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Mijn opmerking blijft staan');
+      // The field with the error is marked, and it is the only one.
+      expect(res.text).toMatch(new RegExp(`<div class="field has-error">\\s*<label for="c-${field}">`));
+      expect(res.text.match(/class="field has-error"/g)).toHaveLength(1);
+      expect((await carla.get(api).expect(200)).body.contacts).toHaveLength(1);
+    },
+  );
 
   test('When a next step is marked done on the page, then it is done and leaves the next actions', async () => {
     const { p, agent, page, api } = await setUp();
@@ -81,7 +84,10 @@ describe('the stakeholder page: the contact log', () => {
   test('When drives set by hand are handed back to the log, then the log decides them again', async () => {
     const { agent, page, api } = await setUp();
     await postForm(agent, page, `${page}/contacts`, { ...contact, date: '1-11-2026', remark: BLUE });
-    await carla.patch(api).send({ drives: ['green'] }).expect(200);
+    await carla
+      .patch(api)
+      .send({ drives: ['green'] })
+      .expect(200);
     expect((await agent.get(page).expect(200)).text).toContain('data-drives-by-hand="true"');
     expect((await postForm(agent, page, `${page}/drives-to-log`, {})).status).toBe(303);
     const body = (await carla.get(api).expect(200)).body;
@@ -91,7 +97,15 @@ describe('the stakeholder page: the contact log', () => {
 
   test('When interest and desired support are saved in the form, then they are stored; a bad value is a 400 that keeps the rest', async () => {
     const { agent, page, api } = await setUp();
-    const fields = { name: 'Hoofd Burgerzaken', department: '', influence: '4', support: '-1', concerns: 'Werkdruk', approach: '', lastContact: '' };
+    const fields = {
+      name: 'Hoofd Burgerzaken',
+      department: '',
+      influence: '4',
+      support: '-1',
+      concerns: 'Werkdruk',
+      approach: '',
+      lastContact: '',
+    };
     expect((await postForm(agent, page, page, { ...fields, interest: '5', desiredSupport: '2' })).status).toBe(303);
     expect((await carla.get(api).expect(200)).body).toMatchObject({ interest: 5, desiredSupport: 2, name: 'Hoofd Burgerzaken' });
     const bad = await postForm(agent, page, page, { ...fields, name: 'Nieuwe naam', interest: '9', desiredSupport: '1' });
@@ -126,7 +140,13 @@ describe('the project page over time', () => {
     ).body;
     const otherPage = `/projects/${p.id}/stakeholders/${other.id}`;
     await postForm(agent, page, `${page}/contacts`, { ...contact, date: '1-11-2026', support: '-2', nextStep: 'Later', due: '1-1-2200' });
-    await postForm(agent, otherPage, `${otherPage}/contacts`, { ...contact, date: '5-11-2026', support: '2', nextStep: 'Te laat', due: '1-1-2000' });
+    await postForm(agent, otherPage, `${otherPage}/contacts`, {
+      ...contact,
+      date: '5-11-2026',
+      support: '2',
+      nextStep: 'Te laat',
+      due: '1-1-2000',
+    });
     const html = (await agent.get(`/projects/${p.id}`).expect(200)).text;
     expect(html).toMatch(/data-grid-marker="1" data-quadrant="manageClosely"/);
     expect(html).toMatch(/data-grid-marker="2" data-quadrant="monitor"/);

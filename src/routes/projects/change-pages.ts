@@ -12,14 +12,22 @@ import { changeFromForm } from './change-schemas';
 export function changePages(change: ChangeService, content: Content): Router {
   const router = Router({ caseSensitive: true });
 
-  async function render(req: Request, res: Response, status: number, form?: { values: Record<string, string>; errors: Record<string, string> }) {
+  async function render(
+    req: Request,
+    res: Response,
+    status: number,
+    form?: { values: Record<string, string>; errors: Record<string, string> },
+  ) {
     const lang = res.locals.lang as Lang;
     const t = res.locals.t as Translate;
     const described = await change.describe(currentUser(res), String(req.params.id), lang, t('stake.change.noDepartment'));
     res.status(status).render('change', {
       p: described.project,
       view: changeView(described, content, lang, t),
-      form: form ?? { values: Object.fromEntries(content.change.dimensions.map((d) => [d.id, String(described.dimensions[d.id] ?? 0)])), errors: {} },
+      form: form ?? {
+        values: Object.fromEntries(content.change.dimensions.map((d) => [d.id, String(described.dimensions[d.id] ?? 0)])),
+        errors: {},
+      },
     });
   }
 

@@ -63,7 +63,9 @@ export function stakeholderPages(projects: ProjectService, reader: ReaderService
   router.post('/:id/stakeholders/:sid', verifyFormToken, async (req, res) => {
     const parsed = stakeholderFromForm((req.body ?? {}) as Record<string, unknown>);
     if (!parsed.success)
-      return render(req, res, 400, { stakeholder: { values: req.body as Record<string, string>, errors: stakeholderErrors(parsed.error) } });
+      return render(req, res, 400, {
+        stakeholder: { values: req.body as Record<string, string>, errors: stakeholderErrors(parsed.error) },
+      });
     await projects.updateStakeholder(currentUser(res), pid(req), sidOf(req), parsed.data);
     res.redirect(303, `/projects/${pid(req)}#stakeholders`);
   });
@@ -76,7 +78,9 @@ export function stakeholderPages(projects: ProjectService, reader: ReaderService
   router.post('/:id/stakeholders/:sid/contacts', verifyFormToken, async (req, res) => {
     const parsed = contactFromForm((req.body ?? {}) as Record<string, unknown>);
     if (!parsed.success)
-      return render(req, res, 400, { contact: { values: req.body as Record<string, string>, errors: errorsOf(parsed.error, 'stake.contact.error') } });
+      return render(req, res, 400, {
+        contact: { values: req.body as Record<string, string>, errors: errorsOf(parsed.error, 'stake.contact.error') },
+      });
     await contacts.add(currentUser(res), pid(req), sidOf(req), parsed.data);
     res.redirect(303, `/projects/${pid(req)}/stakeholders/${sidOf(req)}#log`);
   });
