@@ -26,6 +26,8 @@ export function stakeholderLogView(
   content: Content,
   lang: Lang,
   t: Translate,
+  /** Today in the Netherlands ('YYYY-MM-DD'): an open next step due before it is overdue, as in the project's next actions. */
+  today: string,
 ) {
   const fmt = formatter(lang);
   const name = (d: DriveId) => driveLabel(content.current.model.drives, lang)(d).name;
@@ -40,6 +42,7 @@ export function stakeholderLogView(
     nextStep: c.nextStep,
     dueLabel: c.due ? fmt.shortDate(c.due) : null,
     done: c.done,
+    overdue: !c.done && c.due !== null && c.due < today,
   }));
   const evidence = s.drives.map((d) => ({
     drive: d,

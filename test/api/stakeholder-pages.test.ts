@@ -72,13 +72,17 @@ describe('the stakeholder page: the contact log', () => {
   test('When a next step is marked done on the page, then it is done and leaves the next actions', async () => {
     const { p, agent, page, api } = await setUp();
     await postForm(agent, page, `${page}/contacts`, { ...contact, date: '1-11-2026', nextStep: 'Bellen', due: '2-11-2026' });
+    // Due before today: marked as overdue in the log, as in the project's next actions.
+    expect((await agent.get(page).expect(200)).text).toContain('class="overdue-label"');
     const before = (await carla.get(api).expect(200)).body;
     const res = await postForm(agent, page, `/projects/${p.id}/contacts/${before.contacts[0].id as string}/done`, { sid: before.id });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`${page}#log`);
     expect((await carla.get(api).expect(200)).body.contacts[0].done).toBe(true);
     expect((await carla.get(`/api/projects/${p.id}/next-actions`).expect(200)).body).toEqual([]);
-    expect((await agent.get(page).expect(200)).text).toContain('class="done-label"');
+    const after = (await agent.get(page).expect(200)).text;
+    expect(after).toContain('class="done-label"');
+    expect(after).not.toContain('class="overdue-label"');
   });
 
   test('When drives set by hand are handed back to the log, then the log decides them again', async () => {

@@ -10,7 +10,7 @@ import { bodyText } from '../../http/validate';
 import { LOCALES } from '../../presenters/format';
 import { readerView } from '../../presenters/reader';
 import { stakeholderLogView } from '../../presenters/stakeholder-log';
-import type { ContactService } from '../../services/contacts';
+import { dayIn, type ContactService } from '../../services/contacts';
 import { ID, type ProjectService } from '../../services/projects';
 import type { ReaderService } from '../../services/reader';
 import { MAX_TEXT } from '../../services/reader';
@@ -54,7 +54,7 @@ export function stakeholderPages(projects: ProjectService, reader: ReaderService
       },
       errors: forms.stakeholder?.errors ?? (forms.remarkError ? { remark: forms.remarkError } : {}),
       contactForm: forms.contact ?? { values: {}, errors: {} },
-      view: stakeholderLogView(data, content, lang, res.locals.t as Translate),
+      view: stakeholderLogView(data, content, lang, res.locals.t as Translate, dayIn(new Date())),
       driveOptions: content.current.model.drives.map((d) => ({ id: d.id, name: d.name[lang] })),
     });
   }
