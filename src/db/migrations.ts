@@ -425,6 +425,15 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    id: 16,
+    name: 'what the change threatens: the change description of a project',
+    // Per change dimension (data/change/dimensions.json) its intensity 0-3; a dimension left out counts as 0. Kept as
+    // one JSON object because the dimensions come from a data file and may grow: no column per dimension to migrate.
+    sql: (d) => `
+      ALTER TABLE projects ADD COLUMN change_dimensions ${d.json} NOT NULL DEFAULT '{}';
+    `,
+  },
+  {
     id: 19,
     name: 'single sign-on: users linked to an OpenID Connect account',
     // The stable link to the identity provider's account: (issuer, sub), never the e-mail address, which can change

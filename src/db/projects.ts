@@ -68,6 +68,14 @@ export function createProjectRepo(sql: Sql): ProjectRepo {
     async update(id, change, now) {
       return toProject(await update<ProjectRow>(sql, 'projects', PROJECT_COLUMNS, id, change, now));
     },
+    async setChange(id, change, now) {
+      const row = await sql.first<ProjectRow>('UPDATE projects SET change_dimensions = $2, updated_at = $3 WHERE id = $1 RETURNING *', [
+        id,
+        JSON.stringify(change),
+        now,
+      ]);
+      return toProject(row!);
+    },
     async remove(id) {
       await sql.run('DELETE FROM projects WHERE id = $1', [id]);
     },

@@ -141,6 +141,7 @@ export type ProjectRow = {
   system: string;
   phase: string;
   notes: string;
+  change_dimensions: string;
   created_at: string;
   updated_at: string;
 };
@@ -171,6 +172,7 @@ export const toProject = (r: ProjectRow): ProjectRecord => ({
   system: r.system,
   phase: r.phase,
   notes: r.notes,
+  change: JSON.parse(r.change_dimensions) as Record<string, number>,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -110,6 +110,8 @@ export type ProjectRecord = {
   system: string;
   phase: string;
   notes: string;
+  /** The change described on the dimensions of data/change/dimensions.json: id → intensity 0–3 (left out: 0). */
+  change: Record<string, number>;
   createdAt: string;
   updatedAt: string;
 };
@@ -157,6 +159,8 @@ export interface ProjectRepo {
   addMember(projectId: number, userId: number, now: string): Promise<'added' | 'exists'>;
   removeMember(projectId: number, userId: number): Promise<boolean>;
   update(id: number, change: Partial<ProjectFields>, now: string): Promise<ProjectRecord>;
+  /** Replaces the project's change description (already checked against the dimensions). */
+  setChange(id: number, change: Record<string, number>, now: string): Promise<ProjectRecord>;
   /** Deletes the project with all its stakeholders. */
   remove(id: number): Promise<void>;
   stakeholders(projectId: number): Promise<StakeholderRecord[]>;

@@ -26,6 +26,7 @@ import { workshopEvents } from './workshops/events';
 import { exercisesApi, remarksApi } from './workshops/studio-api';
 import { combinedTeamApi, teamApi } from './workshops/team-api';
 import { participantStudioApi } from './assessments/studio-api';
+import { changeApi } from './projects/change-api';
 import { contactsApi } from './projects/contacts-api';
 import { sharingApi } from './projects/sharing-api';
 import { surveysApi } from './surveys/api';
@@ -137,6 +138,7 @@ export function mountApi(
         contactsApi(services.contacts),
         sharingApi(projects, services.plan),
         surveysApi(services.surveys, config),
+        changeApi(services.change, content),
       ],
     },
   ]);
@@ -200,7 +202,7 @@ export function mountPages(
       roles: EVERYONE,
       routers: [
         surveyPages(services.surveys, content, config),
-        projectPages(projects, reader, content),
+        projectPages(projects, reader, content, services.contacts, services.change),
         developmentPages(projects, services.plan, content),
       ],
     },

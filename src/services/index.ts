@@ -4,6 +4,7 @@ import { translator } from '../content/texts';
 import { createAssessmentService } from './assessments';
 import { createLiveHub, type LiveClock, type LiveHub } from './live';
 import { createMyProfilesService } from './my-profiles';
+import { createChangeService } from './change';
 import { createContactService } from './contacts';
 import { createProjectService } from './projects';
 import { createPlanService } from './plan';
@@ -101,6 +102,7 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     contacts: createContactService(db, content, projects),
     plan: createPlanService(db, projects),
     surveys: createSurveyService(db, content, projects, reader),
+    change: createChangeService(projects, content),
     stats,
   };
 }

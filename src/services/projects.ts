@@ -63,6 +63,9 @@ export function createProjectService(store: Store) {
     async update(user: UserRecord, publicId: string, change: Partial<ProjectFields>) {
       return repo.update((await get(user, publicId)).id, change, now());
     },
+    async setChange(user: UserRecord, publicId: string, change: Record<string, number>) {
+      return repo.setChange((await get(user, publicId)).id, change, now());
+    },
     async remove(user: UserRecord, publicId: string) {
       await repo.remove((await getOwned(user, publicId)).id);
       await store.scrub(); // stakeholder names leave the database's files too

@@ -79,6 +79,10 @@ describe('members of a project', () => {
     await member.delete(`${api}/members/${ownerRow}`).expect(403);
     const agent = await loggedInByForm(t, 'mees@example.nl');
     expect((await postForm(agent, `/projects/${p.id}`, `/projects/${p.id}/delete`, {})).status).toBe(403);
+    // The page offers the delete form to the owner only.
+    expect((await agent.get(`/projects/${p.id}`).expect(200)).text).not.toContain(`action="/projects/${p.id}/delete"`);
+    const ownerAgent = await loggedInByForm(t, 'olga@example.nl');
+    expect((await ownerAgent.get(`/projects/${p.id}`).expect(200)).text).toContain(`action="/projects/${p.id}/delete"`);
     expect(await count('SELECT count(*) FROM projects WHERE public_id = ?', p.id)).toBe(1);
     expect((await owner.get(`${api}/members`).expect(200)).body.members).toHaveLength(1);
   });

@@ -99,6 +99,7 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     notes: 'n',
     now: new Date().toISOString(),
   });
+  await store.projects.setChange(project.id, { procedures: 2, pace: 3 }, new Date().toISOString());
   const stakeholder = await store.projects.addStakeholder(project.id, {
     publicId: 's'.repeat(22),
     name: 'Wethouder',

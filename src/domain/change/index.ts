@@ -5,3 +5,5 @@ export { changeImpact, THREAT_AT } from './impact';
 export type { DriveImpact, ImpactReason } from './impact';
 export { expectedResistance, HIGH_AT, MEDIUM_AT, resistanceMatrix } from './resistance';
 export type { DriveScore, Resistance, ResistanceLevel, ResistanceRow } from './resistance';
+export { departmentRows, FIRST_DRIVE, LATER_DRIVE, personRows, scoresFromList } from './likely';
+export type { PersonDrives } from './likely';

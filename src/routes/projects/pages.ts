@@ -1,52 +1,34 @@
-import { bodyText } from '../../http/validate';
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { Content } from '../../content/load';
 import type { Translate } from '../../content/texts';
-import type { DriveId, Lang } from '../../domain/drives';
-import { keptReading, likelyDrives } from '../../domain/reader/accumulate';
+import type { Lang } from '../../domain/drives';
 import type { UserRecord } from '../../db/store';
 import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
 import { planView, projectView } from '../../presenters/project';
-import { readerView } from '../../presenters/reader';
-import { LOCALES } from '../../presenters/format';
 import type { ProjectService } from '../../services/projects';
 import type { ReaderService } from '../../services/reader';
-import { MAX_TEXT } from '../../services/reader';
-import { newProjectBody, newStakeholderBody } from './schemas';
+import { newProjectBody } from './schemas';
+import { errorsOf, stakeholderErrors, stakeholderFromForm, type Errors } from './stakeholder-form';
+import { stakeholderPages } from './stakeholder-pages';
+import { changePages } from './change-pages';
+import type { ContactService } from '../../services/contacts';
+import type { ChangeService } from '../../services/change';
+import { projectOverTime } from '../../presenters/project-over-time';
 import { toCsv } from '../workshops/export';
-import { dayFirst, parseDayDate } from '../../domain/day-date';
 import { memberPageRoutes, projectMembersView, type MemberForm } from './member-pages';
 
-type Errors = Record<string, string>;
 const pid = (req: Request) => String(req.params.id);
-const sidOf = (req: Request) => String(req.params.sid);
-const errorsOf = (e: z.ZodError, prefix: string): Errors =>
-  Object.fromEntries(e.issues.map((i) => [String(i.path[0]), `${prefix}.${String(i.path[0])}`]));
-
-/** HTML form fields (strings) to the stakeholder fields the API takes. */
-function stakeholderFromForm(body: Record<string, unknown>) {
-  const str = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
-  const num = (k: string) => (str(k).trim() === '' ? NaN : Number(str(k)));
-  const drives = [str('drive1'), str('drive2')].filter((d, i, all) => d !== '' && all.indexOf(d) === i);
-  // A typed date (dd-mm-jjjj or jjjj-mm-dd) becomes ISO; anything else fails the schema, which names the field (the form keeps what was typed).
-  const lastContact = str('lastContact').trim();
-  return newStakeholderBody.safeParse({
-    name: str('name'),
-    department: str('department'),
-    influence: num('influence'),
-    support: num('support'),
-    drives,
-    concerns: str('concerns'),
-    approach: str('approach'),
-    lastContact: lastContact === '' ? null : (parseDayDate(lastContact) ?? 'not a date'),
-  });
-}
 
 /** Implementation projects and the stakeholder map as pages. Mounted behind requireUser. */
-export function projectPages(projects: ProjectService, reader: ReaderService, content: Content): Router {
+export function projectPages(
+  projects: ProjectService,
+  reader: ReaderService,
+  content: Content,
+  contacts: ContactService,
+  change: ChangeService,
+): Router {
   const router = Router({ caseSensitive: true });
   router.use(noStore, provideFormToken);
   const own = (user: UserRecord) => reader.ownPrimary(user);
@@ -67,12 +49,17 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     const user = currentUser(res);
     const p = await projects.get(user, pid(req));
     const list = await projects.stakeholders(user, p.publicId);
+    // One query per stakeholder: projects have tens of people, and the log's own query stays the only one.
+    const histories = await Promise.all(list.map(async (s) => (await contacts.stakeholder(user, p.publicId, s.publicId)).supportHistory));
+    const lang = res.locals.lang as Lang;
+    const t = res.locals.t as Translate;
     res.status(status).render('project', {
       user,
       p,
-      view: projectView(list, content, res.locals.lang as Lang, res.locals.t as Translate),
+      view: projectView(list, content, lang, t),
+      overTime: projectOverTime(list, histories, await contacts.nextActions(user, p.publicId), lang, t),
       projectForm: forms.project ?? { values: { client: p.client, system: p.system, phase: p.phase, notes: p.notes }, errors: {} },
-      stakeholderForm: forms.stakeholder ?? { values: { influence: '3', support: '0' }, errors: {} },
+      stakeholderForm: forms.stakeholder ?? { values: { influence: '3', support: '0', interest: '3', desiredSupport: '0' }, errors: {} },
       driveOptions: content.current.model.drives.map((d) => ({ id: d.id, name: d.name[res.locals.lang as Lang] })),
       projectMembers: await projectMembersView(projects, res, p.publicId, forms.members),
     });
@@ -158,70 +145,13 @@ export function projectPages(projects: ProjectService, reader: ReaderService, co
     const parsed = stakeholderFromForm((req.body ?? {}) as Record<string, unknown>);
     if (!parsed.success)
       return renderProject(req, res, 400, {
-        stakeholder: { values: req.body as Record<string, string>, errors: errorsOf(parsed.error, 'projects.error') },
+        stakeholder: { values: req.body as Record<string, string>, errors: stakeholderErrors(parsed.error) },
       });
     await projects.addStakeholder(currentUser(res), pid(req), parsed.data);
     res.redirect(303, `/projects/${pid(req)}#stakeholders`);
   });
 
-  type Analysis = { saved: string | null; reading: ReturnType<typeof readerView> };
-  const renderStakeholder = async (
-    req: Request,
-    res: Response,
-    status: number,
-    values?: Record<string, string>,
-    errors: Errors = {},
-    analysis: Analysis | null = null,
-  ) => {
-    const s = await projects.getStakeholder(currentUser(res), pid(req), sidOf(req));
-    res.status(status).render('stakeholder', {
-      projectId: pid(req),
-      s,
-      analysis,
-      values: values ?? {
-        name: s.name,
-        department: s.department,
-        influence: String(s.influence),
-        support: String(s.support),
-        drive1: s.drives[0] ?? '',
-        drive2: s.drives[1] ?? '',
-        concerns: s.concerns,
-        approach: s.approach,
-        lastContact: s.lastContact ? dayFirst(s.lastContact) : '',
-      },
-      errors,
-      driveOptions: content.current.model.drives.map((d) => ({ id: d.id, name: d.name[res.locals.lang as Lang] })),
-    });
-  };
-  router.get('/:id/stakeholders/:sid', (req, res) => renderStakeholder(req, res, 200));
-  router.post('/:id/stakeholders/:sid', verifyFormToken, async (req, res) => {
-    const parsed = stakeholderFromForm((req.body ?? {}) as Record<string, unknown>);
-    if (!parsed.success)
-      return renderStakeholder(req, res, 400, req.body as Record<string, string>, errorsOf(parsed.error, 'projects.error'));
-    await projects.updateStakeholder(currentUser(res), pid(req), sidOf(req), parsed.data);
-    res.redirect(303, `/projects/${pid(req)}#stakeholders`);
-  });
-  router.post('/:id/stakeholders/:sid/delete', verifyFormToken, async (req, res) => {
-    await projects.removeStakeholder(currentUser(res), pid(req), sidOf(req));
-    res.redirect(303, `/projects/${pid(req)}#stakeholders`);
-  });
-  // "Analyse a remark of this person": the drive reader sets the likely drives (the two strongest). The answer is this page
-  // itself, not a redirect: it confirms what was saved and shows the words that pointed to each drive, as /reader does.
-  router.post('/:id/stakeholders/:sid/analyse', verifyFormToken, async (req, res) => {
-    const text = bodyText(req.body, 'remark').slice(0, MAX_TEXT);
-    const user = currentUser(res);
-    const lang = res.locals.lang as Lang;
-    await projects.getStakeholder(user, pid(req), sidOf(req));
-    if (!text.trim()) return renderStakeholder(req, res, 400, undefined, { remark: 'projects.error.remark' });
-    const reading = await reader.read({ text }, user);
-    const view = readerView(reading, text, lang, res.locals.t as Translate, content);
-    // A weak hint sets nothing; otherwise the same rule as the contact log (a second drive from a quarter on).
-    const kept = reading.confidence === 'low' ? null : keptReading(reading);
-    const drives: DriveId[] = kept ? likelyDrives([kept]) : [];
-    if (!drives.length) return renderStakeholder(req, res, 200, undefined, {}, { saved: null, reading: view });
-    await projects.updateStakeholder(user, pid(req), sidOf(req), { drives });
-    const saved = new Intl.ListFormat(LOCALES[lang]).format(drives.map((d) => view.drives.find((v) => v.drive === d)?.name ?? d));
-    await renderStakeholder(req, res, 200, undefined, {}, { saved, reading: view });
-  });
+  router.use(stakeholderPages(projects, reader, content, contacts));
+  router.use(changePages(change, content));
   return router;
 }
