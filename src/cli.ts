@@ -33,7 +33,8 @@ Usage: npm run cli -- <command> [options]
       Removes the user with everything that is theirs: their own profiles, their projects (with
       stakeholders), their sessions and those sessions' participants' data. This cannot be undone.
   purge
-      Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS);
+      Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS,
+      AUDIT_RETENTION_DAYS);
       the server also does this at start and daily.
   backup FILE
       Writes a consistent copy of the database to FILE (a new file), also while the server runs.
@@ -173,8 +174,10 @@ async function runMaintenance(
   }
   const store = await openStore(config);
   try {
-    const removed = await purgeExpired(store, config.retention);
-    out(`Purged ${removed.unfinished} unfinished assessments and ${removed.workshops} sessions past their retention period.`);
+    const removed = await purgeExpired(store, config.retention, new Date(), { actor: 'cli' });
+    out(
+      `Purged ${removed.unfinished} unfinished assessments, ${removed.workshops} sessions and ${removed.audit ?? 0} audit records past their retention period.`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, ROOT_DIR } from './paths';
+import { AUDIT_MIN_DAYS } from './db/migrations';
 
 /**
  * TRUST_PROXY, in the forms Express's `trust proxy` setting takes: `false` (default), a hop count (`1`: the one
@@ -76,6 +77,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(DATA_DIR),
   RETENTION_UNFINISHED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // The audit log's own retention; at least the 30 days below which the database refuses deletes (migration 17).
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(AUDIT_MIN_DAYS).max(3650).default(730),
   RATE_LIMIT_ASSESSMENTS_PER_IP: z.coerce.number().int().min(1).default(200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: trustProxySchema,
@@ -124,7 +127,7 @@ export type Config = Readonly<{
   pgPoolMax: number;
   /** The drive model, texts and reader data. */
   dataDir: string;
-  retention: { unfinishedDays: number; workshopDays: number };
+  retention: { unfinishedDays: number; workshopDays: number; auditDays: number };
   /** Express's `trust proxy` value: false, true (every hop), a hop count, or proxy addresses/subnets. */
   trustProxy: boolean | number | readonly string[];
   /** Whether a proxy in front of the app is configured (TRUST_PROXY other than false or 0). */
@@ -177,7 +180,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? null,
     pgPoolMax: e.PG_POOL_MAX,
     dataDir: path.resolve(e.DATA_DIR),
-    retention: Object.freeze({ unfinishedDays: e.RETENTION_UNFINISHED_DAYS, workshopDays: e.RETENTION_SESSION_DAYS }),
+    retention: Object.freeze({
+      unfinishedDays: e.RETENTION_UNFINISHED_DAYS,
+      workshopDays: e.RETENTION_SESSION_DAYS,
+      auditDays: e.AUDIT_RETENTION_DAYS,
+    }),
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     behindProxy: e.TRUST_PROXY !== false && e.TRUST_PROXY !== 0,
     passwords: Object.freeze({

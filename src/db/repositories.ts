@@ -10,6 +10,7 @@ import { createWorkshopRepo } from './workshops';
 import { createExerciseRepo, createRemarkRepo } from './exercises';
 import { createReaderCorrectionRepo } from './reader-corrections';
 import { createContactRepo } from './contacts';
+import { createAuditRepo } from './audit';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
@@ -28,6 +29,7 @@ export function repositories(
   | 'exercises'
   | 'remarks'
   | 'readerCorrections'
+  | 'audit'
 > {
   return {
     assessments: createAssessmentRepo(sql, hot),
@@ -41,5 +43,6 @@ export function repositories(
     exercises: createExerciseRepo(sql),
     remarks: createRemarkRepo(sql),
     readerCorrections: createReaderCorrectionRepo(sql),
+    audit: createAuditRepo(sql),
   };
 }

@@ -7,6 +7,8 @@ import type { WorkshopRepo } from './workshop-types';
 import type { ReaderCorrectionRepo } from './reader-corrections';
 export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corrections';
 import type { ContactRepo } from './contacts';
+import type { AuditRepo } from './audit';
+export type { AuditFilter, AuditRecord, AuditRepo, NewAuditRecord } from './audit';
 export type { ContactRecord, ContactRepo, NewContact, NextAction, StoredReading } from './contacts';
 export type { WorkshopRecord, Agreement, ListedWorkshop, CoTrainer, NewWorkshop, ParticipantRow, WorkshopRepo } from './workshop-types';
 
@@ -246,6 +248,7 @@ export interface Store {
   exercises: ExerciseRepo;
   remarks: RemarkRepo;
   readerCorrections: ReaderCorrectionRepo;
+  audit: AuditRepo;
   /**
    * Called after every deletion of personal data, so the deleted rows leave every file on disk promptly, not
    * only the tables. Never throws: the deletion itself has committed (SQLite keeps trying in the background).

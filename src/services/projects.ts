@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { byUser, createAuditService, type AuditService } from './audit';
 import type { ProjectFields, ProjectRecord, StakeholderChange, StakeholderFields, StakeholderRecord, Store, UserRecord } from '../db/store';
 import type { DriveId } from '../domain/drives';
 import { likelyDrives } from '../domain/reader/accumulate';
@@ -10,7 +11,7 @@ export const ID = /^[A-Za-z0-9_-]{16}$/;
 const notFound = () => new AppError('not_found', 'No such project.');
 
 /** Implementation projects with their stakeholders; private to their owner (others get a 404). The contact log: contacts.ts. */
-export function createProjectService(store: Store) {
+export function createProjectService(store: Store, audit: AuditService = createAuditService(store)) {
   const repo = store.projects;
   const now = () => new Date().toISOString();
 
@@ -43,8 +44,10 @@ export function createProjectService(store: Store) {
       return repo.update((await get(user, publicId)).id, change, now());
     },
     async remove(user: UserRecord, publicId: string) {
-      await repo.remove((await get(user, publicId)).id);
+      const project = await get(user, publicId);
+      await repo.remove(project.id);
       await store.scrub(); // stakeholder names leave the database's files too
+      await audit.recordAfter({ ...byUser(user), action: 'delete.project', target: project.publicId });
     },
     async stakeholders(user: UserRecord, publicId: string) {
       return repo.stakeholders((await get(user, publicId)).id);
