@@ -41,6 +41,8 @@ import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
 import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
+import { auditApi, auditPages } from './admin/audit';
+import { adminOnly } from './admin/guard';
 
 /*
  * Where every area's routers are mounted: the API first, then the pages (app.ts puts the hot path and the
@@ -114,6 +116,8 @@ export function mountApi(
     { paths: ['/api/remarks'], roles: TRAINERS, routers: [remarksApi(services.studio)] },
     { paths: ['/api/team'], roles: TRAINERS, routers: [combinedTeamApi(services.combinedTeam)] },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
+    // Admin areas: any logged-in role passes requireUser, then adminOnly answers everyone but admins with a 404.
+    { paths: ['/api/admin/audit'], roles: EVERYONE, routers: [adminOnly, auditApi(services.audit)] },
     {
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
@@ -175,6 +179,7 @@ export function mountPages(
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
     { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
+    { paths: ['/admin/audit'], roles: EVERYONE, routers: [adminOnly, auditPages(services.audit)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));
   app.use(profileActions(assessments, profileCache));

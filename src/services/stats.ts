@@ -122,7 +122,12 @@ export function createStatsService(store: Store, content: Content, audit: AuditS
           'No such norm table made with the current scoring (tables frozen before it are kept but not used).',
         );
       normsCache.delete(v);
-      await audit.recordAfter({ ...byUser(by), action: 'norms.activate', target: id === null ? null : String(id), detail: { modelVersion: v, live: id === null } });
+      await audit.recordAfter({
+        ...byUser(by),
+        action: 'norms.activate',
+        target: id === null ? null : String(id),
+        detail: { modelVersion: v, live: id === null },
+      });
     },
 
     /** First and second profile of everyone who took the same version twice (linked to their account). */

@@ -188,7 +188,12 @@ export function createStudioService(
       await repo.remove(w.id, x.id);
       await store.scrub(); // participants' answers were personal data
       onChange(w.id);
-      await audit.recordAfter({ ...byUser(user), action: 'delete.exercise', target: x.publicId, detail: { session: w.code, kind: x.kind } });
+      await audit.recordAfter({
+        ...byUser(user),
+        action: 'delete.exercise',
+        target: x.publicId,
+        detail: { session: w.code, kind: x.kind },
+      });
     },
 
     async open(user: UserRecord, sid: string, eid: string, seconds: number | null) {
@@ -207,7 +212,12 @@ export function createStudioService(
       await repo.setStatus(x.id, status);
       onChange(w.id);
       if (status === 'revealed' && x.status !== 'revealed')
-        await audit.recordAfter({ ...byUser(user), action: 'reveal.exercise', target: x.publicId, detail: { session: w.code, kind: x.kind } });
+        await audit.recordAfter({
+          ...byUser(user),
+          action: 'reveal.exercise',
+          target: x.publicId,
+          detail: { session: w.code, kind: x.kind },
+        });
       return resultsOf(w, (await repo.find(w.id, eid))!, true);
     },
 
@@ -221,7 +231,12 @@ export function createStudioService(
       const w = await workshops.get(user, sid);
       const x = await exerciseOf(w, eid);
       const results = await resultsOf(w, x, true);
-      await audit.record({ ...byUser(user), action: 'export.exercise', target: x.publicId, detail: { session: w.code, kind: x.kind, format } });
+      await audit.record({
+        ...byUser(user),
+        action: 'export.exercise',
+        target: x.publicId,
+        detail: { session: w.code, kind: x.kind, format },
+      });
       return { session: { id: w.publicId, code: w.code, title: w.title }, results };
     },
 

@@ -69,13 +69,25 @@ export function createUserService(
       if (!found || !ok) {
         await audit.recordAfter(
           found
-            ? { actorId: found.id, actorEmail: found.email, action: 'login.failure', target: String(found.id), detail: { reason: 'password' } }
+            ? {
+                actorId: found.id,
+                actorEmail: found.email,
+                action: 'login.failure',
+                target: String(found.id),
+                detail: { reason: 'password' },
+              }
             : { actor: 'anonymous', action: 'login.failure', detail: { reason: 'unknown_account' } },
         );
         return null;
       }
       const { passwordHash: _drop, ...user } = found;
-      await audit.recordAfter({ actorId: user.id, actorEmail: user.email, action: 'login.success', target: String(user.id), detail: { method: 'password' } });
+      await audit.recordAfter({
+        actorId: user.id,
+        actorEmail: user.email,
+        action: 'login.success',
+        target: String(user.id),
+        detail: { method: 'password' },
+      });
       return user;
     },
   };

@@ -95,28 +95,28 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
 
   /** What a trainer may download: nothing before the reveal; see exportData. */
   async function exportable(w: WorkshopRecord): Promise<ExportData> {
-      if (!w.revealed)
-        throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
-      const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
-      if (w.anonymous) {
-        const { members, published } = await teamMembers(w, completed);
-        if (!members) {
-          throw new AppError(
-            'conflict',
-            `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`,
-            { nextAt: published!.nextAt },
-          );
-        }
-        return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
+    if (!w.revealed)
+      throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
+    const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
+    if (w.anonymous) {
+      const { members, published } = await teamMembers(w, completed);
+      if (!members) {
+        throw new AppError(
+          'conflict',
+          `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`,
+          { nextAt: published!.nextAt },
+        );
       }
-      return {
-        kind: 'rows',
-        rows: completed.map((r) => ({
-          name: r.name ?? '',
-          completedAt: r.completedAt!,
-          scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
-        })),
-      };
+      return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
+    }
+    return {
+      kind: 'rows',
+      rows: completed.map((r) => ({
+        name: r.name ?? '',
+        completedAt: r.completedAt!,
+        scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
+      })),
+    };
   }
 
   return {
