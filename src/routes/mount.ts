@@ -43,6 +43,7 @@ import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
 import { auditApi, auditPages } from './admin/audit';
 import { adminOnly } from './admin/guard';
+import { accessibilityPage } from './public/accessibility';
 
 /*
  * Where every area's routers are mounted: the API first, then the pages (app.ts puts the hot path and the
@@ -182,6 +183,7 @@ export function mountPages(
     { paths: ['/admin/audit'], roles: EVERYONE, routers: [adminOnly, auditPages(services.audit)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));
+  app.use(accessibilityPage(config));
   app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config, joinLimits, services.participantStudio));
 }

@@ -29,6 +29,7 @@ export function startPages(service: AssessmentService, config: Config, creationL
     retention: {
       unfinishedDays: config.retention.unfinishedDays,
       workshopDays: config.retention.workshopDays,
+      auditDays: config.retention.auditDays,
       loginIdleHours: config.sessionHours,
       loginMaxHours: config.loginSessionMaxHours,
     },
