@@ -5,7 +5,10 @@ import { createUserService } from '../../src/services/users';
 import { createPasswords } from '../../src/services/passwords';
 import type { AuditRecord, Store } from '../../src/db/store';
 import { BACKEND } from '../helpers/backend';
-import { PASSWORD, addUser, joinAndComplete, loggedIn, loggedInByForm, makeApp, type TestApp } from '../helpers/app';
+import { realContent } from '../helpers/content';
+import { simulateRespondents } from '../../src/domain/stats/simulate';
+import { seededRandom } from '../../src/domain/stats/random';
+import { PASSWORD, addUser, createAssessment, joinAndComplete, loggedIn, loggedInByForm, makeApp, type TestApp } from '../helpers/app';
 
 const DAY = 86_400_000;
 const allRows = async (t: TestApp): Promise<AuditRecord[]> => (await t.store.audit.all({}, 10_000)).reverse();
@@ -127,6 +130,25 @@ describe('the audit log records each action', () => {
       expect(everything).not.toContain(secret);
     }
   });
+  test('When an admin freezes a norm table and chooses it, then both are recorded with the version and n, and no profile in them', async () => {
+    const t = await makeApp({ RATE_LIMIT_ASSESSMENTS_PER_IP: '10000' });
+    for (const answers of simulateRespondents(realContent().current, 50, 0.8, seededRandom(3))) {
+      const token = await createAssessment(t);
+      await t.http().put(`/api/assessments/${token}/answers`).send(answers).expect(200);
+      await t.http().post(`/api/assessments/${token}/complete`).expect(200);
+    }
+    const boss = await loggedIn(t, (await addUser(t, 'beheer@example.nl', 'admin')).email);
+    const table = (await boss.post('/api/stats/norms/freeze').send({}).expect(201)).body;
+    await boss.post('/api/stats/norms/activate').send({ id: table.id }).expect(204);
+    await boss.post('/api/stats/norms/activate').send({ id: null }).expect(204);
+    const version = realContent().current.model.version;
+    const rows = (await allRows(t)).filter((r) => r.action.startsWith('norms.'));
+    expect(rows.map((r) => [r.action, r.actor, r.target, r.detail])).toEqual([
+      ['norms.freeze', 'beheer@example.nl', String(table.id), { modelVersion: version, n: 50 }],
+      ['norms.activate', 'beheer@example.nl', String(table.id), { modelVersion: version, live: false }],
+      ['norms.activate', 'beheer@example.nl', null, { modelVersion: version, live: true }],
+    ]);
+  }, 60_000);
 });
 
 /** 120 records over 120 hours, three actors and two actions, written through the service with a moving clock. */
