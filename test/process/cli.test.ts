@@ -87,7 +87,10 @@ test('When purge runs (by the CLI, or at server start), then unfinished assessme
   let s = seed();
   s.store.sqlite.close();
   const res = await cli(db, ['purge']);
-  expect(res).toMatchObject({ code: 0, out: 'Purged 1 unfinished assessments, 0 sessions and 0 audit records past their retention period.\n' });
+  expect(res).toMatchObject({
+    code: 0,
+    out: 'Purged 1 unfinished assessments, 0 sessions and 0 audit records past their retention period.\n',
+  });
 
   s = seed();
   expect(s.count()).toBe(3);
