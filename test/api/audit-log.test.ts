@@ -283,6 +283,7 @@ describe('retention and the append-only guarantee', () => {
   test('When anyone tries to change or delete a recent record in the database, then the database refuses', async () => {
     const t = await makeApp();
     await createAuditService(t.store).record({ action: 'login.success', actorEmail: 'a@example.nl' });
+    expect(Number(await t.db.one('SELECT count(*) FROM audit_log'))).toBe(1);
     await expect(t.db.sql("UPDATE audit_log SET actor = 'someone-else'")).rejects.toThrow(/append-only/);
     await expect(t.db.sql('DELETE FROM audit_log')).rejects.toThrow(/younger than 30 days/);
     if (BACKEND === 'postgres') await expect(t.db.sql('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
