@@ -64,7 +64,9 @@ export function createApp({
   app.set('view cache', config.env !== 'development');
 
   const failures = writeFailures(now);
-  const services = createServices(db, content, live, passwords, liveClock);
+  const services = createServices(db, content, live, passwords, liveClock, {
+    onError: (err, event) => logger.error({ err, event }, 'audit record could not be written'),
+  });
   // Shutdown ends every live stream: dashboards, the studio's exercise streams and the phones'.
   app.live = {
     ...services.hub,

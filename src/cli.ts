@@ -34,7 +34,7 @@ Usage: npm run cli -- <command> [options]
       stakeholders), their sessions and those sessions' participants' data. This cannot be undone.
   purge
       Deletes what is past its retention period (RETENTION_UNFINISHED_DAYS, RETENTION_SESSION_DAYS,
-      RETENTION_SURVEY_DAYS);
+      RETENTION_SURVEY_DAYS, AUDIT_RETENTION_DAYS);
       the server also does this at start and daily.
   backup FILE
       Writes a consistent copy of the database to FILE (a new file), also while the server runs.
@@ -174,9 +174,9 @@ async function runMaintenance(
   }
   const store = await openStore(config);
   try {
-    const removed = await purgeExpired(store, config.retention);
+    const removed = await purgeExpired(store, config.retention, new Date(), { actor: 'cli' });
     out(
-      `Purged ${removed.unfinished} unfinished assessments, ${removed.workshops} sessions and ${removed.surveys} closed surveys past their retention period.`,
+      `Purged ${removed.unfinished} unfinished assessments, ${removed.workshops} sessions, ${removed.surveys} closed surveys and ${removed.audit ?? 0} audit records past their retention period.`,
     );
     return 0;
   } finally {

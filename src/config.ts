@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, ROOT_DIR } from './paths';
 import { ssoEnv, ssoFrom, type SsoConfig } from './config-sso';
+import { AUDIT_MIN_DAYS } from './db/migrations';
 
 /**
  * TRUST_PROXY, in the forms Express's `trust proxy` setting takes: `false` (default), a hop count (`1`: the one
@@ -81,6 +82,8 @@ const envSchema = z.object({
   RETENTION_SURVEY_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   // Survey responses per survey and client address per hour (a whole office may share one address).
   RATE_LIMIT_SURVEY_RESPONSES_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+  // The audit log's own retention; at least the 30 days below which the database refuses deletes (migration 17).
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(AUDIT_MIN_DAYS).max(3650).default(730),
   RATE_LIMIT_ASSESSMENTS_PER_IP: z.coerce.number().int().min(1).default(200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: trustProxySchema,
@@ -130,7 +133,7 @@ export type Config = Readonly<{
   pgPoolMax: number;
   /** The drive model, texts and reader data. */
   dataDir: string;
-  retention: { unfinishedDays: number; workshopDays: number; surveyDays: number };
+  retention: { unfinishedDays: number; workshopDays: number; surveyDays: number; auditDays: number };
   /** Express's `trust proxy` value: false, true (every hop), a hop count, or proxy addresses/subnets. */
   trustProxy: boolean | number | readonly string[];
   /** Whether a proxy in front of the app is configured (TRUST_PROXY other than false or 0). */
@@ -194,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       unfinishedDays: e.RETENTION_UNFINISHED_DAYS,
       workshopDays: e.RETENTION_SESSION_DAYS,
       surveyDays: e.RETENTION_SURVEY_DAYS,
+      auditDays: e.AUDIT_RETENTION_DAYS,
     }),
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     behindProxy: e.TRUST_PROXY !== false && e.TRUST_PROXY !== 0,

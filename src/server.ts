@@ -6,6 +6,7 @@ import { dbErrorKind } from './db/errors';
 import { openStore } from './db/open';
 import { createServerLogger } from './logger';
 import { purgeExpired, startRateLimitPruning } from './services/retention';
+import { createAuditService } from './services/audit';
 
 /** Starts Drijfveer: config, content, database (migrated), HTTP; stops cleanly on SIGTERM/SIGINT. */
 async function startUp() {
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
 
   // Retention: purge at start and then daily.
   const purge = () =>
-    purgeExpired(store, config.retention).then(
+    purgeExpired(store, config.retention, new Date(), {
+      audit: createAuditService(store, { onError: (err, event) => logger.error({ err, event }, 'audit record could not be written') }),
+    }).then(
       (removed) => logger.info({ removed }, 'retention purge done'),
       (err: unknown) => logger.error({ err }, 'retention purge failed'),
     );

@@ -29,6 +29,7 @@ const TABLE_ORDER = [
   'reader_corrections',
   'login_sessions',
   'rate_limits',
+  'audit_log',
 ];
 
 export type TableCheck = { table: string; sqlite: number; postgres: number; same: boolean };

@@ -12,6 +12,7 @@ import { createReaderCorrectionRepo } from './reader-corrections';
 import { createContactRepo } from './contacts';
 import { createPlanActionRepo } from './plan-actions';
 import { createSurveyRepo } from './surveys';
+import { createAuditRepo } from './audit';
 
 /** Every repository over one adapter; each backend adds its own hot paths for assessments. */
 export function repositories(
@@ -32,6 +33,7 @@ export function repositories(
   | 'exercises'
   | 'remarks'
   | 'readerCorrections'
+  | 'audit'
 > {
   return {
     assessments: createAssessmentRepo(sql, hot),
@@ -47,5 +49,6 @@ export function repositories(
     exercises: createExerciseRepo(sql),
     remarks: createRemarkRepo(sql),
     readerCorrections: createReaderCorrectionRepo(sql),
+    audit: createAuditRepo(sql),
   };
 }

@@ -9,6 +9,8 @@ export type { ReaderCorrectionRecord, ReaderCorrectionRepo } from './reader-corr
 import type { ContactRepo } from './contacts';
 import type { SurveyRepo } from './surveys';
 export type { NewSurvey, NewSurveyResponse, SurveyRecord, SurveyRepo, SurveyResponseRecord } from './surveys';
+import type { AuditRepo } from './audit';
+export type { AuditFilter, AuditRecord, AuditRepo, NewAuditRecord } from './audit';
 export type { ContactRecord, ContactRepo, NewContact, NextAction, StoredReading } from './contacts';
 import type { PlanActionRepo } from './plan-actions';
 export type { OpenConcern, PlanActionChange, PlanActionFields, PlanActionRecord, PlanActionRepo } from './plan-actions';
@@ -279,6 +281,7 @@ export interface Store {
   exercises: ExerciseRepo;
   remarks: RemarkRepo;
   readerCorrections: ReaderCorrectionRepo;
+  audit: AuditRepo;
   /**
    * Called after every deletion of personal data, so the deleted rows leave every file on disk promptly, not
    * only the tables. Never throws: the deletion itself has committed (SQLite keeps trying in the background).

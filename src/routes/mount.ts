@@ -50,6 +50,9 @@ import { projectPages } from './projects/pages';
 import { developmentPages } from './projects/development-pages';
 import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
+import { auditApi, auditPages } from './admin/audit';
+import { adminOnly } from './admin/guard';
+import { accessibilityPage } from './public/accessibility';
 
 /*
  * Where every area's routers are mounted: the API first, then the pages (app.ts puts the hot path and the
@@ -129,6 +132,8 @@ export function mountApi(
     { paths: ['/api/remarks'], roles: TRAINERS, routers: [remarksApi(services.studio)] },
     { paths: ['/api/team'], roles: TRAINERS, routers: [combinedTeamApi(services.combinedTeam)] },
     { paths: ['/api/stats'], roles: TRAINERS, routers: [statsApi(services.stats)] },
+    // Admin areas: any logged-in role passes requireUser, then adminOnly answers everyone but admins with a 404.
+    { paths: ['/api/admin/audit'], roles: EVERYONE, routers: [adminOnly, auditApi(services.audit)] },
     {
       paths: ['/api/recognize', '/api/me', '/api/projects'],
       roles: EVERYONE,
@@ -207,8 +212,10 @@ export function mountPages(
       ],
     },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
+    { paths: ['/admin/audit'], roles: EVERYONE, routers: [adminOnly, auditPages(services.audit)] },
   ]);
   app.use(startPages(assessments, config, creationLimit));
+  app.use(accessibilityPage(config));
   app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config, joinLimits, services.participantStudio));
   app.use(surveyPublicPages(services.surveys, { codeLookups: joinLimits.codeLookups, responses: surveyLimit }, config.isProduction));

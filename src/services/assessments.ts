@@ -7,6 +7,7 @@ import { translator } from '../content/texts';
 import type { AssessmentRecord, Store } from '../db/store';
 import { AppError } from '../errors';
 import { hashToken, isWellFormedToken, newToken } from './tokens';
+import { createAuditService, type AuditService } from './audit';
 
 export type ApiProfile = Omit<ScoredProfile, 'flags'> & {
   lang: Lang;
@@ -26,11 +27,13 @@ export type AssessmentServiceOptions = {
   onWorkshopChange?: (workshopId: number, what: 'progress' | 'members') => void;
   /** Called after a profile of this model version is completed or deleted (norms change). */
   onProfilesChange?: (modelVersion: string) => void;
+  audit?: AuditService;
 };
 
 export function createAssessmentService(store: Store, content: Content, options: AssessmentServiceOptions = {}) {
   const repo = store.assessments;
   const now = options.now ?? (() => new Date());
+  const audit = options.audit ?? createAuditService(store);
   // The privacy text's version, recorded with every consent.
   const consentVersion = () => content.texts.nl.get('privacy.version') ?? 'unknown';
   const changed = (record: AssessmentRecord) => {
@@ -150,6 +153,8 @@ export function createAssessmentService(store: Store, content: Content, options:
       const data = await repo.exportData(hashOf(token));
       if (!data) throw notFound();
       const { record, answers, workshopTitle } = data;
+      // Only that a download happened: no link, no name, no workshop (that could point to the person).
+      await audit.record({ actor: 'participant', action: 'export.own' });
       return {
         exportedAt: now().toISOString(),
         assessment: {
@@ -176,6 +181,7 @@ export function createAssessmentService(store: Store, content: Content, options:
       const record = await repo.findByTokenHash(hash);
       if (!record || !(await repo.delete(hash))) throw notFound();
       await store.scrub(); // the deleted name and answers leave the database's files too
+      await audit.recordAfter({ actor: 'participant', action: 'delete.assessment', detail: { completed: record.completedAt !== null } });
       changed(record);
       if (record.completedAt) options.onProfilesChange?.(record.modelVersion);
     },

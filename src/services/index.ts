@@ -18,6 +18,7 @@ import { createStudioService } from './studio';
 import { createTeamService } from './team';
 import { createCombinedTeamService } from './team-combined';
 import { createParticipantStudio } from './studio-participant';
+import { createAuditService, type AuditServiceOptions } from './audit';
 
 /**
  * All services over one store. A change to a workshop drops its cached summary and tells its live
@@ -28,10 +29,19 @@ export const STUDIO_THROTTLE_MS = 100;
 /** Throttle of the phones' stream: a step change reaches every phone at once; an open question's wall at most twice a second. */
 export const PHONE_THROTTLE_MS = 500;
 
-export function createServices(db: Store, content: Content, live?: LiveHub, passwords?: Passwords, liveClock?: LiveClock) {
+export function createServices(
+  db: Store,
+  content: Content,
+  live?: LiveHub,
+  passwords?: Passwords,
+  liveClock?: LiveClock,
+  auditOptions: AuditServiceOptions = {},
+) {
+  // One audit log for every service; a record that cannot be written goes to the process log (app.ts).
+  const audit = createAuditService(db, auditOptions);
   // The hub and the workshop service need each other: the hub asks for summaries, workshops announce changes.
-  const stats = createStatsService(db, content);
-  const projects = createProjectService(db);
+  const stats = createStatsService(db, content, audit);
+  const projects = createProjectService(db, audit);
   const reader = createReaderService(db, content);
   const hub = live ?? createLiveHub((id) => workshops.summaryJsonById(id), undefined, liveClock);
   // The studio: the trainer's exercise stream (progress of a round, fast) and the phones' stream (the step; same
@@ -61,14 +71,16 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     },
     // Other instances see new norms within NORMS_TTL_MS.
     onProfilesChange: (version) => stats.forgetNorms(version),
+    audit,
   });
   const t = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
   const workshops = createWorkshopService(db, assessments, {
     onChange: announce,
     aliasPrefix: (lang) => t[lang]('join.aliasPrefix'),
+    audit,
   });
   // Changes made on other instances (several instances on one PostgreSQL database).
-  const studio = createStudioService(db, content, workshops, { onChange: announceStudio, onLocalChange: studioHere });
+  const studio = createStudioService(db, content, workshops, { onChange: announceStudio, onLocalChange: studioHere }, audit);
   const participantStudio = createParticipantStudio(db, assessments, studio, announceStudio);
   db.changes.subscribe((id, topic) => {
     if (id === null) {
@@ -95,7 +107,8 @@ export function createServices(db: Store, content: Content, live?: LiveHub, pass
     }),
     assessments,
     workshops,
-    users: createUserService(db, passwords),
+    users: createUserService(db, passwords, audit),
+    audit,
     reader,
     myProfiles: createMyProfilesService(db),
     projects,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { byUser, createAuditService, type AuditService } from './audit';
 import type {
   ProjectFields,
   ProjectMember,
@@ -24,7 +25,7 @@ const ownerOnly = () => new AppError('forbidden', 'Only the owner of the project
  * (members read and edit everything in it); everyone else gets a 404. Every project route, the contact log's
  * (contacts.ts) and the plan's too, goes through `get`, so this is the one place that decides.
  */
-export function createProjectService(store: Store) {
+export function createProjectService(store: Store, audit: AuditService = createAuditService(store)) {
   const repo = store.projects;
   const now = () => new Date().toISOString();
 
@@ -67,8 +68,10 @@ export function createProjectService(store: Store) {
       return repo.setChange((await get(user, publicId)).id, change, now());
     },
     async remove(user: UserRecord, publicId: string) {
-      await repo.remove((await getOwned(user, publicId)).id);
+      const project = await getOwned(user, publicId);
+      await repo.remove(project.id);
       await store.scrub(); // stakeholder names leave the database's files too
+      await audit.recordAfter({ ...byUser(user), action: 'delete.project', target: project.publicId });
     },
     async stakeholders(user: UserRecord, publicId: string) {
       return repo.stakeholders((await get(user, publicId)).id);

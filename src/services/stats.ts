@@ -1,4 +1,5 @@
 import type { Content } from '../content/load';
+import { byUser, createAuditService, type AuditService } from './audit';
 import type { NormTable, Store, UserRecord } from '../db/store';
 import { DRIVE_IDS, type DriveId } from '../domain/drives';
 import { SCORING_VERSION, type ScoredProfile } from '../domain/scoring';
@@ -16,7 +17,7 @@ type Norms = { n: number; asOf: string; frozen: boolean; scores: Record<DriveId,
  * Measurement quality, norms and change. Results are cached per model version and scope until the
  * version's completed profiles change (a "stamp" from the database), so pages stay cheap.
  */
-export function createStatsService(store: Store, content: Content) {
+export function createStatsService(store: Store, content: Content, audit: AuditService = createAuditService(store)) {
   const repo = store.stats;
   const cache = new Map<string, { stamp: string; value: unknown }>();
   async function cached<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
@@ -103,15 +104,17 @@ export function createStatsService(store: Store, content: Content) {
       };
     },
 
-    async freeze(version?: string): Promise<NormTable> {
+    async freeze(version: string | undefined, by: UserRecord): Promise<NormTable> {
       const v = indexOf(version).model.version;
       const live = await repo.combinedScores(v);
       if (live.n < MIN_NORM_GROUP)
         throw new AppError('conflict', `A norm table needs at least ${MIN_NORM_GROUP} completed profiles (now ${live.n}).`);
-      return repo.createNormTable(v, live.n, live.scores, new Date().toISOString());
+      const table = await repo.createNormTable(v, live.n, live.scores, new Date().toISOString());
+      await audit.recordAfter({ ...byUser(by), action: 'norms.freeze', target: String(table.id), detail: { modelVersion: v, n: live.n } });
+      return table;
     },
     tables: (version?: string) => repo.normTables(indexOf(version).model.version),
-    async activate(version: string | undefined, id: number | null): Promise<void> {
+    async activate(version: string | undefined, id: number | null, by: UserRecord): Promise<void> {
       const v = indexOf(version).model.version;
       if (!(await repo.activateNormTable(v, id)))
         throw new AppError(
@@ -119,6 +122,12 @@ export function createStatsService(store: Store, content: Content) {
           'No such norm table made with the current scoring (tables frozen before it are kept but not used).',
         );
       normsCache.delete(v);
+      await audit.recordAfter({
+        ...byUser(by),
+        action: 'norms.activate',
+        target: id === null ? null : String(id),
+        detail: { modelVersion: v, live: id === null },
+      });
     },
 
     /** First and second profile of everyone who took the same version twice (linked to their account). */

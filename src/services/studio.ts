@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { byUser, createAuditService, type AuditService } from './audit';
 import type { Content } from '../content/load';
 import type { ExerciseKind, ExerciseRecord } from '../db/exercise-types';
 import type { Store, UserRecord, WorkshopRecord } from '../db/store';
@@ -31,6 +32,7 @@ export function createStudioService(
   content: Content,
   workshops: WorkshopService,
   events: { onChange: (workshopId: number) => void; onLocalChange: (workshopId: number) => void },
+  audit: AuditService = createAuditService(store),
 ) {
   const { onChange } = events;
   const repo = store.exercises;
@@ -182,9 +184,16 @@ export function createStudioService(
 
     async remove(user: UserRecord, sid: string, eid: string) {
       const w = await workshops.get(user, sid);
-      await repo.remove(w.id, (await exerciseOf(w, eid)).id);
+      const x = await exerciseOf(w, eid);
+      await repo.remove(w.id, x.id);
       await store.scrub(); // participants' answers were personal data
       onChange(w.id);
+      await audit.recordAfter({
+        ...byUser(user),
+        action: 'delete.exercise',
+        target: x.publicId,
+        detail: { session: w.code, kind: x.kind },
+      });
     },
 
     async open(user: UserRecord, sid: string, eid: string, seconds: number | null) {
@@ -202,6 +211,13 @@ export function createStudioService(
         throw new AppError('conflict', `Open this round before ${status === 'revealed' ? 'revealing' : 'closing'} it.`);
       await repo.setStatus(x.id, status);
       onChange(w.id);
+      if (status === 'revealed' && x.status !== 'revealed')
+        await audit.recordAfter({
+          ...byUser(user),
+          action: 'reveal.exercise',
+          target: x.publicId,
+          detail: { session: w.code, kind: x.kind },
+        });
       return resultsOf(w, (await repo.find(w.id, eid))!, true);
     },
 
@@ -210,9 +226,18 @@ export function createStudioService(
       return resultsOf(w, await exerciseOf(w, eid), true);
     },
 
-    async exportOne(user: UserRecord, sid: string, eid: string) {
+    /** Recorded in the audit log before it is handed out. */
+    async exportOne(user: UserRecord, sid: string, eid: string, format: 'csv' | 'json') {
       const w = await workshops.get(user, sid);
-      return { session: { id: w.publicId, code: w.code, title: w.title }, results: await resultsOf(w, await exerciseOf(w, eid), true) };
+      const x = await exerciseOf(w, eid);
+      const results = await resultsOf(w, x, true);
+      await audit.record({
+        ...byUser(user),
+        action: 'export.exercise',
+        target: x.publicId,
+        detail: { session: w.code, kind: x.kind, format },
+      });
+      return { session: { id: w.publicId, code: w.code, title: w.title }, results };
     },
 
     async hide(user: UserRecord, sid: string, eid: string, answerId: number, hidden: boolean) {

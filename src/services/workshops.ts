@@ -4,6 +4,7 @@ import { driveStats, type DriveStats } from '../domain/team';
 import type { Store, UserRecord, WorkshopRecord } from '../db/store';
 import { AppError } from '../errors';
 import type { AssessmentService } from './assessments';
+import { byUser, createAuditService, type AuditService } from './audit';
 import { workshopSummary } from './workshop-summary';
 
 // No look-alikes (0/O, 1/I/L): codes are read off a projector and typed on phones.
@@ -31,10 +32,14 @@ export type WorkshopServiceOptions = {
   onChange?: (workshopId: number) => void;
   /** The word before the number of an automatic alias ("Deelnemer 4"), per language. */
   aliasPrefix: (lang: Lang) => string;
+  audit?: AuditService;
 };
+/** The download formats of a workshop's results, as the audit log names them. */
+export type ExportFormat = 'csv' | 'excel' | 'json';
 
 export function createWorkshopService(store: Store, assessments: AssessmentService, options: WorkshopServiceOptions) {
   const onChange = options.onChange ?? (() => undefined);
+  const audit = options.audit ?? createAuditService(store);
   const repo = store.workshops;
 
   /**
@@ -88,6 +93,32 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     onChange(id);
   };
 
+  /** What a trainer may download: nothing before the reveal; see exportData. */
+  async function exportable(w: WorkshopRecord): Promise<ExportData> {
+    if (!w.revealed)
+      throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
+    const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
+    if (w.anonymous) {
+      const { members, published } = await teamMembers(w, completed);
+      if (!members) {
+        throw new AppError(
+          'conflict',
+          `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`,
+          { nextAt: published!.nextAt },
+        );
+      }
+      return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
+    }
+    return {
+      kind: 'rows',
+      rows: completed.map((r) => ({
+        name: r.name ?? '',
+        completedAt: r.completedAt!,
+        scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
+      })),
+    };
+  }
+
   return {
     get,
     getOwned,
@@ -110,30 +141,13 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     /**
      * What a trainer may download: nothing before the reveal; then in a named session one row per
      * completed participant, in an anonymous one only the published group figures (as on the dashboard).
+     * Recorded in the audit log before it is handed out (the caller sends nothing when that fails).
      */
-    async exportData(w: WorkshopRecord): Promise<ExportData> {
-      if (!w.revealed)
-        throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
-      const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
-      if (w.anonymous) {
-        const { members, published } = await teamMembers(w, completed);
-        if (!members) {
-          throw new AppError(
-            'conflict',
-            `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`,
-            { nextAt: published!.nextAt },
-          );
-        }
-        return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
-      }
-      return {
-        kind: 'rows',
-        rows: completed.map((r) => ({
-          name: r.name ?? '',
-          completedAt: r.completedAt!,
-          scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
-        })),
-      };
+    async exportData(w: WorkshopRecord, by: UserRecord, format: ExportFormat): Promise<ExportData> {
+      const data = await exportable(w);
+      const rows = data.kind === 'rows' ? data.rows.length : data.n;
+      await audit.record({ ...byUser(by), action: 'export.workshop', target: w.code, detail: { format, kind: data.kind, rows } });
+      return data;
     },
 
     async create(user: UserRecord, input: NewWorkshopInput): Promise<WorkshopRecord> {
@@ -171,6 +185,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       }
       await repo.update(w.id, { revealed: true });
       changed(w.id);
+      await audit.recordAfter({ ...byUser(user), action: 'reveal.workshop', target: w.code, detail: { completed: s.completed } });
     },
 
     async setStatus(user: UserRecord, publicId: string, status: 'open' | 'closed'): Promise<void> {
@@ -185,6 +200,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       if (!(await repo.removeParticipant(w.id, participantId))) throw new AppError('not_found', 'No such participant in this session.');
       await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);
+      await audit.recordAfter({ ...byUser(user), action: 'delete.participant', target: w.code, detail: { participant: participantId } });
     },
 
     /** Keeps the session (and its participants' data) one more retention period past its current end. */
@@ -203,6 +219,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
       await repo.remove(w.id);
       await store.scrub(); // the deleted data leaves the database's files too
       changed(w.id);
+      await audit.recordAfter({ ...byUser(user), action: 'delete.workshop', target: w.code, detail: { anonymous: w.anonymous } });
     },
 
     /** The open workshop for a join code: unknown → 404, closed → 409. */

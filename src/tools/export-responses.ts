@@ -3,6 +3,7 @@ import { loadContent } from '../content/load';
 import { openStore } from '../db/open';
 import { AppError } from '../errors';
 import { exportResponses, installedModel } from '../services/export-responses';
+import { createAuditService } from '../services/audit';
 import { writeExport } from './write-export';
 
 /**
@@ -17,6 +18,8 @@ export async function runExportResponses(args: { version?: string; out?: string 
   const store = await openStore(config);
   try {
     const { csv, rows } = await exportResponses(store, content, args.version);
+    // Recorded before anything is written: no export without its record.
+    await createAuditService(store).record({ actor: 'cli', action: 'export.responses', detail: { modelVersion: args.version, rows } });
     writeExport(
       args.out,
       csv,

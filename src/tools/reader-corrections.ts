@@ -3,6 +3,7 @@ import { openStore } from '../db/open';
 import type { Store } from '../db/store';
 import type { CorrectionsFile } from '../domain/reader/corrections';
 import { AppError } from '../errors';
+import { createAuditService } from '../services/audit';
 import { writeExport } from './write-export';
 
 /** The corrections whose text may be used, in the file format `reader:train -- --with FILE` reads, all unreviewed. */
@@ -35,6 +36,8 @@ export async function runReaderCorrections(args: { command?: string; out?: strin
   const store = await openStore(loadConfig());
   try {
     const file = await correctionsExport(store);
+    // Recorded before anything is written: no export without its record.
+    await createAuditService(store).record({ actor: 'cli', action: 'export.corrections', detail: { rows: file.corrections.length } });
     const json = `${JSON.stringify(file, null, 2)}\n`;
     writeExport(
       args.out,

@@ -5,7 +5,7 @@ import { expectNoSidewaysScroll, fixedWidthContext, PHONE, shot, SMALL_PHONE } f
 jest.setTimeout(120_000);
 const suite = browserSuite([{ email: 'admin@example.nl', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' }]);
 
-const LINKS = ['Sessies', 'Klant lezen', 'Projecten', 'Mijn profielen', 'Kwaliteit'];
+const LINKS = ['Sessies', 'Klant lezen', 'Projecten', 'Mijn profielen', 'Kwaliteit', 'Auditlog'];
 
 for (const width of [SMALL_PHONE, PHONE, 1366]) {
   test(`When an admin opens the navigation at ${width} px, then every link is on screen and can be clicked`, async () => {

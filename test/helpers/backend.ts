@@ -113,8 +113,15 @@ async function openPgTestStore(): Promise<TestStore> {
   } finally {
     await admin.end();
   }
-  const store = await openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 4 });
-  await emptyTables(store.pool);
+  let store = await openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 4 });
+  try {
+    await emptyTables(store.pool);
+  } catch {
+    // Could not be emptied (e.g. a role that may not switch triggers off): a new schema, as before reuse.
+    await store.close();
+    await dropSchema(schema);
+    store = await openPgStore({ url: TEST_DATABASE_URL, schema, poolMax: 4 });
+  }
   const numbered = (q: string) => {
     let n = 0;
     return q.replace(/\?/g, () => `$${++n}`);

@@ -180,6 +180,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
     const lines = run.out.split('\n').filter((l) => /^(same|DIFFERENT)\t/.test(l));
     expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual([
       'assessments',
+      'audit_log',
       'choice_answers',
       'exercise_answers',
       'exercise_votes',

@@ -12,6 +12,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
   // Not trivially equal: every table of the app is described, with its keys and indexes.
   expect(Object.keys(lite)).toEqual([
     'assessments',
+    'audit_log',
     'choice_answers',
     'exercise_answers',
     'exercise_votes',
@@ -40,7 +41,27 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
   expect(lite.project_members!.foreignKeys).toContain('project_id -> projects(id) ON DELETE CASCADE');
   expect(lite.plan_actions!.foreignKeys).toContain('project_id -> projects(id) ON DELETE CASCADE');
   expect(lite.users!.indexes).toContain('users_oidc (oidc_issuer, oidc_subject) unique');
+  // The audit log has no foreign key (its records outlive the users they name).
+  expect(lite.audit_log!.foreignKeys).toEqual([]);
+  expect(lite.audit_log!.indexes).toEqual(['audit_log_actor (actor)', 'audit_log_at (at)']);
   expect(pg).toEqual(lite);
+  await sqlite.close();
+});
+
+test('Both backends guard the audit log with triggers: no update, no early delete (and on PostgreSQL no truncate)', async () => {
+  const sqlite = openSqliteStore(':memory:');
+  const t = await openTestStore();
+  const lite = sqlite.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name")
+    .pluck()
+    .all();
+  expect(lite).toEqual(['audit_log_no_early_delete', 'audit_log_no_update']);
+  const pg = await t.sql<{ name: string; events: string }>(
+    `SELECT tgname AS name, pg_get_triggerdef(oid) AS events FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY tgname`,
+  );
+  expect(pg.map((r) => r.name)).toEqual(['audit_log_guard', 'audit_log_no_truncate']);
+  expect(pg[0]!.events).toMatch(/BEFORE DELETE OR UPDATE/);
+  expect(pg[1]!.events).toMatch(/BEFORE TRUNCATE/);
   await sqlite.close();
 });
 

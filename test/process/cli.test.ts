@@ -89,7 +89,7 @@ test('When purge runs (by the CLI, or at server start), then unfinished assessme
   const res = await cli(db, ['purge']);
   expect(res).toMatchObject({
     code: 0,
-    out: 'Purged 1 unfinished assessments, 0 sessions and 0 closed surveys past their retention period.\n',
+    out: 'Purged 1 unfinished assessments, 0 sessions, 0 closed surveys and 0 audit records past their retention period.\n',
   });
 
   s = seed();

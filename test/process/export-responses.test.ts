@@ -111,6 +111,17 @@ test('When export-responses runs for version 2, then the CSV has one anonymous r
       .slice(1)
       .map((l) => l.split(',').slice(1)),
   ).toEqual([expectedRow(realContent().models.get('1')!, 'nl', answersFor(realContent().models.get('1')!, 1))]);
+
+  // Each export is in the audit log: by the command line, with the version and the count, and nothing else.
+  const store = openSqliteStore(db);
+  const logged = (await store.audit.all({ action: 'export.responses' }, 10)).reverse();
+  await store.close();
+  expect(logged.map((r) => [r.actor, r.target, r.detail.modelVersion])).toEqual([
+    ['cli', null, '2'],
+    ['cli', null, '2'],
+    ['cli', null, '1'],
+  ]);
+  expect(logged[2]!.detail).toEqual({ modelVersion: '1', rows: 1 });
 });
 
 test('When --out names a file, then the CSV goes there and an existing file is not overwritten', async () => {

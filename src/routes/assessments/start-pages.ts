@@ -30,6 +30,7 @@ export function startPages(service: AssessmentService, config: Config, creationL
       unfinishedDays: config.retention.unfinishedDays,
       workshopDays: config.retention.workshopDays,
       surveyDays: config.retention.surveyDays,
+      auditDays: config.retention.auditDays,
       loginIdleHours: config.sessionHours,
       loginMaxHours: config.loginSessionMaxHours,
     },

@@ -26,13 +26,13 @@ export function statsApi(stats: StatsService): Router {
   });
   router.post('/norms/freeze', async (req, res) => {
     adminOnly(currentUser(res).role);
-    const { scores: _scores, ...table } = await stats.freeze(parse(freezeBody, req.body ?? {}).modelVersion);
+    const { scores: _scores, ...table } = await stats.freeze(parse(freezeBody, req.body ?? {}).modelVersion, currentUser(res));
     res.status(201).json(table);
   });
   router.post('/norms/activate', async (req, res) => {
     adminOnly(currentUser(res).role);
     const body = parse(activateBody, req.body ?? {});
-    await stats.activate(body.modelVersion, body.id);
+    await stats.activate(body.modelVersion, body.id, currentUser(res));
     res.status(204).end();
   });
   router.get('/retest', async (req, res) => {

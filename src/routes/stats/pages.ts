@@ -44,7 +44,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
       .parse(body.modelVersion || undefined);
     if (body.action === 'freeze') {
       try {
-        await stats.freeze(version);
+        await stats.freeze(version, currentUser(res));
       } catch (err) {
         if (err instanceof AppError && err.code === 'conflict') return res.redirect(303, `/stats?error=freeze`);
         throw err;
@@ -52,7 +52,7 @@ export function statsPages(stats: StatsService, content: Content): Router {
     } else {
       const id = body.id ? Number(body.id) : null;
       if (id !== null && !Number.isInteger(id)) throw new AppError('not_found', 'No such norm table.');
-      await stats.activate(version, id);
+      await stats.activate(version, id, currentUser(res));
     }
     res.redirect(303, `/stats${version ? `?modelVersion=${encodeURIComponent(version)}` : ''}`);
   });

@@ -116,7 +116,7 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
   // The service refuses (409) what the trainer may not download yet; the headers only go out on success.
   router.get('/:id/export.csv', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id);
-    const data = await workshops.exportData(w);
+    const data = await workshops.exportData(w, currentUser(res), 'csv');
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.csv`).type('text/csv; charset=utf-8');
     res.send(`\uFEFF${data.kind === 'group' ? exportGroupCsv(data.n, data.drives) : exportCsv(data.rows)}`);
   });
@@ -124,7 +124,7 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
   // For Dutch Excel: `;`, decimal commas, a byte order mark, column names in the session's language, local times.
   router.get('/:id/export-excel.csv', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id);
-    const data = await workshops.exportData(w);
+    const data = await workshops.exportData(w, currentUser(res), 'excel');
     const names = excelNames(w.lang);
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}-excel.csv`).type('text/csv; charset=utf-8');
     res.send(data.kind === 'group' ? exportGroupExcelCsv(data.n, data.drives, names) : exportExcelCsv(data.rows, names));
@@ -132,7 +132,7 @@ export function workshopsApi(workshops: WorkshopService, config: Config, content
 
   router.get('/:id/export.json', async (req, res) => {
     const w = await workshops.get(currentUser(res), req.params.id);
-    const data = await workshops.exportData(w);
+    const data = await workshops.exportData(w, currentUser(res), 'json');
     const session = { id: w.publicId, code: w.code, title: w.title, anonymous: w.anonymous };
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${w.code}.json`);
     res.json(

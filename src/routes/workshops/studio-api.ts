@@ -86,12 +86,12 @@ export function exercisesApi(studio: StudioService): Router {
   });
   // The results of one exercise to take home (also before a reveal: the trainer's own data).
   router.get('/:id/exercises/:eid/export.csv', async (req, res) => {
-    const { session, results } = await studio.exportOne(currentUser(res), req.params.id, req.params.eid);
+    const { session, results } = await studio.exportOne(currentUser(res), req.params.id, req.params.eid, 'csv');
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${session.code}-${results.id}.csv`).type('text/csv; charset=utf-8');
     res.send(`\uFEFF${exerciseCsv(results)}`);
   });
   router.get('/:id/exercises/:eid/export.json', async (req, res) => {
-    const { session, results } = await studio.exportOne(currentUser(res), req.params.id, req.params.eid);
+    const { session, results } = await studio.exportOne(currentUser(res), req.params.id, req.params.eid, 'json');
     res.set('Cache-Control', 'no-store').attachment(`drijfveer-${session.code}-${results.id}.json`);
     res.json(exerciseJson(session, results));
   });
