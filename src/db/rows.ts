@@ -9,6 +9,7 @@ import type {
   Role,
   StakeholderRecord,
   UserRecord,
+  UserStatus,
   WorkshopRecord,
 } from './store';
 
@@ -47,8 +48,26 @@ export const toAssessment = (r: AssessmentRow): AssessmentRecord => ({
   consentVersion: r.consent_version,
 });
 
-export type UserRow = { id: number; email: string; name: string; role: Role; created_at: string; password_hash: string };
-export const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
+export type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: string;
+  password_hash: string;
+  status: UserStatus;
+  last_login_at: string | null;
+};
+export const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+  status: r.status,
+  lastLoginAt: r.last_login_at,
+  hasPassword: r.password_hash !== '',
+});
 
 export type WorkshopRow = {
   id: number;

@@ -28,6 +28,9 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   await users.add({ email: 'trainer@example.nl', name: 'Tessa', role: 'trainer', password: PASSWORD });
   await users.add({ email: 'co@example.nl', name: 'Cor', role: 'trainer', password: PASSWORD });
   const consultant = await users.add({ email: 'kees@example.nl', name: 'Kees', role: 'consultant', password: PASSWORD });
+  // A used invitation link (only its hash is stored).
+  const now = new Date().toISOString();
+  await store.userTokens.create({ tokenHash: 'f'.repeat(64), userId: consultant.id, kind: 'invite', expiresAt: now, now });
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
@@ -150,6 +153,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'remarks',
       'stakeholder_contacts',
       'stakeholders',
+      'user_tokens',
       'users',
       'workshop_trainers',
       'workshops',

@@ -26,6 +26,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'schema_migrations',
     'stakeholder_contacts',
     'stakeholders',
+    'user_tokens',
     'users',
     'workshop_trainers',
     'workshops',
