@@ -102,12 +102,31 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_JOIN_PER_CLIENT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_JOIN_PER_ADDRESS: z.coerce.number().int().min(1).default(500),
+  // Mails a visitor can ask for (reset links, private links): per client address per hour, and per e-mail address per hour.
+  RATE_LIMIT_MAIL_PER_IP: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_MAIL_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // The privacy page: the organisation that runs Drijfveer and is responsible for the data, and how to reach it about
   // privacy (an e-mail address, a web address or a line of text). Unset: the page says the running organisation is
   // responsible and shows a note for the administrator.
   ORGANISATION_NAME: optionalText(120),
+  // E-mail (invitations, password resets, participants' private links): an SMTP relay as smtp://user:pass@host:587
+  // (STARTTLS when the server offers it) or smtps://…:465, and the sender address. Unset: those features say so.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\p{Cc}]*$/u, 'must be one line without control characters')
+    .regex(/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an e-mail address, e.g. drijfveer@example.nl or "Drijfveer <drijfveer@example.nl>"')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   PRIVACY_CONTACT: optionalText(200),
 });
 
@@ -144,7 +163,11 @@ export type Config = Readonly<{
     joinPerAddress: number;
     assessmentsPerIp: number;
     codeLookupsPerAddress: number;
+    mailPerIp: number;
+    mailPerEmail: number;
   };
+  /** The SMTP relay and sender for e-mail; null when SMTP_URL and MAIL_FROM are not set. */
+  mail: { smtpUrl: string; from: string } | null;
   /** For the privacy page: who is responsible and how to reach them (null: not configured). */
   privacy: { organisation: string | null; contact: string | null };
   /** Returns the session secret; throws in production when it is not set. */
@@ -163,6 +186,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && e.PASSWORD_SCRYPT_COST < SCRYPT_COST_PRODUCTION_MIN) {
     throw new ConfigError(
       `Invalid configuration in environment variables:\n  PASSWORD_SCRYPT_COST: ${e.PASSWORD_SCRYPT_COST} is too low for production (at least ${SCRYPT_COST_PRODUCTION_MIN}, i.e. N=2^${SCRYPT_COST_PRODUCTION_MIN}); low costs are for tests only`,
+    );
+  }
+  if (Boolean(e.SMTP_URL) !== Boolean(e.MAIL_FROM)) {
+    const missing = e.SMTP_URL ? 'MAIL_FROM' : 'SMTP_URL';
+    throw new ConfigError(
+      `Invalid configuration in environment variables:\n  ${missing}: required when ${missing === 'MAIL_FROM' ? 'SMTP_URL' : 'MAIL_FROM'} is set (e-mail needs both)`,
     );
   }
   const devSecret = randomBytes(32).toString('base64url');
@@ -197,7 +226,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       joinPerAddress: e.RATE_LIMIT_JOIN_PER_ADDRESS,
       assessmentsPerIp: e.RATE_LIMIT_ASSESSMENTS_PER_IP,
       codeLookupsPerAddress: e.RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS,
+      mailPerIp: e.RATE_LIMIT_MAIL_PER_IP,
+      mailPerEmail: e.RATE_LIMIT_MAIL_PER_EMAIL,
     }),
+    mail: e.SMTP_URL && e.MAIL_FROM ? Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }) : null,
     privacy: Object.freeze({ organisation: e.ORGANISATION_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null }),
     sessionSecret: () => {
       if (e.SESSION_SECRET) return e.SESSION_SECRET;

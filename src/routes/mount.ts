@@ -41,6 +41,12 @@ import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
 import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
+import type { AdminUsers } from '../services/admin-users';
+import type { AccountLinks } from '../services/account-links';
+import { adminUsersApi } from './admin/api';
+import { adminUserPages } from './admin/pages';
+import { accountPages } from './accounts/pages';
+import { privateLinkMail } from './accounts/private-link';
 
 /*
  * Where every area's routers are mounted: the API first, then the pages (app.ts puts the hot path and the
@@ -69,6 +75,8 @@ function mountLoginAreas(app: Express, session: RequestHandler, users: Services[
   }
 }
 export type Shared = {
+  /** User administration and the one-time links sent by e-mail (invitations, resets, private links). */
+  accounts: { admin: AdminUsers; links: AccountLinks; resetLimits: RequestHandler[]; privateLinkLimits: RequestHandler[] };
   config: Config;
   content: Content;
   services: Services;
@@ -83,7 +91,7 @@ export type Shared = {
 /** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
 export function mountApi(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+  { accounts, config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   // A batch of texts for the drive reader may hold 100,000 characters (up to 4 bytes each in UTF-8, plus JSON).
@@ -120,15 +128,19 @@ export function mountApi(
       mount: '/api',
       routers: [consultantApi(reader, myProfiles, projects), contactsApi(services.contacts)],
     },
+    // Admins only: everyone else gets a 404 (adminOnly), as if the area did not exist.
+    { paths: ['/api/admin/users'], roles: EVERYONE, routers: [adminUsersApi(accounts.admin, config)] },
   ]);
 }
 
 /** The pages: versioned static files, language, forms. */
 export function mountPages(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
+  { accounts, config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects } = services;
+  // The profile page (cached) shows "e-mail me my link" only when the server can send mail.
+  app.locals.mailConfigured = config.mail !== null;
   // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
   const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
   const staticBase = `/static/${assetVersion(PUBLIC_DIR)}`;
@@ -175,7 +187,10 @@ export function mountPages(
     { paths: ['/me'], roles: EVERYONE, routers: [myPages(myProfiles, assessments, services.stats, content)] },
     { paths: ['/projects'], roles: EVERYONE, routers: [projectPages(projects, reader, content)] },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
+    { paths: ['/admin/users'], roles: EVERYONE, routers: [adminUserPages(accounts.admin, config)] },
   ]);
+  app.use(accountPages(accounts.links, config, accounts.resetLimits));
+  app.use(privateLinkMail(accounts.links, assessments, config, accounts.privateLinkLimits));
   app.use(startPages(assessments, config, creationLimit));
   app.use(profileActions(assessments, profileCache));
   app.use(joinPages(workshops, assessments, config, joinLimits, services.participantStudio));

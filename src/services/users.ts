@@ -47,9 +47,12 @@ export function createUserService(store: Store, passwords: Passwords = createPas
       const parsed = emailSchema.safeParse(email);
       const found = parsed.success ? await repo.findForLogin(parsed.data) : null;
       const ok = await passwords.verify(password, found?.passwordHash ?? passwords.dummyHash());
-      if (!found || !ok) return null;
+      // A deactivated user is refused with the same generic answer as a wrong password.
+      if (!found || !ok || found.status !== 'active') return null;
       const { passwordHash: _drop, ...user } = found;
-      return user;
+      const now = new Date().toISOString();
+      await repo.recordLogin(user.id, now);
+      return { ...user, lastLoginAt: now };
     },
   };
 }
