@@ -36,10 +36,16 @@ export async function startSmtp() {
     url: `smtp://127.0.0.1:${port}`,
     env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Drijfveer <drijfveer@example.nl>' },
     mails,
-    /** Resolves with the mail number `n` (0-based) once it has arrived. */
-    async mail(n = mails.length): Promise<ReceivedMail> {
-      while (mails.length <= n) await new Promise<void>((resolve) => waiters.push(resolve));
-      return mails[n]!;
+    /**
+     * The first mail to `address` from number `from` (0-based) on, once it has arrived. By recipient: mails sent after
+     * the answer (reset links) can arrive after mails of a later test.
+     */
+    async mailTo(address: string, from = 0): Promise<ReceivedMail> {
+      for (;;) {
+        const found = mails.slice(from).find((m) => m.to.includes(address));
+        if (found) return found;
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
