@@ -124,7 +124,10 @@ const envSchema = z.object({
     .trim()
     .max(254)
     .regex(/^[^\p{Cc}]*$/u, 'must be one line without control characters')
-    .regex(/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an e-mail address, e.g. drijfveer@example.nl or "Drijfveer <drijfveer@example.nl>"')
+    .regex(
+      /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+      'must be an e-mail address, e.g. drijfveer@example.nl or "Drijfveer <drijfveer@example.nl>"',
+    )
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PRIVACY_CONTACT: optionalText(200),

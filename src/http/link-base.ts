@@ -10,6 +10,9 @@ import { AppError } from '../errors';
 export function linkBase(config: Config, req: Request): string {
   if (config.publicUrl) return config.publicUrl;
   if (config.isProduction)
-    throw new AppError('mail_not_configured', 'Links in e-mails need PUBLIC_URL, the address people use to reach this server (see docs/deploy.md).');
+    throw new AppError(
+      'mail_not_configured',
+      'Links in e-mails need PUBLIC_URL, the address people use to reach this server (see docs/deploy.md).',
+    );
   return `${req.protocol}://${req.get('host')}`;
 }

@@ -18,7 +18,8 @@ export function mailLimits(config: Config, repo: RateLimitRepo, prefix: string, 
   const secret = rateLimitKey(config);
   const common = {
     windowMs: HOUR,
-    handler: ((_req, _res, next) => next(new AppError('too_many_requests', MESSAGE, undefined, { retryAfterSeconds: 3600 }))) as RequestHandler,
+    handler: ((_req, _res, next) =>
+      next(new AppError('too_many_requests', MESSAGE, undefined, { retryAfterSeconds: 3600 }))) as RequestHandler,
     standardHeaders: 'draft-8' as const,
     legacyHeaders: false,
   };
@@ -29,7 +30,12 @@ export function mailLimits(config: Config, repo: RateLimitRepo, prefix: string, 
       limit: config.rateLimits.mailPerIp,
       keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
     }),
-    rateLimit({ ...common, store: dbStore(repo, `${prefix}-target:`, secret), limit: config.rateLimits.mailPerEmail, keyGenerator: targetOf }),
+    rateLimit({
+      ...common,
+      store: dbStore(repo, `${prefix}-target:`, secret),
+      limit: config.rateLimits.mailPerEmail,
+      keyGenerator: targetOf,
+    }),
   ];
 }
 

@@ -56,7 +56,13 @@ export function createAdminUsers({ store, users, mailer, live, content }: AdminD
         throw new AppError('conflict', `A user with e-mail ${email} already exists.`, { field: 'email' });
       const created = !user;
       if (!user) {
-        const made = await store.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: '', now: now.toISOString() });
+        const made = await store.users.create({
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          passwordHash: '',
+          now: now.toISOString(),
+        });
         if (made === 'email_taken') throw new AppError('conflict', `A user with e-mail ${email} already exists.`, { field: 'email' });
         user = { ...made, passwordHash: '' };
       }

@@ -22,7 +22,10 @@ async function withAdmin(env: Record<string, string> = smtp.env) {
 async function setPassword(t: TestApp, path: string, password: string) {
   const agent = request.agent(t.app);
   const page = await agent.get(path).expect(200);
-  return agent.post(path).type('form').send({ _csrf: csrfTokenIn(page.text), password, password2: password });
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: csrfTokenIn(page.text), password, password2: password });
 }
 
 describe('inviting a user', () => {
@@ -80,7 +83,10 @@ describe('inviting a user', () => {
     const piaPath = linkPath(await smtp.mailTo('pia@example.nl', before), '/invite/');
     const page = await request.agent(t.app).get(piaPath).expect(200);
     expect(page.text).toContain('Welkom, Pia');
-    await t.db.sql("UPDATE user_tokens SET expires_at = ? WHERE kind = 'invite' AND used_at IS NULL", new Date(Date.now() - 1000).toISOString());
+    await t.db.sql(
+      "UPDATE user_tokens SET expires_at = ? WHERE kind = 'invite' AND used_at IS NULL",
+      new Date(Date.now() - 1000).toISOString(),
+    );
     const expired = await request(t.app).get(piaPath).expect(400);
     expect(expired.text).toContain('Deze link is verlopen');
     await request(t.app).get('/invite/AAAAAAAAAAAAAAAAAAAAAAAA').expect(400);
@@ -124,7 +130,11 @@ describe('changing users', () => {
     const { t, admin, agent } = await withAdmin();
     const anna = await addUser(t, 'anna@example.nl', 'trainer');
     const page = await agent.get('/admin/users').expect(200);
-    await agent.post(`/admin/users/${anna.id}/role`).type('form').send({ _csrf: csrfTokenIn(page.text), role: 'consultant' }).expect(303);
+    await agent
+      .post(`/admin/users/${anna.id}/role`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), role: 'consultant' })
+      .expect(303);
     expect(await t.db.one('SELECT role FROM users WHERE id = ?', anna.id)).toBe('consultant');
     const res = await agent.patch(`/api/admin/users/${anna.id}`).send({ role: 'admin' }).expect(200);
     expect(res.body.user).toMatchObject({ id: anna.id, role: 'admin' });
@@ -134,7 +144,11 @@ describe('changing users', () => {
       expect(self.body.error.code).toBe('conflict');
     }
     await agent.delete(`/api/admin/users/${admin.id}`).expect(409);
-    await agent.post(`/admin/users/${admin.id}/status`).type('form').send({ _csrf: csrfTokenIn(page.text), status: 'deactivated' }).expect(409);
+    await agent
+      .post(`/admin/users/${admin.id}/status`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), status: 'deactivated' })
+      .expect(409);
     expect(await t.db.one('SELECT role FROM users WHERE id = ?', admin.id)).toBe('admin');
     expect(await t.db.one('SELECT status FROM users WHERE id = ?', admin.id)).toBe('active');
     await agent.patch('/api/admin/users/999999').send({ role: 'admin' }).expect(404);
@@ -157,7 +171,11 @@ describe('changing users', () => {
       await waitFor(() => stream.events.length >= 1);
 
       const page = await agent.get('/admin/users').expect(200);
-      await agent.post(`/admin/users/${bob.id}/status`).type('form').send({ _csrf: csrfTokenIn(page.text), status: 'deactivated' }).expect(303);
+      await agent
+        .post(`/admin/users/${bob.id}/status`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), status: 'deactivated' })
+        .expect(303);
       await stream.ended; // the heartbeat is a minute away: only the deactivation can have ended it
       await t.http().get('/api/sessions').set('Cookie', cookie).expect(401);
       await t.http().post('/api/login').send({ email: 'bob@example.nl', password: PASSWORD }).expect(401);
@@ -179,7 +197,11 @@ describe('changing users', () => {
     const confirm = await agent.get(`/admin/users/${carl.id}/remove`).expect(200);
     expect(confirm.text).toContain('Carl verwijderen?');
     expect(confirm.text).toContain('sessies: 1, met hun deelnemers: 0');
-    await agent.post(`/admin/users/${carl.id}/remove`).type('form').send({ _csrf: csrfTokenIn(confirm.text) }).expect(303);
+    await agent
+      .post(`/admin/users/${carl.id}/remove`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(confirm.text) })
+      .expect(303);
     expect(await t.db.one('SELECT count(*) FROM users WHERE id = ?', carl.id)).toBe(0);
     expect(await t.db.one('SELECT count(*) FROM workshops')).toBe(0);
     await carlAgent.get('/api/sessions').expect(401);
@@ -197,7 +219,12 @@ describe('who may administer users', () => {
       await addUser(t, `${role}@example.nl`, role);
       const agent = await loggedInByForm(t, `${role}@example.nl`);
       for (const path of ['/admin/users', '/admin/users/invite', `/admin/users/${admin.id}/remove`]) await agent.get(path).expect(404);
-      for (const path of ['/admin/users/invite', `/admin/users/${admin.id}/role`, `/admin/users/${admin.id}/status`, `/admin/users/${admin.id}/remove`])
+      for (const path of [
+        '/admin/users/invite',
+        `/admin/users/${admin.id}/role`,
+        `/admin/users/${admin.id}/status`,
+        `/admin/users/${admin.id}/remove`,
+      ])
         await agent.post(path).type('form').send({ role: 'admin', status: 'deactivated' }).expect(404);
       await agent.get('/api/admin/users').expect(404);
       await agent.post('/api/admin/users').send({ name: 'X', email: 'x@example.nl', role: 'admin' }).expect(404);

@@ -20,7 +20,11 @@ afterAll(() => smtp.close());
 async function askReset(t: TestApp, email: string, headers: Record<string, string> = {}) {
   const agent = request.agent(t.app);
   const page = await agent.get('/password/forgot').set(headers).expect(200);
-  return agent.post('/password/forgot').set(headers).type('form').send({ _csrf: csrfTokenIn(page.text), email });
+  return agent
+    .post('/password/forgot')
+    .set(headers)
+    .type('form')
+    .send({ _csrf: csrfTokenIn(page.text), email });
 }
 
 describe('forgotten password', () => {
@@ -43,12 +47,21 @@ describe('forgotten password', () => {
 
     const agent = request.agent(t.app);
     const form = await agent.get(path).expect(200);
-    const mismatch = await agent.post(path).type('form').send({ _csrf: csrfTokenIn(form.text), password: 'a-new-password-123', password2: 'another-one-4567' });
+    const mismatch = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(form.text), password: 'a-new-password-123', password2: 'another-one-4567' });
     expect(mismatch.status).toBe(400);
     expect(mismatch.text).toContain('De twee wachtwoorden zijn niet gelijk.');
-    const short = await agent.post(path).type('form').send({ _csrf: csrfTokenIn(form.text), password: 'short', password2: 'short' });
+    const short = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(form.text), password: 'short', password2: 'short' });
     expect(short.status).toBe(400);
-    const done = await agent.post(path).type('form').send({ _csrf: csrfTokenIn(form.text), password: 'a-new-password-123', password2: 'a-new-password-123' });
+    const done = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(form.text), password: 'a-new-password-123', password2: 'a-new-password-123' });
     expect(done.status).toBe(200);
 
     await old.get('/api/sessions').expect(401);
@@ -58,7 +71,10 @@ describe('forgotten password', () => {
     // An hour later a link that was not used does not work any more.
     await askReset(t, 'eva@example.nl');
     const second = linkPath(await smtp.mailTo('eva@example.nl', smtp.mails.indexOf(mail) + 1), '/password/reset/');
-    await t.db.sql("UPDATE user_tokens SET expires_at = ? WHERE kind = 'reset' AND used_at IS NULL", new Date(Date.now() - 1).toISOString());
+    await t.db.sql(
+      "UPDATE user_tokens SET expires_at = ? WHERE kind = 'reset' AND used_at IS NULL",
+      new Date(Date.now() - 1).toISOString(),
+    );
     await request(t.app).get(second).expect(400);
   });
 
@@ -109,7 +125,7 @@ describe('e-mail me my private link', () => {
     const db = await openTestStore();
     const config = loadConfig({ NODE_ENV: 'test', ...SECRET, ...testHashing({}), ...smtp.env, LOG_LEVEL: 'info' });
     const app = createApp({ db: db.store, config, content: realContent(), logger: createLogger('info', sink) });
-    const t = { app, store: db.store, db, config, http: () => request(app) } as unknown as TestApp;
+    const t = { app, store: db.store, db, config, http: () => request(app) };
     const token = await createAssessment(t);
     await answerAll(t, token);
     await t.http().post(`/api/assessments/${token}/complete`).expect(200);

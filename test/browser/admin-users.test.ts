@@ -23,8 +23,18 @@ beforeAll(async () => {
   db = await serverDatabase();
   const store = await db.open();
   const passwords = createPasswords({ ...DEFAULT_HASHING, costLog2: Number(TEST_SCRYPT_COST) });
-  await createUserService(store, passwords).add({ email: 'admin@example.nl', name: 'Anke Beheer', role: 'admin', password: 'admin-password-1' });
-  await createUserService(store, passwords).add({ email: 'tessa@example.nl', name: 'Tessa Trainer', role: 'trainer', password: 'trainer-password' });
+  await createUserService(store, passwords).add({
+    email: 'admin@example.nl',
+    name: 'Anke Beheer',
+    role: 'admin',
+    password: 'admin-password-1',
+  });
+  await createUserService(store, passwords).add({
+    email: 'tessa@example.nl',
+    name: 'Tessa Trainer',
+    role: 'trainer',
+    password: 'trainer-password',
+  });
   await store.close();
   [server, browser] = await Promise.all([startServer(db, smtp.env), launchBrowser()]);
 });

@@ -5,7 +5,10 @@ export type ReceivedMail = { to: string[]; raw: string; text: string; links: str
 
 /** Quoted-printable (what nodemailer uses for long lines) back to text: soft breaks joined, =XX decoded. */
 const unQuote = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 
 /**
  * A real SMTP server in the test process on 127.0.0.1 (a free port), without TLS or login: it keeps every mail

@@ -29,7 +29,9 @@ export function accountPages(links: AccountLinks, config: Config, forgotLimits: 
     const check = (t: string) => (kind === 'invite' ? links.checkInvite(t) : links.checkReset(t));
     const use = (t: string, p: string) => (kind === 'invite' ? links.acceptInvite(t, p) : links.resetPassword(t, p));
     const render = (req: Request, res: Response, status: number, state: LinkState & { state: 'open' }, errors: Record<string, string>) =>
-      token.provide(req, res, () => res.status(status).render('account-set-password', { kind, action: req.originalUrl, who: state, errors }));
+      token.provide(req, res, () =>
+        res.status(status).render('account-set-password', { kind, action: req.originalUrl, who: state, errors }),
+      );
 
     router.get(path, async (req, res) => {
       const state = await check(String(req.params.token));

@@ -22,7 +22,11 @@ export function privateLinkMail(links: AccountLinks, assessments: AssessmentServ
     const token = String(req.params.token);
     await assessments.status(token); // an unknown link is a 404, before anything is sent
     try {
-      await links.mailPrivateLink(bodyText(req.body, 'email').slice(0, 254), res.locals.lang as Lang, `${linkBase(config, req)}/p/${token}`);
+      await links.mailPrivateLink(
+        bodyText(req.body, 'email').slice(0, 254),
+        res.locals.lang as Lang,
+        `${linkBase(config, req)}/p/${token}`,
+      );
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'validation_failed') return render(req, res, 400, 'form', 'mailLink.errorEmail');

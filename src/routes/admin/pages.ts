@@ -42,9 +42,13 @@ export function adminUserPages(admin: AdminUsers, config: Config): Router {
   });
 
   const renderInvite = (res: Response, status: number, values: Record<string, string>, errors: Errors) =>
-    res.status(status).render('admin-invite', { user: currentUser(res), roles: ROLES, values, errors, hours: INVITE_HOURS, mail: admin.mailConfigured() });
+    res
+      .status(status)
+      .render('admin-invite', { user: currentUser(res), roles: ROLES, values, errors, hours: INVITE_HOURS, mail: admin.mailConfigured() });
 
-  router.get('/invite', (_req, res) => renderInvite(res, 200, { name: '', email: '', role: 'trainer', lang: res.locals.lang as string }, {}));
+  router.get('/invite', (_req, res) =>
+    renderInvite(res, 200, { name: '', email: '', role: 'trainer', lang: res.locals.lang as string }, {}),
+  );
 
   router.post('/invite', verifyFormToken, async (req, res) => {
     const raw = (req.body ?? {}) as Record<string, unknown>;

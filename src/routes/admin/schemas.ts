@@ -14,4 +14,8 @@ export const changeBody = z
 export const roleForm = z.object({ role: z.enum(ROLES) });
 export const statusForm = z.object({ status: z.enum(['active', 'deactivated']) });
 /** A user id in a path; anything else is a 404. */
-export const userId = z.coerce.number().int().positive().max(2 ** 31 - 1);
+export const userId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
