@@ -47,7 +47,11 @@ export function createAdminUsers({ store, users, mailer, live, content }: AdminD
      * Makes the account (without a password) and mails a one-time link to set one. Inviting an address whose
      * invitation is still open sends a new link (the old one stops working); any other existing address is a 409.
      */
-    async invite(input: { email: string; name: string; role: Role; lang: Lang }, linkBase: string): Promise<UserRecord> {
+    async invite(
+      _actor: UserRecord,
+      input: { email: string; name: string; role: Role; lang: Lang },
+      linkBase: string,
+    ): Promise<UserRecord> {
       mailer.requireConfigured();
       const email = emailSchema.parse(input.email);
       const now = new Date();

@@ -38,7 +38,7 @@ export function adminUsersApi(admin: AdminUsers, config: Config): Router {
 
   router.post('/', async (req, res) => {
     const body = parse(inviteBody, req.body ?? {});
-    const user = await admin.invite(body, linkBase(config, req));
+    const user = await admin.invite(currentUser(res), body, linkBase(config, req));
     res.status(201).json({ user: userJson(user) });
   });
 

@@ -56,7 +56,7 @@ export function adminUserPages(admin: AdminUsers, config: Config): Router {
     const form = inviteForm.safeParse(values);
     if (!form.success) return renderInvite(res, 400, values, fieldErrors(form.error));
     try {
-      const invited = await admin.invite(form.data, linkBase(config, req));
+      const invited = await admin.invite(currentUser(res), form.data, linkBase(config, req));
       res.redirect(303, `/admin/users?done=invited&user=${invited.id}`);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
