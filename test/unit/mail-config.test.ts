@@ -1,5 +1,7 @@
+import type { Request } from 'express';
 import { ConfigError, loadConfig } from '../../src/config';
 import { createPasswords } from '../../src/services/passwords';
+import { linkBase } from '../../src/http/link-base';
 
 describe('e-mail configuration', () => {
   test('When SMTP_URL and MAIL_FROM are both set, then mail is configured; when neither, it is null', () => {
@@ -33,5 +35,17 @@ describe('a user without a password', () => {
     });
     for (const attempt of ['', 'anything', 'scrypt']) expect(await passwords.verify(attempt, '')).toBe(false);
     expect(derived).toBe(3);
+  });
+});
+
+describe('links in mails', () => {
+  const req = (host: string) => ({ protocol: 'https', get: () => host }) as unknown as Request;
+  const secret = { SESSION_SECRET: 'a-test-secret-of-at-least-32-characters' };
+  test('When running in production, then links start with PUBLIC_URL only, never the Host header; without it the mail features say what is missing', () => {
+    const withUrl = loadConfig({ NODE_ENV: 'production', ...secret, PUBLIC_URL: 'https://drijfveer.example.nl/' });
+    expect(linkBase(withUrl, req('evil.example'))).toBe('https://drijfveer.example.nl');
+    const without = loadConfig({ NODE_ENV: 'production', ...secret });
+    expect(() => linkBase(without, req('evil.example'))).toThrow(/PUBLIC_URL/);
+    expect(linkBase(loadConfig({ NODE_ENV: 'test' }), req('localhost:3000'))).toBe('https://localhost:3000');
   });
 });
