@@ -20,6 +20,10 @@ import { assessmentLimit, createJoinLimits, loginLimits, surveyResponseLimit } f
 import { errorHandler, logFailure, notFoundHandler } from './http/error-handler';
 import { saveAnswersHandler } from './routes/assessments/api';
 import { mountApi, mountPages, type Shared } from './routes/mount';
+import { createMailer } from './services/mail';
+import { emailTarget, mailLimits } from './http/mail-limits';
+import { createAdminUsers } from './services/admin-users';
+import { createAccountLinks } from './services/account-links';
 
 /**
  * `passwords`: the password hasher (default: as configured); tests pass one whose hashing they control.
@@ -77,7 +81,21 @@ export function createApp({
       services.studio.stop();
     },
   };
+  // Only the relay's error code reaches the log: its message can name the recipient (a participant's address).
+  const mailFailed = (err: unknown) => {
+    const { code, responseCode, command } = (err ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+    logger.warn({ mailError: { code, responseCode, command } }, 'an e-mail could not be sent');
+  };
+  const mailer = createMailer(config.mail, mailFailed);
+  const accounts = {
+    admin: createAdminUsers({ store: db, users: services.users, mailer, live: services.hub, content }),
+    links: createAccountLinks({ store: db, passwords, mailer, live: services.hub, content, onBackgroundFailure: mailFailed }),
+    // Per client address and per target: the e-mail address of a reset, the private link of a participant.
+    resetLimits: mailLimits(config, db.rateLimits, 'reset', emailTarget),
+    privateLinkLimits: mailLimits(config, db.rateLimits, 'private-link', (req) => `link:${String(req.params.token)}`),
+  };
   const shared: Shared = {
+    accounts,
     config,
     content,
     services,

@@ -110,12 +110,34 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_JOIN_PER_CLIENT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_JOIN_PER_ADDRESS: z.coerce.number().int().min(1).default(500),
+  // Mails a visitor can ask for (reset links, private links): per client address per hour, and per e-mail address per hour.
+  RATE_LIMIT_MAIL_PER_IP: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_MAIL_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // The privacy page: the organisation that runs Drijfveer and is responsible for the data, and how to reach it about
   // privacy (an e-mail address, a web address or a line of text). Unset: the page says the running organisation is
   // responsible and shows a note for the administrator.
   ORGANISATION_NAME: optionalText(120),
+  // E-mail (invitations, password resets, participants' private links): an SMTP relay as smtp://user:pass@host:587
+  // (STARTTLS when the server offers it) or smtps://…:465, and the sender address. Unset: those features say so.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\p{Cc}]*$/u, 'must be one line without control characters')
+    .regex(
+      /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+      'must be an e-mail address, e.g. drijfveer@example.nl or "Drijfveer <drijfveer@example.nl>"',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   PRIVACY_CONTACT: optionalText(200),
   ...ssoEnv,
 });
@@ -154,7 +176,11 @@ export type Config = Readonly<{
     assessmentsPerIp: number;
     codeLookupsPerAddress: number;
     surveyResponsesPerAddress: number;
+    mailPerIp: number;
+    mailPerEmail: number;
   };
+  /** The SMTP relay and sender for e-mail; null when SMTP_URL and MAIL_FROM are not set. */
+  mail: { smtpUrl: string; from: string } | null;
   /** For the privacy page: who is responsible and how to reach them (null: not configured). */
   privacy: { organisation: string | null; contact: string | null };
   /** Single sign-on through OpenID Connect, or null when OIDC_ISSUER is not set (see config-sso.ts). */
@@ -181,6 +207,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const sso = ssoFrom(e, e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null, e.NODE_ENV === 'production');
   if (typeof sso === 'string') throw new ConfigError(`Invalid configuration in environment variables:\n${sso}`);
+  if (Boolean(e.SMTP_URL) !== Boolean(e.MAIL_FROM)) {
+    const missing = e.SMTP_URL ? 'MAIL_FROM' : 'SMTP_URL';
+    throw new ConfigError(
+      `Invalid configuration in environment variables:\n  ${missing}: required when ${missing === 'MAIL_FROM' ? 'SMTP_URL' : 'MAIL_FROM'} is set (e-mail needs both)`,
+    );
+  }
   const devSecret = randomBytes(32).toString('base64url');
   return Object.freeze({
     env: e.NODE_ENV,
@@ -219,7 +251,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       assessmentsPerIp: e.RATE_LIMIT_ASSESSMENTS_PER_IP,
       codeLookupsPerAddress: e.RATE_LIMIT_CODE_LOOKUPS_PER_ADDRESS,
       surveyResponsesPerAddress: e.RATE_LIMIT_SURVEY_RESPONSES_PER_ADDRESS,
+      mailPerIp: e.RATE_LIMIT_MAIL_PER_IP,
+      mailPerEmail: e.RATE_LIMIT_MAIL_PER_EMAIL,
     }),
+    mail: e.SMTP_URL && e.MAIL_FROM ? Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }) : null,
     privacy: Object.freeze({ organisation: e.ORGANISATION_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null }),
     sso,
     passwordLogin: e.PASSWORD_LOGIN === 'on',

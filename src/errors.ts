@@ -10,11 +10,13 @@ const STATUS = {
   conflict: 409,
   already_completed: 409,
   not_completed: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   incomplete: 422,
   too_many_requests: 429,
   unavailable: 503,
+  mail_not_configured: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof STATUS;

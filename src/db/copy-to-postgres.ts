@@ -9,6 +9,7 @@ import { openSqliteStore } from './sqlite/store';
 /** Parents before children, so every foreign key finds its row. */
 const TABLE_ORDER = [
   'users',
+  'user_tokens',
   'workshops',
   'workshop_trainers',
   'assessments',

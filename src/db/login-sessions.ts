@@ -30,5 +30,9 @@ export function createLoginSessionRepo(sql: Sql): LoginSessionRepo {
       // ->> reads a JSON field in both engines (SQLite 3.38+; PostgreSQL on jsonb).
       return sql.run("DELETE FROM login_sessions WHERE CAST(data ->> 'userId' AS INTEGER) = $1", [userId]);
     },
+    async idsByUser(userId) {
+      const rows = await sql.all<{ sid: string }>("SELECT sid FROM login_sessions WHERE CAST(data ->> 'userId' AS INTEGER) = $1", [userId]);
+      return rows.map((r) => r.sid);
+    },
   };
 }

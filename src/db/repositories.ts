@@ -6,6 +6,7 @@ import type { Sql } from './sql';
 import { createStatsRepo } from './stats';
 import type { Store } from './store';
 import { createUserRepo } from './users';
+import { createUserTokenRepo } from './user-tokens';
 import { createWorkshopRepo } from './workshops';
 import { createExerciseRepo, createRemarkRepo } from './exercises';
 import { createReaderCorrectionRepo } from './reader-corrections';
@@ -22,6 +23,7 @@ export function repositories(
   Store,
   | 'assessments'
   | 'users'
+  | 'userTokens'
   | 'loginSessions'
   | 'rateLimits'
   | 'workshops'
@@ -38,6 +40,7 @@ export function repositories(
   return {
     assessments: createAssessmentRepo(sql, hot),
     users: createUserRepo(sql),
+    userTokens: createUserTokenRepo(sql),
     loginSessions: createLoginSessionRepo(sql),
     rateLimits: createRateLimitRepo(sql),
     workshops: createWorkshopRepo(sql),

@@ -9,6 +9,7 @@ import type {
   Role,
   StakeholderRecord,
   UserRecord,
+  UserStatus,
   WorkshopRecord,
 } from './store';
 
@@ -56,8 +57,19 @@ export type UserRow = {
   password_hash: string;
   oidc_issuer: string | null;
   oidc_subject: string | null;
+  status: UserStatus;
+  last_login_at: string | null;
 };
-export const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
+export const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+  status: r.status,
+  lastLoginAt: r.last_login_at,
+  hasPassword: r.password_hash !== '',
+});
 
 export type WorkshopRow = {
   id: number;

@@ -173,7 +173,18 @@ export interface ProjectRepo {
 }
 
 export type Role = 'trainer' | 'consultant' | 'admin';
-export type UserRecord = { id: number; email: string; name: string; role: Role; createdAt: string };
+export type UserStatus = 'active' | 'deactivated';
+export type UserRecord = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  status: UserStatus;
+  lastLoginAt: string | null;
+  /** False for an invited user who has not set a password yet (password_hash ''). */
+  hasPassword: boolean;
+};
 
 export interface UserRepo {
   create(input: { email: string; name: string; role: Role; passwordHash: string; now: string }): Promise<UserRecord | 'email_taken'>;
@@ -195,6 +206,23 @@ export interface UserRepo {
   createSso(input: { email: string; name: string; role: Role; link: SsoLink; now: string }): Promise<UserRecord | 'taken'>;
   /** Links the user (when not yet linked, or linked to the same account) and sets the role; false otherwise. */
   linkSso(id: number, link: SsoLink, role: Role): Promise<UserRecord | null>;
+  setRole(id: number, role: Role): Promise<boolean>;
+  setStatus(id: number, status: UserStatus): Promise<boolean>;
+  recordLogin(id: number, now: string): Promise<void>;
+  /** What removing the user takes with them, for the confirmation step. */
+  removalCounts(id: number): Promise<{ profiles: number; workshops: number; participants: number; projects: number }>;
+}
+
+export type UserTokenKind = 'invite' | 'reset';
+/** One-time links (invitation, password reset): only a hash of each token is stored. */
+export interface UserTokenRepo {
+  create(input: { tokenHash: string; userId: number; kind: UserTokenKind; expiresAt: string; now: string }): Promise<void>;
+  /** The open (unused, unexpired) token's user, or why it cannot be used. Does not use it. */
+  check(tokenHash: string, kind: UserTokenKind, now: string): Promise<{ userId: number } | 'used' | 'expired' | 'unknown'>;
+  /** Marks the token used, once: false when it was used (or expired) in the meantime. */
+  use(tokenHash: string, kind: UserTokenKind, now: string): Promise<number | null>;
+  /** Ends the user's other open tokens of that kind (a newer link replaces older ones). */
+  endOpen(userId: number, kind: UserTokenKind, now: string): Promise<void>;
 }
 
 /** An account at an OpenID Connect provider: stable across e-mail changes. */
@@ -209,6 +237,8 @@ export interface LoginSessionRepo {
   prune(now: number): Promise<number>;
   /** Ends every login session of the user (after a password change or removal); returns how many. */
   destroyByUser(userId: number): Promise<number>;
+  /** The ids of the user's login sessions (to end their live streams on this instance). */
+  idsByUser(userId: number): Promise<string[]>;
 }
 
 /** A completed assessment with its item answers, for the statistics of a model version. */
@@ -270,6 +300,7 @@ export interface Store {
   changes: ChangeFeed;
   assessments: AssessmentRepo;
   users: UserRepo;
+  userTokens: UserTokenRepo;
   loginSessions: LoginSessionRepo;
   rateLimits: RateLimitRepo;
   workshops: WorkshopRepo;

@@ -75,5 +75,29 @@ export function createUserRepo(sql: Sql): UserRepo {
       );
       return row ? toUser(row) : null;
     },
+    async setRole(id, role) {
+      return (await sql.run('UPDATE users SET role = $1 WHERE id = $2', [role, id])) > 0;
+    },
+    async setStatus(id, status) {
+      return (await sql.run('UPDATE users SET status = $1 WHERE id = $2', [status, id])) > 0;
+    },
+    async recordLogin(id, now) {
+      await sql.run('UPDATE users SET last_login_at = $1 WHERE id = $2', [now, id]);
+    },
+    async removalCounts(id) {
+      const row = await sql.first<{ profiles: number; workshops: number; participants: number; projects: number }>(
+        `SELECT (SELECT count(*) FROM assessments WHERE user_id = $1) AS profiles,
+                (SELECT count(*) FROM workshops WHERE owner_id = $1) AS workshops,
+                (SELECT count(*) FROM assessments a JOIN workshops w ON w.id = a.workshop_id WHERE w.owner_id = $1) AS participants,
+                (SELECT count(*) FROM projects WHERE owner_id = $1) AS projects`,
+        [id],
+      );
+      return {
+        profiles: Number(row?.profiles ?? 0),
+        workshops: Number(row?.workshops ?? 0),
+        participants: Number(row?.participants ?? 0),
+        projects: Number(row?.projects ?? 0),
+      };
+    },
   };
 }

@@ -12,7 +12,9 @@ export const currentUser = (res: Response): UserRecord => res.locals.user as Use
 export function requireUser(users: UserService, roles: readonly Role[]): RequestHandler {
   return async (req: Request, res, next) => {
     const id = req.session?.userId;
-    const user = id ? await users.byId(id) : null;
+    const found = id ? await users.byId(id) : null;
+    // A deactivated user is logged out everywhere at once; should a login session survive, it opens nothing.
+    const user = found?.status === 'active' ? found : null;
     if (!user) {
       if (req.originalUrl.startsWith('/api/')) return next(new AppError('unauthorized', 'Log in first.'));
       return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);

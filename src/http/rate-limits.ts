@@ -31,7 +31,7 @@ export function rateLimitKey(config: Config): Buffer {
  * the table, none that can be worked back, and no request-made string (any length, any character)
  * reaches the database as a key.
  */
-function dbStore(repo: RateLimitRepo, prefix: string, secret: Buffer): Store {
+export function dbStore(repo: RateLimitRepo, prefix: string, secret: Buffer): Store {
   let windowMs = MINUTE;
   const stored = (key: string) => prefix + createHmac('sha256', secret).update(key).digest('base64url');
   return {

@@ -53,6 +53,12 @@ import { statsPages } from './stats/pages';
 import { auditApi, auditPages } from './admin/audit';
 import { adminOnly } from './admin/guard';
 import { accessibilityPage } from './public/accessibility';
+import type { AdminUsers } from '../services/admin-users';
+import type { AccountLinks } from '../services/account-links';
+import { adminUsersApi } from './admin/api';
+import { adminUserPages } from './admin/pages';
+import { accountPages } from './accounts/pages';
+import { privateLinkMail } from './accounts/private-link';
 
 /*
  * Where every area's routers are mounted: the API first, then the pages (app.ts puts the hot path and the
@@ -81,6 +87,8 @@ function mountLoginAreas(app: Express, session: RequestHandler, users: Services[
   }
 }
 export type Shared = {
+  /** User administration and the one-time links sent by e-mail (invitations, resets, private links). */
+  accounts: { admin: AdminUsers; links: AccountLinks; resetLimits: RequestHandler[]; privateLinkLimits: RequestHandler[] };
   config: Config;
   content: Content;
   services: Services;
@@ -99,7 +107,7 @@ export type Shared = {
 /** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
 export function mountApi(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso, accounts }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects, hub } = services;
   const authDeps = { live: hub, isProduction: config.isProduction, passwordLogin: config.passwordLogin, sso };
@@ -146,18 +154,22 @@ export function mountApi(
         changeApi(services.change, content),
       ],
     },
+    // Admins only: everyone else gets a 404 (adminOnly), as if the area did not exist.
+    { paths: ['/api/admin/users'], roles: EVERYONE, routers: [adminUsersApi(accounts.admin, config)] },
   ]);
 }
 
 /** The pages: versioned static files, language, forms. */
 export function mountPages(
   app: Express,
-  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso }: Shared,
+  { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso, accounts }: Shared,
 ) {
   const { assessments, workshops, users, reader, myProfiles, projects } = services;
   const authDeps = { live: services.hub, isProduction: config.isProduction, passwordLogin: config.passwordLogin, sso };
   // Starting and finishing a single sign-on count against the per-address login limit (each start stores a session).
   const ssoRouters = sso ? [ssoPages(sso, loginLimits.slice(0, 1), config.isProduction)] : [];
+  // The profile page (cached) shows "e-mail me my link" only when the server can send mail.
+  app.locals.mailConfigured = config.mail !== null;
   // Static files under versioned URLs, so browsers may keep them for a year; chart.js from our own origin.
   const chartJsBase = `/vendor/chart.js-${chartJsVersion()}`;
   const staticBase = `/static/${assetVersion(PUBLIC_DIR)}`;
@@ -213,7 +225,10 @@ export function mountPages(
     },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
     { paths: ['/admin/audit'], roles: EVERYONE, routers: [adminOnly, auditPages(services.audit)] },
+    { paths: ['/admin/users'], roles: EVERYONE, routers: [adminUserPages(accounts.admin, config)] },
   ]);
+  app.use(accountPages(accounts.links, config, accounts.resetLimits));
+  app.use(privateLinkMail(accounts.links, assessments, config, accounts.privateLinkLimits));
   app.use(startPages(assessments, config, creationLimit));
   app.use(accessibilityPage(config));
   app.use(profileActions(assessments, profileCache));

@@ -65,18 +65,26 @@ export function createPasswords({ costLog2, maxRunning, maxWaiting, derive = scr
   // salt and key at the configured cost: no password matches it, and making it costs no hash.
   const dummy = format(params, randomBytes(16), randomBytes(KEY_LENGTH));
 
+  async function verify(password: string, stored: string): Promise<boolean> {
+    // '' is a user without a password (invited, or made by single sign-on): nothing verifies against it, and
+    // checking takes as long as a wrong password, so such an account cannot be told apart by timing.
+    if (stored === '') {
+      await verify(password, dummy);
+      return false;
+    }
+    const [scheme, N, r, p, salt, key] = stored.split('$');
+    if (scheme !== 'scrypt' || !salt || !key) return false;
+    const expected = Buffer.from(key, 'base64url');
+    const actual = await queue.run(() => derive(password, Buffer.from(salt, 'base64url'), { N: Number(N), r: Number(r), p: Number(p) }));
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+
   return {
     async hash(password: string): Promise<string> {
       const salt = randomBytes(16);
       return format(params, salt, await queue.run(() => derive(password, salt, params)));
     },
-    async verify(password: string, stored: string): Promise<boolean> {
-      const [scheme, N, r, p, salt, key] = stored.split('$');
-      if (scheme !== 'scrypt' || !salt || !key) return false;
-      const expected = Buffer.from(key, 'base64url');
-      const actual = await queue.run(() => derive(password, Buffer.from(salt, 'base64url'), { N: Number(N), r: Number(r), p: Number(p) }));
-      return actual.length === expected.length && timingSafeEqual(actual, expected);
-    },
+    verify,
     dummyHash: () => dummy,
     /** Hashes running and waiting now, and the most that ever ran at once (for tests and monitoring). */
     state: () => queue.state(),

@@ -67,7 +67,8 @@ export function createUserService(
       const found = parsed.success ? await repo.findForLogin(parsed.data) : null;
       // An account without a password (single sign-on: password_hash '') never matches, and costs a hash like the rest.
       const ok = await passwords.verify(password, found?.passwordHash || passwords.dummyHash());
-      if (!found || !found.passwordHash || !ok) {
+      // A deactivated user is refused with the same generic answer as a wrong password.
+      if (!found || !found.passwordHash || !ok || found.status !== 'active') {
         await audit.recordAfter(
           found
             ? {
@@ -75,13 +76,15 @@ export function createUserService(
                 actorEmail: found.email,
                 action: 'login.failure',
                 target: String(found.id),
-                detail: { reason: 'password' },
+                detail: { reason: ok && found.passwordHash ? 'deactivated' : 'password' },
               }
             : { actor: 'anonymous', action: 'login.failure', detail: { reason: 'unknown_account' } },
         );
         return null;
       }
       const { passwordHash: _drop, ...user } = found;
+      const now = new Date().toISOString();
+      await repo.recordLogin(user.id, now);
       await audit.recordAfter({
         actorId: user.id,
         actorEmail: user.email,
@@ -89,7 +92,7 @@ export function createUserService(
         target: String(user.id),
         detail: { method: 'password' },
       });
-      return user;
+      return { ...user, lastLoginAt: now };
     },
   };
 }

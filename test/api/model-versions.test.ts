@@ -31,7 +31,16 @@ function orangeFirst(index: ModelIndex): Answers {
   };
 }
 
-const admin: UserRecord = { id: 0, email: 'admin@example.nl', name: 'Admin', role: 'admin', createdAt: '2026-01-01T00:00:00Z' };
+const admin: UserRecord = {
+  id: 0,
+  email: 'admin@example.nl',
+  name: 'Admin',
+  role: 'admin',
+  createdAt: '2026-01-01T00:00:00Z',
+  status: 'active',
+  lastLoginAt: null,
+  hasPassword: true,
+};
 const escaped = (s: string) => s.replace(/'/g, '&#39;').replace(/"/g, '&#34;');
 
 describe('model versions', () => {

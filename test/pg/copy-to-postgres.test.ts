@@ -38,6 +38,9 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     link: SSO_LINK,
     now: new Date().toISOString(),
   });
+  // A used invitation link (only its hash is stored).
+  const now = new Date().toISOString();
+  await store.userTokens.create({ tokenHash: 'f'.repeat(64), userId: consultant.id, kind: 'invite', expiresAt: now, now });
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
@@ -198,6 +201,7 @@ test('copy-to-postgres copies every table into an empty PostgreSQL database, com
       'stakeholders',
       'survey_responses',
       'surveys',
+      'user_tokens',
       'users',
       'workshop_trainers',
       'workshops',

@@ -31,6 +31,7 @@ test('A fresh SQLite database and a fresh PostgreSQL database have the same tabl
     'stakeholders',
     'survey_responses',
     'surveys',
+    'user_tokens',
     'users',
     'workshop_trainers',
     'workshops',
