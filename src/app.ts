@@ -88,8 +88,16 @@ export function createApp({
   };
   const mailer = createMailer(config.mail, mailFailed);
   const accounts = {
-    admin: createAdminUsers({ store: db, users: services.users, mailer, live: services.hub, content }),
-    links: createAccountLinks({ store: db, passwords, mailer, live: services.hub, content, onBackgroundFailure: mailFailed }),
+    admin: createAdminUsers({ store: db, users: services.users, mailer, live: services.hub, content, audit: services.audit }),
+    links: createAccountLinks({
+      store: db,
+      passwords,
+      mailer,
+      live: services.hub,
+      content,
+      onBackgroundFailure: mailFailed,
+      audit: services.audit,
+    }),
     // Per client address and per target: the e-mail address of a reset, the private link of a participant.
     resetLimits: mailLimits(config, db.rateLimits, 'reset', emailTarget),
     privateLinkLimits: mailLimits(config, db.rateLimits, 'private-link', (req) => `link:${String(req.params.token)}`),
@@ -106,7 +114,7 @@ export function createApp({
     loginLimits: loginLimits(config, db.rateLimits),
     joinLimits: createJoinLimits(config, db.rateLimits),
     surveyLimit: surveyResponseLimit(config, db.rateLimits, (req) => String(req.params.code ?? '')),
-    sso: config.sso ? createSsoService(db, config.sso) : null,
+    sso: config.sso ? createSsoService(db, config.sso, services.audit) : null,
   };
 
   // Request logs at level info; below that (LOG_LEVEL=warn) the per-request logger is not even set up.

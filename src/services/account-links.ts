@@ -1,3 +1,4 @@
+import { createAuditService, type AuditService } from './audit';
 import type { Content } from '../content/load';
 import { translator, type Translate } from '../content/texts';
 import type { Lang } from '../domain/drives';
@@ -28,8 +29,10 @@ export function createAccountLinks(deps: {
   content: Content;
   /** A mail that could not be sent after the answer went out (reset requests answer before sending). */
   onBackgroundFailure: (err: unknown) => void;
+  audit?: AuditService;
 }) {
   const { store, passwords, mailer, live, content } = deps;
+  const audit = deps.audit ?? createAuditService(store);
   const t: Record<Lang, Translate> = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
 
   async function check(kind: UserTokenKind, token: string): Promise<LinkState> {
@@ -54,6 +57,14 @@ export function createAccountLinks(deps: {
     await store.userTokens.endOpen(state.userId, kind, now);
     for (const sid of await store.loginSessions.idsByUser(state.userId)) live.closeLogin(sid);
     await store.loginSessions.destroyByUser(state.userId);
+    // Only that a link was used, by whom: never the link or the password.
+    await audit.recordAfter({
+      actorId: state.userId,
+      actorEmail: state.email,
+      action: kind === 'invite' ? 'password.change' : 'password.reset',
+      target: String(state.userId),
+      detail: { via: kind === 'invite' ? 'invitation' : 'reset_link' },
+    });
     return state;
   }
 
@@ -82,6 +93,14 @@ export function createAccountLinks(deps: {
         kind: 'reset',
         expiresAt: new Date(now.getTime() + RESET_MINUTES * 60 * 1000).toISOString(),
         now: now.toISOString(),
+      });
+      // Recorded only for an existing account, so the log does not collect the addresses people typed.
+      await audit.recordAfter({
+        actorId: user.id,
+        actorEmail: user.email,
+        action: 'password.reset',
+        target: String(user.id),
+        detail: { step: 'requested' },
       });
       const content = resetMail(t[lang], { name: user.name, url: `${linkBase}/password/reset/${token}`, minutes: RESET_MINUTES });
       void composeMail(user.email, lang, content)

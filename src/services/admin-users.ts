@@ -5,6 +5,7 @@ import type { Role, Store, UserRecord, UserStatus } from '../db/store';
 import { AppError } from '../errors';
 import { composeMail } from '../mail/compose';
 import { inviteMail } from '../mail/messages';
+import { byUser, createAuditService, type AuditService } from './audit';
 import type { LiveHub } from './live';
 import type { Mailer } from './mail';
 import { hashToken, newToken } from './tokens';
@@ -13,7 +14,7 @@ import { emailSchema, type UserService } from './users';
 /** An invitation link works this long, once. */
 export const INVITE_HOURS = 72;
 
-export type AdminDeps = { store: Store; users: UserService; mailer: Mailer; live: LiveHub; content: Content };
+export type AdminDeps = { store: Store; users: UserService; mailer: Mailer; live: LiveHub; content: Content; audit?: AuditService };
 
 const SELF = {
   role: 'You cannot change your own role: ask another admin, so that there is always an admin left.',
@@ -25,7 +26,7 @@ const SELF = {
  * User administration by an admin (the routes check the role): invite, change a role, deactivate and reactivate,
  * remove. An admin never acts on themself, so nobody can lock the last admin out by accident.
  */
-export function createAdminUsers({ store, users, mailer, live, content }: AdminDeps) {
+export function createAdminUsers({ store, users, mailer, live, content, audit = createAuditService(store) }: AdminDeps) {
   const t: Record<Lang, Translate> = { nl: translator(content.texts.nl), en: translator(content.texts.en) };
   const load = async (id: number): Promise<UserRecord> => {
     const user = await store.users.findById(id);
@@ -47,11 +48,7 @@ export function createAdminUsers({ store, users, mailer, live, content }: AdminD
      * Makes the account (without a password) and mails a one-time link to set one. Inviting an address whose
      * invitation is still open sends a new link (the old one stops working); any other existing address is a 409.
      */
-    async invite(
-      _actor: UserRecord,
-      input: { email: string; name: string; role: Role; lang: Lang },
-      linkBase: string,
-    ): Promise<UserRecord> {
+    async invite(actor: UserRecord, input: { email: string; name: string; role: Role; lang: Lang }, linkBase: string): Promise<UserRecord> {
       mailer.requireConfigured();
       const email = emailSchema.parse(input.email);
       const now = new Date();
@@ -82,14 +79,16 @@ export function createAdminUsers({ store, users, mailer, live, content }: AdminD
         if (created) await store.users.remove(email);
         throw err;
       }
+      await audit.recordAfter({ ...byUser(actor), action: 'user.invite', target: String(user.id), detail: { role: input.role } });
       const { passwordHash: _drop, ...record } = user;
       return record;
     },
 
     async setRole(actor: UserRecord, id: number, role: Role): Promise<UserRecord> {
       if (actor.id === id) throw new AppError('conflict', SELF.role);
-      await load(id);
+      const before = await load(id);
       await store.users.setRole(id, role);
+      await audit.recordAfter({ ...byUser(actor), action: 'user.role', target: String(id), detail: { from: before.role, to: role } });
       return load(id);
     },
 
@@ -99,6 +98,11 @@ export function createAdminUsers({ store, users, mailer, live, content }: AdminD
       await load(id);
       await store.users.setStatus(id, status);
       if (status === 'deactivated') await logOutEverywhere(id);
+      await audit.recordAfter({
+        ...byUser(actor),
+        action: status === 'deactivated' ? 'user.deactivate' : 'user.activate',
+        target: String(id),
+      });
       return load(id);
     },
 
@@ -113,7 +117,7 @@ export function createAdminUsers({ store, users, mailer, live, content }: AdminD
       if (actor.id === id) throw new AppError('conflict', SELF.remove);
       const user = await load(id);
       for (const sid of await store.loginSessions.idsByUser(id)) live.closeLogin(sid);
-      await users.remove(user.email); // as the CLI: ends login sessions and scrubs the deleted data
+      await users.remove(user.email, byUser(actor)); // as the CLI: ends login sessions, scrubs the deleted data, records it
     },
   };
 }

@@ -3,6 +3,7 @@ import type { SsoConfig } from '../config-sso';
 import type { Store, UserRecord } from '../db/store';
 import { emailDomainAllowed, groupsOf, roleFromGroups } from '../domain/sso';
 import { AppError } from '../errors';
+import { createAuditService, type AuditService } from './audit';
 import { emailSchema } from './users';
 
 /*
@@ -16,7 +17,7 @@ import { emailSchema } from './users';
 /** What the callback must find again in the login session: one-time. */
 export type SsoPending = { state: string; nonce: string; codeVerifier: string };
 /** Why a login through the provider was refused (each has its own text on the refusal page). */
-export type SsoRefusal = 'no_email' | 'unverified' | 'domain' | 'no_role' | 'not_invited' | 'linked_elsewhere';
+export type SsoRefusal = 'no_email' | 'unverified' | 'domain' | 'no_role' | 'not_invited' | 'linked_elsewhere' | 'deactivated';
 export type SsoResult =
   { status: 'ok'; user: UserRecord; created: boolean } | { status: 'refused'; reason: SsoRefusal; email: string | null };
 
@@ -27,7 +28,7 @@ export class SsoCallbackError extends Error {}
 const unreachable = (e: unknown) => e instanceof TypeError || (e instanceof Error && e.cause instanceof TypeError);
 const PROVIDER_DOWN = 'The organisation login cannot be reached at the moment. Try again in a few minutes.';
 
-export function createSsoService(store: Store, settings: SsoConfig) {
+export function createSsoService(store: Store, settings: SsoConfig, audit: AuditService = createAuditService(store)) {
   let discovered: Promise<oidc.Configuration> | null = null;
   // Read once and kept; a failed discovery is tried again at the next login.
   const configuration = (): Promise<oidc.Configuration> => {
@@ -56,11 +57,14 @@ export function createSsoService(store: Store, settings: SsoConfig) {
     const users = store.users;
     // The role follows the provider's groups at every login.
     const linked = await users.findBySso(link.issuer, link.subject);
+    // A deactivated account stays out, whatever the provider says (and its role is not touched).
+    if (linked?.status === 'deactivated') return { status: 'refused', reason: 'deactivated', email };
     if (linked) {
       const user = await users.linkSso(linked.id, link, role);
       return user ? { status: 'ok', user, created: false } : { status: 'refused', reason: 'linked_elsewhere', email };
     }
     const byEmail = await users.findByEmailForSso(email);
+    if (byEmail?.user.status === 'deactivated') return { status: 'refused', reason: 'deactivated', email };
     if (byEmail) {
       // The address belongs to an account already linked to another provider account: never take it over.
       const user = byEmail.link ? null : await users.linkSso(byEmail.user.id, link, role);
@@ -72,6 +76,41 @@ export function createSsoService(store: Store, settings: SsoConfig) {
     // A second first login at the same moment made the account: this one logs in to it.
     if (created === 'taken') return decide(claims, issuer);
     return { status: 'ok', user: created, created: true };
+  }
+
+  /**
+   * The login in the audit log, and its time on the account. A refusal names the account only when the address is
+   * one (as password logins do): an address from outside is recorded as anonymous, with the reason.
+   */
+  async function recorded(result: SsoResult): Promise<SsoResult> {
+    if (result.status === 'ok') {
+      const { user } = result;
+      const now = new Date().toISOString();
+      await store.users.recordLogin(user.id, now);
+      if (result.created)
+        await audit.recordAfter({ actor: 'system', action: 'user.add', target: String(user.id), detail: { via: 'sso', role: user.role } });
+      await audit.recordAfter({
+        actorId: user.id,
+        actorEmail: user.email,
+        action: 'login.success',
+        target: String(user.id),
+        detail: { method: 'sso' },
+      });
+      return { ...result, user: { ...user, lastLoginAt: now } };
+    }
+    const known = result.email ? await store.users.findForLogin(result.email) : null;
+    await audit.recordAfter(
+      known
+        ? {
+            actorId: known.id,
+            actorEmail: known.email,
+            action: 'login.failure',
+            target: String(known.id),
+            detail: { method: 'sso', reason: result.reason },
+          }
+        : { actor: 'anonymous', action: 'login.failure', detail: { method: 'sso', reason: result.reason } },
+    );
+    return result;
   }
 
   return {
@@ -112,9 +151,10 @@ export function createSsoService(store: Store, settings: SsoConfig) {
         claims = { ...info, ...idClaims };
       } catch (e) {
         if (unreachable(e)) throw new AppError('unavailable', PROVIDER_DOWN);
+        await audit.recordAfter({ actor: 'anonymous', action: 'login.failure', detail: { method: 'sso', reason: 'callback' } });
         throw new SsoCallbackError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
       }
-      return decide(claims, config.serverMetadata().issuer);
+      return recorded(await decide(claims, config.serverMetadata().issuer));
     },
 
     /** RP-initiated logout at the provider, when it offers one (end_session_endpoint); else null. */

@@ -240,3 +240,62 @@ describe('who may administer users', () => {
     expect(page.headers.location).toBe('/login?next=%2Fadmin%2Fusers');
   });
 });
+
+describe('user administration in the audit log', () => {
+  const audit = (t: TestApp) =>
+    t.db.sql<{ actor: string; action: string; target: string | null; detail: unknown }>(
+      'SELECT actor, action, target, detail FROM audit_log ORDER BY id',
+    );
+  const detailOf = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;
+
+  test('When an admin invites, changes a role, deactivates, reactivates and removes a user, and the invitation is used, then each is recorded by the admin, with no token', async () => {
+    const { t } = await withAdmin();
+    const api = await loggedIn(t, 'admin@example.nl');
+    const before = smtp.mails.length;
+    const { id } = (
+      await api.post('/api/admin/users').send({ name: 'Rik', email: 'rik@example.nl', role: 'trainer', lang: 'nl' }).expect(201)
+    ).body.user;
+    const path = linkPath(await smtp.mailTo('rik@example.nl', before), '/invite/');
+    expect((await setPassword(t, path, 'a-brand-new-password')).status).toBe(200);
+    await api.patch(`/api/admin/users/${id}`).send({ role: 'consultant' }).expect(200);
+    await api.patch(`/api/admin/users/${id}`).send({ status: 'deactivated' }).expect(200);
+    await api.patch(`/api/admin/users/${id}`).send({ status: 'active' }).expect(200);
+    await api.delete(`/api/admin/users/${id}`).expect(204);
+
+    const rows = (await audit(t)).filter((r) => r.target === String(id));
+    expect(rows.map((r) => [r.actor, r.action, detailOf(r.detail)])).toEqual([
+      ['admin@example.nl', 'user.invite', { role: 'trainer' }],
+      ['rik@example.nl', 'password.change', { via: 'invitation' }],
+      ['admin@example.nl', 'user.role', { from: 'trainer', to: 'consultant' }],
+      ['admin@example.nl', 'user.deactivate', {}],
+      ['admin@example.nl', 'user.activate', {}],
+      ['admin@example.nl', 'user.remove', expect.any(Object)],
+    ]);
+    expect(JSON.stringify(await audit(t))).not.toContain(path.split('/')[2]!);
+  });
+
+  test('When a known user asks for a reset link and uses it, then both are recorded; an unknown address leaves no record', async () => {
+    const { t } = await withAdmin();
+    const eva = await addUser(t, 'eva@example.nl', 'trainer', 'Eva');
+    const before = smtp.mails.length;
+    const agent = request.agent(t.app);
+    const ask = async (email: string) => {
+      const page = await agent.get('/password/forgot').expect(200);
+      await agent
+        .post('/password/forgot')
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), email })
+        .expect(200);
+    };
+    await ask('nobody@example.nl');
+    await ask('eva@example.nl');
+    const path = linkPath(await smtp.mailTo('eva@example.nl', before), '/password/reset/');
+    expect((await setPassword(t, path, 'another-new-password')).status).toBe(200);
+    const rows = (await audit(t)).filter((r) => r.action === 'password.reset');
+    expect(rows.map((r) => [r.actor, r.target, detailOf(r.detail)])).toEqual([
+      ['eva@example.nl', String(eva.id), { step: 'requested' }],
+      ['eva@example.nl', String(eva.id), { via: 'reset_link' }],
+    ]);
+    expect(JSON.stringify(await audit(t))).not.toContain('nobody@example.nl');
+  });
+});

@@ -265,3 +265,64 @@ describe('Login page, logout and the password login', () => {
     await t.http().get('/login/sso').expect(404);
   });
 });
+
+describe('single sign-on in the audit log, and deactivated accounts', () => {
+  const audit = (t: TestApp) =>
+    t.db.sql<{ actor: string; action: string; target: string | null; detail: unknown }>(
+      'SELECT actor, action, target, detail FROM audit_log ORDER BY id',
+    );
+  const detailOf = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;
+
+  test('When a first SSO login makes an account, then the log has the new user and the login, with the method and no token', async () => {
+    const t = await app({ OIDC_PROVISIONING: 'just-in-time' });
+    await ssoLogin(t, 'sub-consultant');
+    const [row] = await userRow(t, 'carla@example.nl');
+    const rows = await audit(t);
+    expect(rows.map((r) => [r.actor, r.action, r.target, detailOf(r.detail)])).toEqual([
+      ['system', 'user.add', String(row!.id), { via: 'sso', role: 'consultant' }],
+      ['carla@example.nl', 'login.success', String(row!.id), { method: 'sso' }],
+    ]);
+    const lastLogin = await t.db.one<string | null>(`SELECT last_login_at FROM users WHERE id = ${row!.id}`);
+    expect(lastLogin).not.toBeNull();
+    expect(JSON.stringify(rows)).not.toMatch(/code=|state=|sub-consultant/);
+  });
+
+  test('When someone outside the allowed domains is refused, then the log says so without their address', async () => {
+    const t = await app({ OIDC_PROVISIONING: 'just-in-time' });
+    await ssoLogin(t, 'sub-outsider');
+    const rows = await audit(t);
+    expect(rows.map((r) => [r.actor, r.action, detailOf(r.detail)])).toEqual([
+      ['anonymous', 'login.failure', { method: 'sso', reason: 'domain' }],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('olga');
+  });
+
+  test('When an admin has deactivated an account, then its SSO login is refused with a clear page, its role stays, and the refusal is logged', async () => {
+    const t = await app({ OIDC_PROVISIONING: 'just-in-time' });
+    await ssoLogin(t, 'sub-consultant');
+    const [row] = await userRow(t, 'carla@example.nl');
+    await t.db.sql(`UPDATE users SET status = 'deactivated', role = 'trainer' WHERE id = ${row!.id}`);
+    const { agent, res } = await ssoLogin(t, 'sub-consultant');
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('Je account is uitgezet');
+    await agent.get('/api/me').expect(401);
+    expect((await userRow(t, 'carla@example.nl'))[0]!.role).toBe('trainer');
+    const last = (await audit(t)).at(-1)!;
+    expect([last.actor, last.action, detailOf(last.detail)]).toEqual([
+      'carla@example.nl',
+      'login.failure',
+      { method: 'sso', reason: 'deactivated' },
+    ]);
+  });
+
+  test('When a callback is forged, then the log has an anonymous failed login', async () => {
+    const t = await app();
+    const agent = request.agent(t.app);
+    await agent.get('/login/sso').expect(303);
+    await agent.get('/login/sso/callback?code=forged&state=forged').expect(400);
+    const rows = await audit(t);
+    expect(rows.map((r) => [r.actor, r.action, detailOf(r.detail)])).toEqual([
+      ['anonymous', 'login.failure', { method: 'sso', reason: 'callback' }],
+    ]);
+  });
+});
