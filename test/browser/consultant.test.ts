@@ -36,30 +36,38 @@ const inViewport = (page: Page, selector: string) =>
     return r.top >= -1 && r.top < window.innerHeight && r.bottom > 0;
   });
 
-/** Texts of the SVG map outside the drawing, and legend names that are cut off: both should be empty. */
+/**
+ * Texts of the SVG maps (influence × support, and the power–interest grid) outside their drawing, and legend names
+ * that are cut off: both should be empty.
+ */
 const clippedMapTexts = (page: Page) =>
   page.evaluate(() => {
-    const svg = document.querySelector('svg.stakeholder-map') as SVGSVGElement;
-    const box = svg.getBoundingClientRect();
-    const outside = Array.from(svg.querySelectorAll('text'))
-      .filter((t) => {
+    const svgs = Array.from(document.querySelectorAll('svg.stakeholder-map')) as SVGSVGElement[];
+    const outside: (string | null)[] = [];
+    let overlaps = 0;
+    for (const svg of svgs) {
+      const box = svg.getBoundingClientRect();
+      for (const t of Array.from(svg.querySelectorAll('text'))) {
         const r = t.getBoundingClientRect();
-        return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
-      })
-      .map((t) => t.textContent);
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+          outside.push(t.textContent);
+      }
+      // The quadrant names must not collide with each other or a marker.
+      const boxes = Array.from(svg.querySelectorAll('.quadrant-label, .marker circle')).map((el) => el.getBoundingClientRect());
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => {
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+        }),
+      );
+    }
     const cut = Array.from(document.querySelectorAll('.legend-name'))
       .filter((el) => el.scrollWidth > el.clientWidth + 0.5 || el.getBoundingClientRect().right > window.innerWidth)
       .map((el) => el.textContent);
-    // The quadrant names must not collide with each other or a marker.
-    const boxes = Array.from(svg.querySelectorAll('.quadrant-label, .marker circle')).map((el) => el.getBoundingClientRect());
-    let overlaps = 0;
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
-      }),
+    const fontPx = Math.min(
+      ...svgs.flatMap((svg) => Array.from(svg.querySelectorAll('text')).map((t) => t.getBoundingClientRect().height)),
     );
-    const fontPx = Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => t.getBoundingClientRect().height));
     return {
+      maps: svgs.length,
       outside,
       cut,
       overlaps,
@@ -159,17 +167,30 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
     await page.locator(`tr[data-stakeholder]`, { hasText: name }).waitFor();
   }
   expect(await page.locator('tr[data-stakeholder]').count()).toBe(4);
-  expect(await page.locator('.stakeholder-map .marker').count()).toBe(4);
+  // Each person on both maps: influence × support, and Mendelow's power–interest grid.
+  expect(await page.locator('svg.stakeholder-map:not(.power-interest) .marker').count()).toBe(4);
+  expect(await page.locator('svg.power-interest .marker').count()).toBe(4);
   // Every name is readable in full and nothing of the map is cut off or drawn over, on a laptop and on a phone.
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
     const map = await clippedMapTexts(page);
-    expect({ width, outside: map.outside, cut: map.cut, overlaps: map.overlaps }).toEqual({ width, outside: [], cut: [], overlaps: 0 });
+    expect({ width, maps: map.maps, outside: map.outside, cut: map.cut, overlaps: map.overlaps }).toEqual({
+      width,
+      maps: 2,
+      outside: [],
+      cut: [],
+      overlaps: 0,
+    });
     expect(map.legendNames).toEqual(people.map((p) => p[0]));
     expect(map.fontPx).toBeGreaterThanOrEqual(width === 390 ? 14 : 16);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  expect(await page.locator('.quadrant-label').allTextContents()).toEqual(['Overtuigen', 'Betrekken', 'Volgen', 'Informeren']);
+  expect(await page.locator('svg.stakeholder-map:not(.power-interest) .quadrant-label').allTextContents()).toEqual([
+    'Overtuigen',
+    'Betrekken',
+    'Volgen',
+    'Informeren',
+  ]);
   expect(await page.locator('tr[data-stakeholder] td[data-label="Laatste contact"]').first().textContent()).toBe('1 dec 2026');
   await shot(page, path.join(SHOTS, 'stakeholder-map.png'), true);
   await expectNoSeriousAxeViolations(page, 'project');
