@@ -182,6 +182,13 @@ test('A consultant walks through a roll-out: stakeholders and contacts, the chan
   expect(await page.locator('.project-report canvas').count()).toBe(0);
   await expectNoSeriousAxeViolations(page, 'project report');
   await expectReflowAtAllSizes(suite.browser, context, reportUrl, 'project-report', SHOTS);
+  // Each part on a phone, one image each (the full page at 390 px is too long to read).
+  if (PAGE_CHECKS && process.env.SCREENSHOTS !== '0') {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [i, part] of (await page.locator('.project-report > header, .project-report > section').all()).entries())
+      await part.screenshot({ path: path.join(SHOTS, `project-report-390-part-${i + 1}.png`) });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
 
   // In print media: the five kinds of chart, none with its text cut off; then A4 pages, each as a PNG.
   await page.emulateMedia({ media: 'print' });
