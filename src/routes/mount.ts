@@ -48,6 +48,7 @@ import { readerPages } from './toolkit/reader-pages';
 import { myPages } from './toolkit/me-pages';
 import { projectPages } from './projects/pages';
 import { developmentPages } from './projects/development-pages';
+import { projectReportPages } from './projects/report-pages';
 import { statsApi } from './stats/api';
 import { statsPages } from './stats/pages';
 import { auditApi, auditPages } from './admin/audit';
@@ -221,6 +222,10 @@ export function mountPages(
         surveyPages(services.surveys, content, config),
         projectPages(projects, reader, content, services.contacts, services.change),
         developmentPages(projects, services.plan, content),
+        projectReportPages(
+          { projects, contacts: services.contacts, change: services.change, surveys: services.surveys, plan: services.plan },
+          content,
+        ),
       ],
     },
     { paths: ['/stats'], roles: TRAINERS, routers: [statsPages(services.stats, content)] },
