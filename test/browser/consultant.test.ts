@@ -195,7 +195,7 @@ test('A consultant reads a client remark, then maps the stakeholders of a projec
   await shot(page, path.join(SHOTS, 'stakeholder-map.png'), true);
   await expectNoSeriousAxeViolations(page, 'project');
   await expectVisibleFocus(page, 'project', 20);
-  const mapDrawn = (p: Page) => p.locator('svg.stakeholder-map').waitFor();
+  const mapDrawn = (p: Page) => p.locator('svg.power-interest').waitFor();
   await expectReflowAtAllSizes(suite.browser, context, page.url(), 'project', SHOTS, mapDrawn);
 
   // Analysing a remark: a confirmation, and the evidence in view with focus.
