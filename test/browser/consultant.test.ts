@@ -42,7 +42,7 @@ const inViewport = (page: Page, selector: string) =>
  */
 const clippedMapTexts = (page: Page) =>
   page.evaluate(() => {
-    const svgs = Array.from(document.querySelectorAll('svg.stakeholder-map')) as SVGSVGElement[];
+    const svgs = Array.from(document.querySelectorAll<SVGSVGElement>('svg.stakeholder-map'));
     const outside: (string | null)[] = [];
     let overlaps = 0;
     for (const svg of svgs) {
