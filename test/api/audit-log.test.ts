@@ -284,6 +284,14 @@ describe('retention and the append-only guarantee', () => {
     const t = await makeApp();
     await createAuditService(t.store).record({ action: 'login.success', actorEmail: 'a@example.nl' });
     expect(Number(await t.db.one('SELECT count(*) FROM audit_log'))).toBe(1);
+    // The guards are there (once, in a CI run on SQLite, the update below did not throw; this says more if it recurs).
+    const guards =
+      BACKEND === 'postgres'
+        ? "SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY tgname"
+        : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name";
+    expect((await t.db.sql<{ name: string }>(guards)).map((r) => r.name)).toEqual(
+      BACKEND === 'postgres' ? ['audit_log_guard', 'audit_log_no_truncate'] : ['audit_log_no_early_delete', 'audit_log_no_update'],
+    );
     await expect(t.db.sql("UPDATE audit_log SET actor = 'someone-else'")).rejects.toThrow(/append-only/);
     await expect(t.db.sql('DELETE FROM audit_log')).rejects.toThrow(/younger than 30 days/);
     if (BACKEND === 'postgres') await expect(t.db.sql('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
