@@ -75,3 +75,38 @@ test('When the client goes away before the answer, then the line says "request a
     server.close();
   }
 });
+
+test('When a request line is written, then it is byte for byte the line pino itself writes for the same fields, quotes and newlines escaped', async () => {
+  const raw: string[] = [];
+  const sink = new Writable({
+    write: (chunk: Buffer, _enc, done) => {
+      raw.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger('info', sink);
+  const app = express();
+  app.use(requestLog(logger));
+  app.get('/p/:token', (_req, res) => res.status(404).send('gone'));
+  // A decoded newline must not start a forged line of its own.
+  await request(app).get('/p/Abcdefghijklmnopqrstuvwx?lang=en&q=%22quoted%22%0A%7B%22level%22:60%7D').expect(404);
+  const ours = JSON.parse(raw[0]!) as { time: number; responseTime: number };
+  // pino's own line for the same fields at the same time: key order, bindings and escaping must be the same.
+  const now = Date.now;
+  Date.now = () => ours.time;
+  try {
+    logger.info(
+      {
+        req: { method: 'GET', url: '/p/[token]?lang=en&q="quoted"\n{"level":60}' },
+        res: { statusCode: 404 },
+        responseTime: ours.responseTime,
+      },
+      'request completed',
+    );
+  } finally {
+    Date.now = now;
+  }
+  expect(raw).toHaveLength(2);
+  expect(raw[0]).toBe(raw[1]);
+  expect(raw[0]!.trimEnd()).not.toContain('\n');
+});
