@@ -1,8 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { assertBuilt } from '../helpers/built';
 import request from 'supertest';
 import { AUDIT_PAGE_SIZE, createAuditService, type AuditAction } from '../../src/services/audit';
 import { purgeExpired } from '../../src/services/retention';
@@ -267,32 +262,17 @@ describe('admins read the log', () => {
   });
 });
 
-/*
- * On SQLite the refused update is checked in a process of its own, on a database file made by the built server code.
- * In a jest worker that had run other test files first, the in-process update was once in a while not refused although
- * the trigger was there; a fresh process shows what the database itself does. (Cause not found; see the closing note.)
+/**
+ * The message a statement is refused with, or 'not refused'. On SQLite the error comes from better-sqlite3's native addon,
+ * which keeps the error class of the first test file in a jest worker that loaded it: in a later file of the same worker the
+ * error is not `instanceof Error` of that file, and jest's `rejects.toThrow` then reports "did not throw" although the
+ * database refused. Reading the message works in every realm.
  */
-function sqliteUpdateInFreshProcess(): string {
-  assertBuilt();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-audit-'));
-  const script = `
-    const { openSqliteStore } = require(${JSON.stringify(path.resolve('dist/db/sqlite/store'))});
-    const { createAuditService } = require(${JSON.stringify(path.resolve('dist/services/audit'))});
-    (async () => {
-      const store = openSqliteStore(${JSON.stringify(path.join(dir, 'a.sqlite'))});
-      await createAuditService(store).record({ action: 'login.success', actorEmail: 'a@example.nl' });
-      try { store.sqlite.prepare("UPDATE audit_log SET actor = 'someone-else'").run(); console.log('updated'); }
-      catch (e) { console.log(e.message); }
-      try { store.sqlite.prepare('DELETE FROM audit_log').run(); console.log('deleted'); }
-      catch (e) { console.log(e.message); }
-      await store.close();
-    })();`;
-  try {
-    return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const refusal = (statement: Promise<unknown>): Promise<string> =>
+  statement.then(
+    () => 'not refused',
+    (e: unknown) => String((e as { message?: unknown }).message),
+  );
 
 describe('retention and the append-only guarantee', () => {
   test('When the purge runs, then records older than AUDIT_RETENTION_DAYS go, younger ones stay, and the purge is recorded with counts', async () => {
@@ -316,7 +296,7 @@ describe('retention and the append-only guarantee', () => {
     const t = await makeApp();
     await createAuditService(t.store).record({ action: 'login.success', actorEmail: 'a@example.nl' });
     expect(Number(await t.db.one('SELECT count(*) FROM audit_log'))).toBe(1);
-    // The guards are there (once, in a CI run on SQLite, the update below did not throw; this says more if it recurs).
+    // The guards are there, on each engine under its own names.
     const guards =
       BACKEND === 'postgres'
         ? "SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY tgname"
@@ -324,14 +304,9 @@ describe('retention and the append-only guarantee', () => {
     expect((await t.db.sql<{ name: string }>(guards)).map((r) => r.name)).toEqual(
       BACKEND === 'postgres' ? ['audit_log_guard', 'audit_log_no_truncate'] : ['audit_log_no_early_delete', 'audit_log_no_update'],
     );
-    if (BACKEND === 'postgres') await expect(t.db.sql("UPDATE audit_log SET actor = 'someone-else'")).rejects.toThrow(/append-only/);
-    else
-      expect(sqliteUpdateInFreshProcess().trim().split('\n')).toEqual([
-        'audit_log is append-only',
-        'audit_log rows younger than 30 days cannot be deleted',
-      ]);
-    if (BACKEND === 'postgres') await expect(t.db.sql('DELETE FROM audit_log')).rejects.toThrow(/younger than 30 days/);
-    if (BACKEND === 'postgres') await expect(t.db.sql('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    expect(await refusal(t.db.sql("UPDATE audit_log SET actor = 'someone-else'"))).toMatch(/append-only/);
+    expect(await refusal(t.db.sql('DELETE FROM audit_log'))).toMatch(/younger than 30 days/);
+    if (BACKEND === 'postgres') expect(await refusal(t.db.sql('TRUNCATE audit_log'))).toMatch(/append-only/);
     expect(await t.db.sql('SELECT actor FROM audit_log')).toEqual([{ actor: 'a@example.nl' }]);
     // The purge cannot take them either, even with a (too) short period.
     expect(await t.store.audit.purge(new Date(Date.now() + DAY).toISOString()).catch((e: Error) => e.message)).toMatch(
