@@ -114,7 +114,7 @@ export function createServices(
     projects,
     contacts: createContactService(db, content, projects),
     plan: createPlanService(db, projects),
-    surveys: createSurveyService(db, content, projects, reader),
+    surveys: createSurveyService(db, content, projects, reader, audit),
     change: createChangeService(projects, content),
     stats,
   };

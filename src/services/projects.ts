@@ -87,8 +87,16 @@ export function createProjectService(store: Store, audit: AuditService = createA
       return repo.updateStakeholder(s.id, { ...change, ...(await drivesChange(s, change.drives)) }, now());
     },
     async removeStakeholder(user: UserRecord, projectId: string, sid: string) {
-      await repo.removeStakeholder((await stakeholder(user, projectId, sid)).s.id);
+      const { project, s } = await stakeholder(user, projectId, sid);
+      await repo.removeStakeholder(s.id);
       await store.scrub();
+      // The stakeholder's public id only: their name is what was just deleted.
+      await audit.recordAfter({
+        ...byUser(user),
+        action: 'delete.stakeholder',
+        target: project.publicId,
+        detail: { stakeholder: s.publicId },
+      });
     },
 
     /** The owner and the colleagues the project is shared with (visible to all of them). */
@@ -111,6 +119,8 @@ export function createProjectService(store: Store, audit: AuditService = createA
       }
       if (found.id === p.ownerId) throw new AppError('conflict', 'This is the owner of the project.');
       const added = await repo.addMember(p.id, found.id, now());
+      if (added === 'added')
+        await audit.recordAfter({ ...byUser(user), action: 'project.share', target: p.publicId, detail: { member: found.id } });
       return { added: added === 'added', member: { id: found.id, email: found.email, name: found.name } };
     },
     /** The owner removes a member; a member may leave. */
@@ -118,6 +128,8 @@ export function createProjectService(store: Store, audit: AuditService = createA
       const p = await get(user, publicId);
       if (p.ownerId !== user.id && userId !== user.id) throw ownerOnly();
       if (!(await repo.removeMember(p.id, userId))) throw new AppError('not_found', 'This user is not a member of the project.');
+      const left = userId === user.id;
+      await audit.recordAfter({ ...byUser(user), action: 'project.unshare', target: p.publicId, detail: { member: userId, left } });
     },
   };
 }

@@ -7,6 +7,7 @@ import { statementsIn } from '../domain/survey/statements';
 import { surveyResults, type DepartmentResult } from '../domain/survey/results';
 import { AppError } from '../errors';
 import type { NewSurveyBody, ResponseBody } from '../routes/surveys/schemas';
+import { byUser, createAuditService, type AuditService } from './audit';
 import { ID, newId, type ProjectService } from './projects';
 import { MAX_BATCH_CHARS, type ReaderService } from './reader';
 
@@ -25,7 +26,13 @@ const invalid = (fields: { field: string; message: string }[]) =>
   new AppError('validation_failed', 'The response is not valid.', { fields });
 
 /** Pulse surveys of a project: made and read by whoever may open the project; answered anonymously by the client's staff. */
-export function createSurveyService(store: Store, content: Content, projects: ProjectService, reader: ReaderService) {
+export function createSurveyService(
+  store: Store,
+  content: Content,
+  projects: ProjectService,
+  reader: ReaderService,
+  audit: AuditService = createAuditService(store),
+) {
   const repo = store.surveys;
   const itemIds = content.survey.statements.map((s) => s.id);
   const now = () => new Date().toISOString();
@@ -104,8 +111,15 @@ export function createSurveyService(store: Store, content: Content, projects: Pr
       return changed(await repo.close((await get(user, projectId, sid)).survey.id, now()));
     },
     async remove(user: UserRecord, projectId: string, sid: string) {
-      await repo.remove((await get(user, projectId, sid)).survey.id);
+      const { project, survey } = await get(user, projectId, sid);
+      await repo.remove(survey.id);
       await store.scrub(); // the open answers leave the database's files too
+      await audit.recordAfter({
+        ...byUser(user),
+        action: 'delete.survey',
+        target: project.publicId,
+        detail: { survey: survey.publicId, round: survey.round },
+      });
     },
 
     /**

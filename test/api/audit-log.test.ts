@@ -15,6 +15,43 @@ const allRows = async (t: TestApp): Promise<AuditRecord[]> => (await t.store.aud
 const actions = (rows: AuditRecord[]) => rows.map((r) => r.action);
 
 describe('the audit log records each action', () => {
+  test('When a project is shared, its survey and a stakeholder deleted and a member leaves, then each is recorded with opaque ids only', async () => {
+    const t = await makeApp();
+    await addUser(t, 'tessa@example.nl', 'trainer');
+    const mees = await addUser(t, 'mees@example.nl', 'trainer');
+    const tessa = await loggedIn(t, 'tessa@example.nl');
+    const p = (await tessa.post('/api/projects').send({ client: 'Gemeente Oost', system: 'Zaak', phase: 'pilot', notes: '' }).expect(201))
+      .body;
+    const api = `/api/projects/${p.id as string}`;
+    await tessa.post(`${api}/members`).send({ email: 'mees@example.nl' }).expect(201);
+    // Adding someone who is already a member changes nothing, so it leaves no record.
+    await tessa.post(`${api}/members`).send({ email: 'mees@example.nl' }).expect(200);
+    const st = (await tessa.post(`${api}/stakeholders`).send({ name: 'Geheime Teamleider', influence: 4, support: -1 }).expect(201)).body;
+    const sv = (
+      await tessa
+        .post(`${api}/surveys`)
+        .send({ title: 'Draagvlak', departments: ['KCC'] })
+        .expect(201)
+    ).body;
+    const member = await loggedIn(t, 'mees@example.nl');
+    await member.delete(`${api}/stakeholders/${st.id as string}`).expect(204);
+    await member.delete(`${api}/surveys/${sv.id as string}`).expect(204);
+    await member.delete(`${api}/members/${mees.id}`).expect(204); // he leaves
+    await tessa.post(`${api}/members`).send({ email: 'mees@example.nl' }).expect(201);
+    await tessa.delete(`${api}/members/${mees.id}`).expect(204); // the owner takes him off
+
+    const rows = (await allRows(t)).filter((r) => !r.action.startsWith('login.') && r.action !== 'user.add');
+    expect(rows.map((r) => [r.action, r.actor, r.target, r.detail])).toEqual([
+      ['project.share', 'tessa@example.nl', p.id, { member: mees.id }],
+      ['delete.stakeholder', 'mees@example.nl', p.id, { stakeholder: st.id }],
+      ['delete.survey', 'mees@example.nl', p.id, { survey: sv.id, round: 1 }],
+      ['project.unshare', 'mees@example.nl', p.id, { member: mees.id, left: true }],
+      ['project.share', 'tessa@example.nl', p.id, { member: mees.id }],
+      ['project.unshare', 'tessa@example.nl', p.id, { member: mees.id, left: false }],
+    ]);
+    expect(JSON.stringify(await t.db.sql('SELECT * FROM audit_log'))).not.toMatch(/Geheime Teamleider|Draagvlak|Gemeente Oost/);
+  });
+
   test('When people log in, export, reveal, delete and purge, then each action leaves exactly its record and nothing secret', async () => {
     // Arrange: an admin and a trainer, made as the CLI does.
     const t = await makeApp();
