@@ -42,6 +42,19 @@ export function roleFromGroups(groups: readonly string[], rules: readonly RoleRu
   return ROLE_ORDER.find((r) => mapped.has(r)) ?? defaultRole;
 }
 
+/**
+ * True when the provider left the groups out because there are too many: Entra ID's "overage" (more than 200 groups in
+ * a token; 6 in the implicit flow) sends `_claim_names: { groups: … }` pointing at Microsoft Graph, or `hasgroups: true`,
+ * instead of the list. Read as "no groups", an admin in many groups would silently get the default role (or lose admin),
+ * so such a login is refused with a page that says what to change.
+ */
+export function groupsOverage(claims: Record<string, unknown>, groupsClaim: string): boolean {
+  if (Array.isArray(claims[groupsClaim])) return false;
+  const names = claims._claim_names;
+  const pointed = typeof names === 'object' && names !== null && Object.prototype.hasOwnProperty.call(names, groupsClaim);
+  return pointed || (groupsClaim === 'groups' && claims.hasgroups === true);
+}
+
 /** The groups claim as a list of strings: providers send an array, some a single string; anything else is no groups. */
 export function groupsOf(claim: unknown): string[] {
   if (typeof claim === 'string') return [claim];

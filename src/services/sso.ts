@@ -1,7 +1,7 @@
 import * as oidc from 'openid-client';
 import type { SsoConfig } from '../config-sso';
 import type { Store, UserRecord } from '../db/store';
-import { emailDomainAllowed, groupsOf, roleFromGroups } from '../domain/sso';
+import { emailDomainAllowed, groupsOf, groupsOverage, roleFromGroups } from '../domain/sso';
 import { AppError } from '../errors';
 import { createAuditService, type AuditService } from './audit';
 import { emailSchema } from './users';
@@ -17,7 +17,8 @@ import { emailSchema } from './users';
 /** What the callback must find again in the login session: one-time. */
 export type SsoPending = { state: string; nonce: string; codeVerifier: string };
 /** Why a login through the provider was refused (each has its own text on the refusal page). */
-export type SsoRefusal = 'no_email' | 'unverified' | 'domain' | 'no_role' | 'not_invited' | 'linked_elsewhere' | 'deactivated';
+export type SsoRefusal =
+  'no_email' | 'unverified' | 'domain' | 'groups_overage' | 'no_role' | 'not_invited' | 'linked_elsewhere' | 'deactivated';
 export type SsoResult =
   { status: 'ok'; user: UserRecord; created: boolean } | { status: 'refused'; reason: SsoRefusal; email: string | null };
 
@@ -50,6 +51,7 @@ export function createSsoService(store: Store, settings: SsoConfig, audit: Audit
     // Only a claim that says "not verified" refuses: Entra ID sends no email_verified at all.
     if (claims.email_verified === false) return { status: 'refused', reason: 'unverified', email };
     if (!emailDomainAllowed(email, settings.allowedDomains)) return { status: 'refused', reason: 'domain', email };
+    if (groupsOverage(claims, settings.groupsClaim)) return { status: 'refused', reason: 'groups_overage', email };
     const role = roleFromGroups(groupsOf(claims[settings.groupsClaim]), settings.roleRules, settings.defaultRole);
     if (!role) return { status: 'refused', reason: 'no_role', email };
 

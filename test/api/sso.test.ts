@@ -22,6 +22,14 @@ beforeAll(async () => {
     'sub-unverified': { email: 'ursula@example.nl', email_verified: false, name: 'Ursula', groups: CONSULTANTS },
     'sub-invited': { email: 'ingrid@example.nl', email_verified: true, name: 'Ingrid', groups: CONSULTANTS },
     'sub-impostor': { email: 'ingrid@example.nl', email_verified: true, name: 'Not Ingrid', groups: CONSULTANTS },
+    // Entra ID's "overage": too many groups, so the token points at Microsoft Graph instead of listing them.
+    'sub-overage': {
+      email: 'otto@example.nl',
+      email_verified: true,
+      name: 'Otto',
+      _claim_names: { groups: 'src1' },
+      _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/otto/getMemberObjects' } },
+    },
   });
 });
 afterAll(() => provider.stop());
@@ -98,6 +106,7 @@ describe('Who is refused', () => {
     ['sub-lookalike', 'lena@example.nl.elsewhere.com', 'Dit account mag hier niet inloggen'],
     ['sub-nogroup', 'nina@example.nl', 'Je hebt nog geen toegang'],
     ['sub-unverified', 'ursula@example.nl', 'E-mailadres niet bevestigd'],
+    ['sub-overage', 'otto@example.nl', 'Je organisatie stuurde je groepen niet mee'],
   ])('When %s (%s) logs in, then a clear refusal page (403) says why, and no account or login is made', async (sub, email, title) => {
     const t = await app();
     const { agent, res } = await ssoLogin(t, sub);
@@ -106,6 +115,14 @@ describe('Who is refused', () => {
     expect(res.text).toContain(email);
     expect(await userRow(t, email)).toEqual([]);
     expect((await agent.get('/reader').expect(303)).headers.location).toMatch(/^\/login/);
+  });
+
+  test('When the provider leaves the groups out (too many) and OIDC_DEFAULT_ROLE is set, then the login is still refused, not given the default role', async () => {
+    const t = await app({ OIDC_DEFAULT_ROLE: 'trainer' });
+    const { res } = await ssoLogin(t, 'sub-overage');
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('Je organisatie stuurde je groepen niet mee');
+    expect(await userRow(t, 'otto@example.nl')).toEqual([]);
   });
 
   test('When no group is mapped but OIDC_DEFAULT_ROLE is set, then the user gets the default role', async () => {

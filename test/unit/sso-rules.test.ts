@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import type { Role } from '../../src/db/store';
-import { emailDomainAllowed, groupsOf, parseDomains, parseRoleMap, roleFromGroups, type RoleRule } from '../../src/domain/sso';
+import {
+  emailDomainAllowed,
+  groupsOf,
+  parseDomains,
+  parseRoleMap,
+  roleFromGroups,
+  type RoleRule,
+  groupsOverage,
+} from '../../src/domain/sso';
 
 const RULES: RoleRule[] = [
   { role: 'admin', group: 'drijfveer-admins' },
@@ -92,5 +100,25 @@ describe('Allowed e-mail domains (OIDC_ALLOWED_DOMAINS)', () => {
         },
       ),
     );
+  });
+});
+
+describe('groupsOverage', () => {
+  const graph = { _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } } };
+  test.each([
+    ['the groups claim points at Graph (Entra ID overage)', true, { _claim_names: { groups: 'src1' }, ...graph }, 'groups'],
+    ['hasgroups is true (implicit flow)', true, { hasgroups: true }, 'groups'],
+    ['the groups are listed', false, { groups: ['a'], _claim_names: { groups: 'src1' } }, 'groups'],
+    ['no groups at all (a provider without groups)', false, {}, 'groups'],
+    [
+      'the claim used is roles, and only groups overflowed',
+      false,
+      { roles: ['drijfveer-admins'], _claim_names: { groups: 'src1' } },
+      'roles',
+    ],
+    ['the claim used is roles and it points elsewhere', true, { _claim_names: { roles: 'src1' } }, 'roles'],
+    ['hasgroups with the roles claim', false, { hasgroups: true }, 'roles'],
+  ])('When %s, then it is overage: %s', (_case, expected, claims, claim) => {
+    expect(groupsOverage(claims as Record<string, unknown>, claim)).toBe(expected);
   });
 });
