@@ -5,7 +5,15 @@ import path from 'node:path';
  * The local OpenID provider (test/helpers/oidc-provider.mjs) in a child process, and a small browser-like client
  * that goes through its login and consent pages with plain HTTP (a cookie jar, redirects followed by hand).
  */
-export type TestIdentity = { email?: string; email_verified?: boolean; name?: string; groups?: string[] };
+/** A user at the test provider; `_claim_names`/`_claim_sources` are distributed claims (Entra ID's groups overage). */
+export type TestIdentity = {
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+  groups?: string[];
+  _claim_names?: Record<string, string>;
+  _claim_sources?: Record<string, { endpoint: string }>;
+};
 export type TestProvider = { issuer: string; stop: () => Promise<void> };
 
 export const TEST_CLIENT = { client_id: 'drijfveer-test', client_secret: 'a-test-client-secret-of-some-length' };
