@@ -1,19 +1,15 @@
 import type { Translate } from '../content/texts';
 import type { DriveId } from '../domain/drives';
 import type { Formatter } from './format';
+import { PLOT, R, gridFrame, spotOffsets } from './marker-grid';
 
 /**
  * Mendelow's power–interest grid as server-drawn SVG geometry (views/partials/power-interest.ejs): interest (1…5)
  * across, influence (1…5) up. As on the stakeholder map, 3 counts as high; so the quadrant lines lie between 2 and 3 and
  * no marker sits on a line. Numbered markers; the names are in the numbered list of the map beside it.
  */
-const W = 360;
-const H = 320;
-const PLOT = { left: 52, right: W - 8, top: 8, bottom: H - 52 };
 /** Bands at the top and bottom hold the quadrant names on two lines (the low-interest half is narrow); markers stay between them. */
 const BAND = 44;
-const R = 12;
-const SPREAD = 25;
 /** The axes run from 0.5 to 5.5, so a value's marker sits in the middle of its fifth of the axis. */
 const xOf = (interest: number) => PLOT.left + ((interest - 0.5) / 5) * (PLOT.right - PLOT.left);
 const yOf = (influence: number) => PLOT.bottom - BAND - ((influence - 0.5) / 5) * (PLOT.bottom - PLOT.top - 2 * BAND);
@@ -31,24 +27,15 @@ export type GridPerson = { number: number; influence: number; interest: number; 
 export function powerInterestGrid(people: readonly GridPerson[], t: Translate, fmt: Formatter) {
   const midX = xOf(2.5);
   const midY = yOf(2.5);
-  const total = new Map<string, number>();
-  for (const p of people) total.set(`${p.interest},${p.influence}`, (total.get(`${p.interest},${p.influence}`) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const markers = people.map((p) => {
-    const key = `${p.interest},${p.influence}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    // Markers at one spot sit side by side, three to a row, the row centred on the spot.
-    const inRow = Math.min(3, total.get(key)! - Math.floor(n / 3) * 3);
-    return {
-      number: p.number,
-      drive: p.drive,
-      quadrant: mendelowQuadrant(p),
-      cx: xOf(p.interest) + ((n % 3) - (inRow - 1) / 2) * SPREAD,
-      cy: yOf(p.influence) - Math.floor(n / 3) * SPREAD,
-      r: R,
-    };
-  });
+  const offsets = spotOffsets(people.map((p) => `${p.interest},${p.influence}`));
+  const markers = people.map((p, i) => ({
+    number: p.number,
+    drive: p.drive,
+    quadrant: mendelowQuadrant(p),
+    cx: xOf(p.interest) + offsets[i]!.dx,
+    cy: yOf(p.influence) + offsets[i]!.dy,
+    r: R,
+  }));
   // Each name on up to two lines (split at its last space), centred in its quadrant, so no name runs into the next one.
   const q = (id: Mendelow, x: number, y: number) => {
     const label = t(`stake.grid.${id}`);
@@ -58,9 +45,7 @@ export function powerInterestGrid(people: readonly GridPerson[], t: Translate, f
   const left = (PLOT.left + midX) / 2;
   const right = (midX + PLOT.right) / 2;
   return {
-    width: W,
-    height: H,
-    plot: { x: PLOT.left, y: PLOT.top, width: PLOT.right - PLOT.left, height: PLOT.bottom - PLOT.top },
+    ...gridFrame(t('stake.grid.axisInterest'), t('stake.grid.axisInfluence')),
     midX,
     midY,
     quadrants: [
@@ -71,10 +56,6 @@ export function powerInterestGrid(people: readonly GridPerson[], t: Translate, f
     ],
     xTicks: [1, 2, 3, 4, 5].map((v) => ({ x: xOf(v), label: fmt.count(v) })),
     yTicks: [1, 2, 3, 4, 5].map((v) => ({ y: yOf(v), label: fmt.count(v) })),
-    xTitle: { x: (PLOT.left + PLOT.right) / 2, y: H - 8, text: t('stake.grid.axisInterest') },
-    yTitle: { x: 20, y: (PLOT.top + PLOT.bottom) / 2, text: t('stake.grid.axisInfluence') },
-    tickY: PLOT.bottom + 20,
-    tickX: PLOT.left - 10,
     lineHeight: 18,
     markers,
   };

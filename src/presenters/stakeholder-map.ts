@@ -1,6 +1,7 @@
 import type { Translate } from '../content/texts';
 import type { DriveId } from '../domain/drives';
 import type { Formatter } from './format';
+import { PLOT, R, gridFrame, spotOffsets } from './marker-grid';
 
 /**
  * The stakeholder map as server-drawn SVG geometry (views/partials/stakeholder-map.ejs): support (−2…+2) across, influence
@@ -8,15 +9,8 @@ import type { Formatter } from './format';
  * so no name can be cut off at the plot's edge or sit on top of another, at any screen width, in print and without JavaScript.
  */
 
-/** The drawing's own units (viewBox); the SVG scales to the width it gets, its texts with it (CSS keeps it from shrinking below legible). */
-const W = 360;
-const H = 320;
-const PLOT = { left: 52, right: W - 8, top: 8, bottom: H - 52 };
 /** A band at the top and bottom of the plot holds the quadrant names; markers stay between the bands, so they never cover a name. */
 const BAND = 26;
-const R = 12;
-/** Markers at the same spot sit side by side, three to a row. */
-const SPREAD = 25;
 
 const xOf = (support: number) => PLOT.left + ((support + 2.5) / 5) * (PLOT.right - PLOT.left);
 const yOf = (influence: number) => PLOT.top + BAND + R + ((5 - influence) / 4) * (PLOT.bottom - PLOT.top - 2 * (BAND + R));
@@ -32,30 +26,17 @@ export function quadrantOf(p: { influence: number; support: number }): 'involve'
 export function stakeholderMap(people: MapPerson[], t: Translate, fmt: Formatter) {
   const midX = xOf(0);
   const midY = yOf(3);
-  const spots = new Map<string, number>();
-  const sameSpot = people.map((p) => {
-    const key = `${p.support},${p.influence}`;
-    const n = spots.get(key) ?? 0;
-    spots.set(key, n + 1);
-    return n;
-  });
-  const markers = people.map((p, i) => {
-    const n = sameSpot[i]!;
-    const inRow = Math.min(3, spots.get(`${p.support},${p.influence}`)! - Math.floor(n / 3) * 3);
-    const col = n % 3;
-    return {
-      number: p.number,
-      drive: p.drive,
-      cx: xOf(p.support) + (col - (inRow - 1) / 2) * SPREAD,
-      cy: yOf(p.influence) - Math.floor(n / 3) * SPREAD,
-      r: R,
-    };
-  });
+  const offsets = spotOffsets(people.map((p) => `${p.support},${p.influence}`));
+  const markers = people.map((p, i) => ({
+    number: p.number,
+    drive: p.drive,
+    cx: xOf(p.support) + offsets[i]!.dx,
+    cy: yOf(p.influence) + offsets[i]!.dy,
+    r: R,
+  }));
   const pad = 8;
   return {
-    width: W,
-    height: H,
-    plot: { x: PLOT.left, y: PLOT.top, width: PLOT.right - PLOT.left, height: PLOT.bottom - PLOT.top },
+    ...gridFrame(t('projects.mapAxisSupport'), t('projects.mapAxisInfluence')),
     midX,
     midY,
     quadrants: [
@@ -66,10 +47,6 @@ export function stakeholderMap(people: MapPerson[], t: Translate, fmt: Formatter
     ],
     xTicks: [-2, -1, 0, 1, 2].map((v) => ({ x: xOf(v), label: fmt.signed(v) })),
     yTicks: [1, 2, 3, 4, 5].map((v) => ({ y: yOf(v), label: fmt.count(v) })),
-    xTitle: { x: (PLOT.left + PLOT.right) / 2, y: H - 8, text: t('projects.mapAxisSupport') },
-    yTitle: { x: 20, y: (PLOT.top + PLOT.bottom) / 2, text: t('projects.mapAxisInfluence') },
-    tickY: PLOT.bottom + 20,
-    tickX: PLOT.left - 10,
     markers,
   };
 }
