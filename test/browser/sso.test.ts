@@ -35,6 +35,13 @@ beforeAll(async () => {
   provider = await startProvider(publicUrl, {
     'sub-consultant': { email: 'carla@example.nl', email_verified: true, name: 'Carla Consultant', groups: ['drijfveer-consultants'] },
     'sub-outsider': { email: 'olga@elsewhere.com', email_verified: true, name: 'Olga', groups: ['drijfveer-consultants'] },
+    'sub-overage': {
+      email: 'otto@example.nl',
+      email_verified: true,
+      name: 'Otto',
+      _claim_names: { groups: 'src1' },
+      _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/otto/getMemberObjects' } },
+    },
   });
   [server, browser] = await Promise.all([
     startServer(db, { ...ssoEnv(provider.issuer, publicUrl), PORT: String(port), LOG_LEVEL: 'warn' }),
@@ -80,13 +87,17 @@ test('When a consultant clicks the organisation button and logs in at the provid
   await context.close();
 });
 
-test('The login page with the organisation button (also after logging out, in English), and the refusal page for an account outside the allowed domains, fit every screen', async () => {
+test('The login page with the organisation button (also after logging out, in English), and the refusal pages for an account outside the allowed domains and for too many groups, fit every screen', async () => {
   const context = await browser.newContext();
   await expectReflowAtAllSizes(browser, context, `${server.url}/login`, 'login-sso', SHOTS);
   await expectReflowAtAllSizes(browser, context, `${server.url}/login?out=sso&lang=en`, 'login-logged-out-en', SHOTS);
   await expectReflowAtAllSizes(browser, context, `${server.url}/login`, 'sso-refused', SHOTS, async (page) => {
     await logInThroughProvider(page, 'sub-outsider');
     await page.getByRole('heading', { name: 'Dit account mag hier niet inloggen' }).waitFor();
+  });
+  await expectReflowAtAllSizes(browser, context, `${server.url}/login`, 'sso-refused-overage', SHOTS, async (page) => {
+    await logInThroughProvider(page, 'sub-overage');
+    await page.getByRole('heading', { name: 'Je organisatie stuurde je groepen niet mee' }).waitFor();
   });
   await context.close();
 });
