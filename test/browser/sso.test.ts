@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { expectReflowAtAllSizes } from '../helpers/layout';
-import { ssoEnv, startProvider, type TestProvider } from '../helpers/oidc';
+import { OVERAGE_CLAIMS, ssoEnv, startProvider, type TestProvider } from '../helpers/oidc';
 import { serverDatabase, startServer, stopServer, type RunningServer, type ServerDb } from '../helpers/server';
 
 /*
@@ -35,13 +35,7 @@ beforeAll(async () => {
   provider = await startProvider(publicUrl, {
     'sub-consultant': { email: 'carla@example.nl', email_verified: true, name: 'Carla Consultant', groups: ['drijfveer-consultants'] },
     'sub-outsider': { email: 'olga@elsewhere.com', email_verified: true, name: 'Olga', groups: ['drijfveer-consultants'] },
-    'sub-overage': {
-      email: 'otto@example.nl',
-      email_verified: true,
-      name: 'Otto',
-      _claim_names: { groups: 'src1' },
-      _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/otto/getMemberObjects' } },
-    },
+    'sub-overage': { email: 'otto@example.nl', email_verified: true, name: 'Otto', ...OVERAGE_CLAIMS },
   });
   [server, browser] = await Promise.all([
     startServer(db, { ...ssoEnv(provider.issuer, publicUrl), PORT: String(port), LOG_LEVEL: 'warn' }),

@@ -14,6 +14,11 @@ export type TestIdentity = {
   _claim_names?: Record<string, string>;
   _claim_sources?: Record<string, { endpoint: string }>;
 };
+/** Entra ID's groups "overage" as distributed claims: the token points at Microsoft Graph instead of listing the groups. */
+export const OVERAGE_CLAIMS = {
+  _claim_names: { groups: 'src1' },
+  _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/me/getMemberObjects' } },
+};
 export type TestProvider = { issuer: string; stop: () => Promise<void> };
 
 export const TEST_CLIENT = { client_id: 'drijfveer-test', client_secret: 'a-test-client-secret-of-some-length' };
