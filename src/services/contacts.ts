@@ -23,13 +23,12 @@ export function dayIn(at: Date): string {
  */
 export function createContactService(store: Store, content: Content, projects: ProjectService, clock = () => new Date()) {
   const repo = store.contacts;
-  const { model } = content.reader;
 
   return {
     /** Logs a contact; a remark is read (its language detected) and the stakeholder's drives follow the log. */
     async add(user: UserRecord, projectId: string, sid: string, fields: ContactFields) {
       const s = await projects.getStakeholder(user, projectId, sid);
-      const reading = fields.remark ? keptReading(readText({ text: fields.remark }, model)) : null;
+      const reading = fields.remark ? keptReading(readText({ text: fields.remark }, content.reader.model)) : null;
       const added = await repo.add(s.id, { ...fields, reading, publicId: newId(), now: clock().toISOString() }, likelyDrives);
       if (!added) throw new AppError('not_found', 'No such stakeholder.');
       return added;

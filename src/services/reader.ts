@@ -16,7 +16,9 @@ const invalid = (message: string, field: string, detail: string) =>
 
 /** "What is my client saying?": the drive reader with advice, shared by the page, the API and the batch. */
 export function createReaderService(store: Store, content: Content) {
-  const { advice, model } = content.reader;
+  const { advice } = content.reader;
+  // Read on use, not here: the trained model loads lazily in tests (content.reader's getter), and most never read a remark.
+  const model = () => content.reader.model;
   const behaviours = new Map(behavioursOf(advice).map((b) => [b.id, b]));
 
   /** The consultant's strongest drive from their most recent completed profile, if any. */
@@ -50,7 +52,7 @@ export function createReaderService(store: Store, content: Content) {
       if (!input.text.trim() && !picked.length) {
         throw invalid('Give a text or at least one observed behaviour.', 'text', 'empty, and no behaviours ticked');
       }
-      const reading = readText({ text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: picked }, model);
+      const reading = readText({ text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: picked }, model());
       return withAdvice(reading, await ownPrimary(user));
     },
 
@@ -64,7 +66,7 @@ export function createReaderService(store: Store, content: Content) {
       const total = input.texts.reduce((a, t) => a + t.length, 0);
       if (total > MAX_BATCH_CHARS) throw invalid(`At most ${MAX_BATCH_CHARS} characters in all.`, 'texts', `${total} characters`);
       const own = await ownPrimary(user);
-      const items = input.texts.map((text) => withAdvice(readText({ text, ...(input.lang ? { lang: input.lang } : {}) }, model), own));
+      const items = input.texts.map((text) => withAdvice(readText({ text, ...(input.lang ? { lang: input.lang } : {}) }, model()), own));
       // Texts with nothing the reader knows are guesses: they do not move the overall picture (all of them: all zero).
       return { items, overall: { drives: meanReading(items.filter((i) => i.signal)) } };
     },
@@ -78,7 +80,7 @@ export function createReaderService(store: Store, content: Content) {
       // Read as the consultant saw it, with the same behaviours ticked, so "read" is the drive they disagreed with.
       const reading = readText(
         { text: input.text, ...(input.lang ? { lang: input.lang } : {}), behaviours: pick(input.behaviours) },
-        model,
+        model(),
       );
       const record = await store.readerCorrections.add({
         publicId: newToken(),

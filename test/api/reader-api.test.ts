@@ -1,4 +1,6 @@
 import { MAX_BATCH_CHARS, MAX_BATCH_TEXTS } from '../../src/services/reader';
+import { loadContent, type Content } from '../../src/content/load';
+import { DATA_DIR } from '../../src/paths';
 import { addUser, loggedIn, makeApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -167,5 +169,35 @@ describe('POST /api/recognize/corrections', () => {
     expect(await correctionsOf(user.id)).toBe(1);
     await t.store.users.remove('eva@example.nl');
     expect(await correctionsOf(user.id)).toBe(0);
+  });
+});
+
+describe('The trained model is loaded on first use', () => {
+  test('An app serves its pages without touching the model, and loads it at the first remark it reads', async () => {
+    // Content of its own (not the file's shared copy, which earlier tests have loaded), with a getter that counts.
+    const fresh = loadContent(DATA_DIR, { lazy: true });
+    let loads = 0;
+    const reader = fresh.reader;
+    const content: Content = {
+      ...fresh,
+      reader: {
+        lexicons: reader.lexicons,
+        advice: reader.advice,
+        get model() {
+          loads++;
+          return reader.model;
+        },
+      },
+    };
+    const own = await makeApp({}, { content });
+    await addUser(own, 'rik@example.nl', 'consultant');
+    const rik = await loggedIn(own, 'rik@example.nl');
+    await rik.get('/').expect(200);
+    await rik.get('/api/model').expect(200);
+    await rik.get('/reader').expect(200);
+    expect(loads).toBe(0);
+    const res = await rik.post('/api/recognize').send({ text: 'Wat levert het op in euro en in doorlooptijd?' }).expect(200);
+    expect(res.body.drives[0].drive).toBe('orange');
+    expect(loads).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ import { realContent, uniformAnswers } from './content';
  * A fresh app over its own empty database (in-memory SQLite, or its own PostgreSQL schema when the
  * suite runs on PostgreSQL); each test makes its own data. `db` runs raw SQL for checks.
  */
-export async function makeApp(env: Record<string, string> = {}, deps: Pick<AppDeps, 'passwords' | 'liveClock'> = {}) {
+export async function makeApp(env: Record<string, string> = {}, deps: Pick<AppDeps, 'passwords' | 'liveClock' | 'content'> = {}) {
   const db: TestStore = await openTestStore();
   const config = loadConfig({ NODE_ENV: 'test', ...testHashing(env), ...env });
   const app: App = createApp({ db: db.store, config, content: realContent(), ...deps });
