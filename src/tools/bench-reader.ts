@@ -27,11 +27,12 @@ const NO_STORE = new Proxy(
 /**
  * The drive reader in this process (it does no I/O): loading the model, one remark of up to 500 characters
  * (p99 over many, the corpus's own remarks in turn), a 20,000-character text and a batch of 300 short texts.
+ * The load, the long text and the batch are timed `repeats` times (median); the smoke run times each once.
  */
-export async function benchReader(rounds: number) {
+export async function benchReader(rounds: number, repeats = 7) {
   const bank = loadRemarks(path.join(DATA_DIR, 'remarks'));
   const loads: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < Math.min(3, repeats); i++) {
     const t0 = performance.now();
     loadReader(path.join(DATA_DIR, 'reader'), bank);
     loads.push(performance.now() - t0);
@@ -39,7 +40,7 @@ export async function benchReader(rounds: number) {
   const content = loadContent(DATA_DIR);
   const model = content.reader.model;
   const texts = [...model.similar.nl.entries, ...model.similar.en.entries].map((e) => e.remark.text).filter((t) => t.length <= 500);
-  for (const t of texts.slice(0, 1000)) readText({ text: t }, model); // warm-up: compiled by the JIT first
+  for (const t of texts.slice(0, Math.min(1000, rounds))) readText({ text: t }, model); // warm-up: compiled by the JIT first
   // The three loads above left their garbage; collecting it now keeps it out of the readings' times.
   collect();
   const single: number[] = [];
@@ -52,7 +53,7 @@ export async function benchReader(rounds: number) {
   for (let i = 0; long.length < 20_000; i++) long += `${texts[i]!} `;
   long = long.slice(0, 20_000);
   const longs: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     readText({ text: long }, model);
     longs.push(performance.now() - t0);
@@ -60,7 +61,7 @@ export async function benchReader(rounds: number) {
   const service = createReaderService(NO_STORE, content);
   const short = texts.filter((t) => t.length <= 200).slice(0, 300);
   const batches: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     await service.readMany({ texts: short }, null);
     batches.push(performance.now() - t0);
@@ -79,15 +80,17 @@ export async function benchReader(rounds: number) {
  * Runs the reader's measurement in a fresh process (pinned to `cpu` where taskset exists): the benchmark's own heap,
  * after seeding hundreds of participants, would add its garbage collection to the reader's slowest readings.
  */
-export function benchReaderInProcess(rounds: number, cpu?: number): Awaited<ReturnType<typeof benchReader>> {
+export function benchReaderInProcess(rounds: number, repeats: number, cpu?: number): Awaited<ReturnType<typeof benchReader>> {
   const script = path.join(__dirname, 'bench-reader.js');
   const [cmd, args] =
     cpu !== undefined && fs.existsSync('/usr/bin/taskset')
-      ? ['/usr/bin/taskset', ['-c', String(cpu), process.execPath, '--expose-gc', script, String(rounds)]]
-      : [process.execPath, ['--expose-gc', script, String(rounds)]];
+      ? ['/usr/bin/taskset', ['-c', String(cpu), process.execPath, '--expose-gc', script, String(rounds), String(repeats)]]
+      : [process.execPath, ['--expose-gc', script, String(rounds), String(repeats)]];
   return JSON.parse(execFileSync(cmd, args, { encoding: 'utf8' })) as Awaited<ReturnType<typeof benchReader>>;
 }
 
 if (require.main === module) {
-  void benchReader(Number(process.argv[2] ?? 5000)).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
+  void benchReader(Number(process.argv[2] ?? 5000), Number(process.argv[3] ?? 7)).then((r) =>
+    process.stdout.write(`${JSON.stringify(r)}\n`),
+  );
 }
