@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 
@@ -14,7 +14,9 @@ export const MAIL_NOT_CONFIGURED =
  * `mail_not_configured`, so the features that need mail can say so instead of failing.
  */
 export function createMailer(mail: Config['mail'], onSendFailed: (err: unknown) => void = () => undefined) {
-  let transport: Transporter | null = null;
+  // Made at the first mail (nodemailer loaded then, not with the app: most requests and test apps never send one); one
+  // promise, so two first mails at once share one transport.
+  let transport: Promise<Transporter> | null = null;
   return {
     configured: mail !== null,
     /** Throws mail_not_configured when there is no relay: call it before doing work that only makes sense with mail. */
@@ -23,9 +25,10 @@ export function createMailer(mail: Config['mail'], onSendFailed: (err: unknown) 
     },
     async send(message: MailMessage): Promise<void> {
       if (!mail) throw new AppError('mail_not_configured', MAIL_NOT_CONFIGURED);
-      transport ??= nodemailer.createTransport(mail.smtpUrl);
+      const smtpUrl = mail.smtpUrl;
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
       try {
-        await transport.sendMail({ from: mail.from, ...message });
+        await (await transport).sendMail({ from: mail.from, ...message });
       } catch (err) {
         // The relay's answer is for the operator's log; the person gets a plain "try again later".
         onSendFailed(err);
@@ -33,7 +36,7 @@ export function createMailer(mail: Config['mail'], onSendFailed: (err: unknown) 
       }
     },
     close(): void {
-      transport?.close();
+      void transport?.then((t) => t.close());
     },
   };
 }

@@ -1,7 +1,6 @@
 import { bodyText } from '../../http/validate';
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Lang } from '../../domain/drives';
@@ -58,6 +57,8 @@ export function joinPages(
   });
 
   router.get('/join/:code/qr.svg', async (req, res) => {
+    // Loaded at the first code shown, not with the app.
+    const QRCode = (await import('qrcode')).default;
     const svg = await QRCode.toString(joinUrlFor(config, req, codeParam(req)), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
   });
