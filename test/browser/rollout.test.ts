@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
 import { PAGE_CHECKS } from '../helpers/backend';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
-import { expectReflowAtAllSizes, fixedWidthContext } from '../helpers/layout';
+import { expectReflowAtAllSizes, fixedWidthContext, TAKE_SCREENSHOTS } from '../helpers/layout';
 import { VOICES } from '../api/survey-voices';
 
 // A consultant's whole roll-out in real Chromium: a project with stakeholders and logged contacts, the change and its matrix,
@@ -183,7 +183,7 @@ test('A consultant walks through a roll-out: stakeholders and contacts, the chan
   await expectNoSeriousAxeViolations(page, 'project report');
   await expectReflowAtAllSizes(suite.browser, context, reportUrl, 'project-report', SHOTS);
   // Each part on a phone, one image each (the full page at 390 px is too long to read).
-  if (PAGE_CHECKS && process.env.SCREENSHOTS !== '0') {
+  if (TAKE_SCREENSHOTS) {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [i, part] of (await page.locator('.project-report > header, .project-report > section').all()).entries())
       await part.screenshot({ path: path.join(SHOTS, `project-report-390-part-${i + 1}.png`) });

@@ -5,8 +5,7 @@ import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
-import { PAGE_CHECKS } from '../helpers/backend';
-import { expectReflowAtAllSizes, fixedWidthContext } from '../helpers/layout';
+import { expectReflowAtAllSizes, fixedWidthContext, TAKE_SCREENSHOTS } from '../helpers/layout';
 
 // The team report in real Chromium: a session of six filled through the API, the report on screen at three sizes, then in
 // print media (SVG charts, nothing overlapping) and on A4 (2–4 pages, drawn with poppler's pdftoppm to look at).
@@ -165,7 +164,7 @@ async function printed(page: Page, name: string) {
 
 /** Each part of the report on a phone, one image each (the full-page shot at 390 px is too long to read). */
 async function phoneParts(page: Page, name: string) {
-  if (!PAGE_CHECKS || process.env.SCREENSHOTS === '0') return;
+  if (!TAKE_SCREENSHOTS) return;
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [i, part] of (await page.locator('.team-report > header, .team-report > section').all()).entries())

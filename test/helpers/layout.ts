@@ -93,9 +93,13 @@ function settled(page: Page): Promise<void> {
 }
 
 /**
- * Saves a screenshot in test-results/ for people to look at (the SQLite run; the PostgreSQL run draws the same pages). Tests never
- * read them; SCREENSHOTS=0 leaves them out for a quicker loop, since full-page PNGs are a good part of a browser test's time.
+ * Whether this run saves screenshots in test-results/ for people to look at: with SCREENSHOTS=1 (`npm run test:browser` sets it),
+ * in the SQLite run (the PostgreSQL run draws the same pages). Tests never read them, and full-page PNGs are about a tenth of a
+ * browser test's time, so `npm test` and CI, where nobody looks at them, leave them out.
  */
+export const TAKE_SCREENSHOTS = PAGE_CHECKS && process.env.SCREENSHOTS === '1';
+
+/** Saves a screenshot when this run takes them (see TAKE_SCREENSHOTS). */
 export async function shot(page: Page, file: string, fullPage = false): Promise<void> {
-  if (PAGE_CHECKS && process.env.SCREENSHOTS !== '0') await page.screenshot({ path: file, fullPage });
+  if (TAKE_SCREENSHOTS) await page.screenshot({ path: file, fullPage });
 }
