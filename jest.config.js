@@ -20,12 +20,23 @@ const base = {
 const projects = [
   { ...base, displayName: 'sqlite', roots: ['<rootDir>/test'], testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/test/pg/'] },
 ];
+/**
+ * The browser journeys that also run on PostgreSQL: the live ones, where the page follows a workshop while the server also
+ * runs PostgreSQL's change feed (LISTEN/NOTIFY). The other journeys draw pages and call routes that the PostgreSQL run of
+ * test/api covers route by route, and their markup and scripts do not depend on the database; walking them a second time
+ * cost about 200 s of file time (100 s of a 2-core run). DRIJFVEER_PG_JOURNEYS=all walks every journey on PostgreSQL too.
+ */
+const PG_JOURNEYS =
+  process.env.DRIJFVEER_PG_JOURNEYS === 'all'
+    ? ['<rootDir>/test/browser/**/*.test.ts']
+    : ['workshop', 'workshop-screen', 'team-view', 'studio-workshop', 'studio-trainer'].map((f) => `<rootDir>/test/browser/${f}.test.ts`);
+
 if (process.env.TEST_DATABASE_URL) {
   projects.push({
     ...base,
     displayName: 'postgres',
     roots: ['<rootDir>/test'],
-    testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/test/browser/**/*.test.ts', '<rootDir>/test/pg/**/*.test.ts'],
+    testMatch: ['<rootDir>/test/api/**/*.test.ts', ...PG_JOURNEYS, '<rootDir>/test/pg/**/*.test.ts'],
     // SQLite's own failure modes (file locks, read-only file, full file); test/pg/faults.test.ts has PostgreSQL's. The
     // navigation menu is markup and CSS only, with no data behind it: checked once, in the SQLite run (see PAGE_CHECKS).
     testPathIgnorePatterns: ['/test/api/db-faults.test.ts', '/test/browser/navigation.test.ts'],

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { ROOT_DIR } from '../../src/paths';
 
 /** Loads jest.config.js in a fresh process with the given TEST_DATABASE_URL, as `npm test` does. */
@@ -24,4 +25,22 @@ test('With TEST_DATABASE_URL, the suite runs on SQLite and on PostgreSQL, silent
   const { stdout, projects } = loadJestConfig('postgres://root@127.0.0.1:5432/test');
   expect(projects).toEqual(['sqlite', 'postgres']);
   expect(stdout).toBe('');
+});
+
+test('On PostgreSQL the live browser journeys run, the others only with DRIJFVEER_PG_JOURNEYS=all', () => {
+  const journeys = (extra: Record<string, string>) => {
+    const r = spawnSync(
+      process.execPath,
+      ['-e', 'console.error(JSON.stringify(require("./jest.config.js").projects[1].testMatch.filter((m) => m.includes("/browser/"))))'],
+      { cwd: ROOT_DIR, env: { PATH: process.env.PATH ?? '', TEST_DATABASE_URL: 'postgres://x/y', ...extra }, encoding: 'utf8' },
+    );
+    return JSON.parse(r.stderr) as string[];
+  };
+  const live = journeys({});
+  expect(live).toContain('<rootDir>/test/browser/workshop.test.ts');
+  expect(live).toContain('<rootDir>/test/browser/studio-trainer.test.ts');
+  expect(live).not.toContain('<rootDir>/test/browser/self-assessment.test.ts');
+  // Every name in the list is a journey that exists, so a renamed file cannot drop out of the PostgreSQL run unnoticed.
+  for (const m of live) expect(fs.existsSync(m.replace('<rootDir>', ROOT_DIR))).toBe(true);
+  expect(journeys({ DRIJFVEER_PG_JOURNEYS: 'all' })).toEqual(['<rootDir>/test/browser/**/*.test.ts']);
 });
