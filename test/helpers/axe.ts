@@ -18,6 +18,16 @@ function describe(violations: Result[]): string[] {
  */
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
   if (!PAGE_CHECKS) return;
+  // Colours are measured as drawn: a transition still running (a hint fading out after the first key press) would be judged
+  // half-way. Finite transitions and animations are awaited; endless ones (a spinner) are left as they are.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!present) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(() =>
