@@ -112,22 +112,19 @@ test('A participant follows the workshop on their phone: lobby, a remark to reco
   // One tap answers; the tapped drive is marked and the status says it was saved; a second tap changes it.
   await page.getByRole('button', { name: /^Daadkracht/ }).click();
   await page.locator('#screen-status', { hasText: 'Opgeslagen.' }).waitFor();
+  // The mark is set at the tap, the save follows: the second save's answer is awaited before the server is asked. (Not with
+  // waitForFunction and an async check: it takes the returned promise as a truthy value and does not wait.)
+  const secondSave = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/answer'));
   await page.getByRole('button', { name: /^Structuur/ }).click();
   await page.locator('.drive-choice.drive--blue[aria-pressed="true"]').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.drive-choice[aria-pressed="true"]').length === 1);
   await page.locator('.drive-choice[aria-pressed="true"] .choice-check').waitFor({ state: 'visible' });
-  // The mark is set at the tap; the second save may still be on its way, so wait until the server has it.
+  expect((await secondSave).status()).toBe(200);
   const storedValue = async () =>
     page.evaluate(
       async (t) => ((await (await fetch(`/api/assessments/${t}/exercise`)).json()) as { answer?: { value: string } }).answer?.value,
       token,
     );
-  await page.waitForFunction(
-    async (t) =>
-      ((await (await fetch(`/api/assessments/${t}/exercise`)).json()) as { answer?: { value: string } }).answer?.value === 'blue',
-    token,
-    { polling: 100, timeout: 10_000 },
-  );
   expect(await storedValue()).toBe('blue');
   await shot(page, `${SHOTS}/screen-recognise-tapped-390.png`, true);
   await expectReflowAtAllSizes(suite.browser, phone, page.url(), 'screen-recognise', SHOTS);
