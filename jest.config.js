@@ -1,7 +1,7 @@
 /**
  * Two runs of the same tests: on SQLite (always) and on PostgreSQL (when TEST_DATABASE_URL is set;
- * .ci/run sets it). The PostgreSQL run covers the API, page and browser tests plus test/pg; unit and
- * process tests are about SQLite files and pure code, so they run once.
+ * .ci/run sets it). The PostgreSQL run covers the API and page tests, the live browser journeys (PG_JOURNEYS) and test/pg;
+ * unit and process tests are about SQLite files and pure code, so they run once.
  * @type {import('jest').Config}
  */
 const base = {
