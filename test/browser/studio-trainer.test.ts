@@ -1,7 +1,7 @@
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
-import { expectNoSidewaysScroll, expectReflowAtAllSizes, shot, TAKE_SCREENSHOTS } from '../helpers/layout';
+import { expectNoSidewaysScroll, expectReflowAtAllSizes, shot } from '../helpers/layout';
 
 // The trainer's side of the workshop studio in a real browser: the presenter at 1920×1080 through every step kind, driven by
 // its keys, and the control page on a phone; participants answer through the API, as their phones do.
@@ -253,7 +253,7 @@ test('A trainer presents lobby, team, a recognise round, an open question and a 
   // The form error is a 400 page, which the browser reports; nothing else may fail.
   expect(dashErrors.filter((e) => !e.startsWith('400 ') && !e.includes('status of 400'))).toEqual([]);
   await dash.setViewportSize({ width: 390, height: 844 });
-  if (TAKE_SCREENSHOTS) await dash.locator('#studio').screenshot({ path: `${SHOTS}/studio-dashboard-section-390.png` });
+  await shot(dash.locator('#studio'), `${SHOTS}/studio-dashboard-section-390.png`);
   await expectReflowAtAllSizes(suite.browser, big, base, 'studio-dashboard', SHOTS, (p) => p.locator('#studio').scrollIntoViewIfNeeded());
   await expectReflowAtAllSizes(suite.browser, phone, `${base}/control`, 'studio-control', SHOTS, (p) =>
     p.locator('[data-step-name]', { hasText: 'Teambeeld' }).waitFor(),

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserSuite, SHOTS, watchErrors } from '../helpers/browser-suite';
 import { expectNoSeriousAxeViolations } from '../helpers/axe';
-import { expectNoSidewaysScroll, expectReflowAtAllSizes, shot, TAKE_SCREENSHOTS } from '../helpers/layout';
+import { expectNoSidewaysScroll, expectReflowAtAllSizes, shot } from '../helpers/layout';
 
 // The team view (issue 17) in a real browser: the trainer reveals from the dashboard, the team view and the agreements
 // appear there; a participant's phone at the team step fills in the team view live, as the server renders it.
@@ -65,7 +65,7 @@ async function shotsOf(page: Page, selector: string, label: string) {
     // Two frames: the resize is laid out and the charts' ResizeObservers have run.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await expectNoSidewaysScroll(page, `${label} at ${width} px`);
-    if (TAKE_SCREENSHOTS) await page.locator(selector).screenshot({ path: `${SHOTS}/${label}-${width}.png` });
+    await shot(page.locator(selector), `${SHOTS}/${label}-${width}.png`);
   }
 }
 
@@ -115,11 +115,11 @@ test('The trainer reveals, the team view and the agreements are on the dashboard
   expect(await page.locator('#trainer-email').inputValue()).toBe('niemand@example.nl');
   await expectNoSeriousAxeViolations(page, 'dashboard, co-trainer refused');
   await page.setViewportSize({ width: 390, height: 844 });
-  if (TAKE_SCREENSHOTS) await page.locator('#trainers').screenshot({ path: `${SHOTS}/team-view-trainers-error-390.png` });
+  await shot(page.locator('#trainers'), `${SHOTS}/team-view-trainers-error-390.png`);
   await page.locator('#trainer-email').fill(CO.email);
   await page.getByRole('button', { name: 'Toevoegen als medetrainer' }).click();
   await page.getByRole('button', { name: 'Cor Co als medetrainer weghalen' }).waitFor();
-  if (TAKE_SCREENSHOTS) await page.locator('#trainers').screenshot({ path: `${SHOTS}/team-view-trainers-added-390.png` });
+  await shot(page.locator('#trainers'), `${SHOTS}/team-view-trainers-added-390.png`);
 
   // The phone filled in the team view by itself, and it is what the server renders on a reload.
   await phone.locator('[data-team-view] h2').waitFor();

@@ -1,5 +1,5 @@
 import { PAGE_CHECKS } from './backend';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations } from './axe';
 
 /**
@@ -99,7 +99,9 @@ function settled(page: Page): Promise<void> {
  */
 export const TAKE_SCREENSHOTS = PAGE_CHECKS && process.env.SCREENSHOTS === '1';
 
-/** Saves a screenshot when this run takes them (see TAKE_SCREENSHOTS). */
-export async function shot(page: Page, file: string, fullPage = false): Promise<void> {
-  if (TAKE_SCREENSHOTS) await page.screenshot({ path: file, fullPage });
+/** Saves a screenshot of a page (optionally all of it) or of one element, when this run takes them (see TAKE_SCREENSHOTS). */
+export async function shot(target: Page | Locator, file: string, fullPage = false): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
+  if ('goto' in target) await target.screenshot({ path: file, fullPage });
+  else await target.screenshot({ path: file });
 }
