@@ -298,3 +298,16 @@ test('The completed assessment is untouched after all of the above', async () =>
   const res = await t.http().get(`/api/assessments/${ids.done}`).expect(200);
   expect(res.body).toMatchObject({ status: 'completed', answered: 60 });
 });
+
+test('The fingerprint that the checks above compare changes when a row is added or a value changes', async () => {
+  const before = await fingerprint(t);
+  const token = await createAssessment(t);
+  const added = await fingerprint(t);
+  expect(added).not.toBe(before);
+  await t
+    .http()
+    .put(`/api/assessments/${token}/answers`)
+    .send({ likert: { L01: 5 } })
+    .expect(200);
+  expect(await fingerprint(t)).not.toBe(added);
+});
