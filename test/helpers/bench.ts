@@ -1,6 +1,6 @@
 import { runTool } from './cli';
 
-/** Runs the benchmark in smoke mode (1 s per scenario) with extra arguments. */
+/** Runs the benchmark in smoke mode (200 requests per scenario) with extra arguments. */
 export const runBenchSmoke = (args: string[] = []) => runTool('bench', ['--smoke', ...args]);
 
 /** Every scenario answered without errors and the report lists every budget. */
