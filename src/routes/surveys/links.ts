@@ -1,8 +1,8 @@
 import os from 'node:os';
 import type { Request } from 'express';
-import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import { joinBase } from '../../domain/join-url';
+import { qrSvg } from '../../http/qr';
 
 /** The survey's public link, on the address the client's staff can reach (PUBLIC_URL, else as join links are made). */
 export function surveyUrl(config: Config, req: Request, code: string): string {
@@ -12,4 +12,4 @@ export function surveyUrl(config: Config, req: Request, code: string): string {
 }
 
 /** The link as a QR code, an SVG made on our server. */
-export const surveyQrSvg = (url: string): Promise<string> => QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+export const surveyQrSvg = qrSvg;

@@ -6,6 +6,7 @@ import type { Config } from '../../config';
 import type { Lang } from '../../domain/drives';
 import { AppError } from '../../errors';
 import { CLIENT_COOKIE, type JoinLimits } from '../../http/rate-limits';
+import { qrSvg } from '../../http/qr';
 import type { AssessmentService } from '../../services/assessments';
 import type { ParticipantStudio } from '../../services/studio-participant';
 import { isWellFormedToken } from '../../services/tokens';
@@ -57,9 +58,7 @@ export function joinPages(
   });
 
   router.get('/join/:code/qr.svg', async (req, res) => {
-    // Loaded at the first code shown, not with the app.
-    const QRCode = (await import('qrcode')).default;
-    const svg = await QRCode.toString(joinUrlFor(config, req, codeParam(req)), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const svg = await qrSvg(joinUrlFor(config, req, codeParam(req)));
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
   });
 
