@@ -8,13 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { ROOT_DIR } from '../paths';
 import { BENCH_PASSWORD, seedBench } from './bench-seed';
 import { liveLatency, pageWeight, roundTrip } from './bench-measure';
 import { MAX_STREAMS_PER_LOGIN } from '../services/live';
 import { benchReaderInProcess } from './bench-reader';
 import { startProcess } from './spawn';
 import { temporaryDatabase } from './temporary-database';
+import { renderReport, writeBenchmarks, type Row } from './bench-report';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, postgres: { type: 'string' } } });
 const SMOKE = values.smoke;
@@ -38,8 +38,6 @@ const ROUND_MS = SMOKE ? 1000 : 10_000;
 
 // What the TLS proxy in front adds to every request (TRUST_PROXY=1 makes the app believe it).
 const PROXIED = { 'x-forwarded-proto': 'https' };
-
-type Row = { name: string; rps: number; p50: number; p99: number; errors: number; ratio?: number };
 
 async function load(name: string, url: string, opts: Partial<autocannon.Options> = {}): Promise<Row> {
   const r = await autocannon({ url, connections: CONNECTIONS, ...(SMOKE ? { amount: SMOKE_REQUESTS } : { duration: DURATION }), ...opts });
@@ -194,10 +192,15 @@ async function main(): Promise<number> {
         value: `${(weight.profile / 1024).toFixed(1)} kB`,
       },
     ];
-    const report = renderReport(rows, checks, db.label);
+    const report = renderReport(rows, checks, {
+      backend: db.label,
+      load: `${CONNECTIONS} connections, ${SMOKE ? `${SMOKE_REQUESTS} requests` : `${ROUNDS} × ${DURATION} s`} per scenario`,
+      rounds: ROUNDS,
+      forComparison: onlySqlite,
+    });
     console.log(report);
     if (!SMOKE) writeBenchmarks(report);
-    // The smoke run only proves the benchmark works: its 1-second runs next to other tests are too noisy for budgets.
+    // The smoke run only proves the benchmark works: its short runs next to other tests are too noisy for budgets.
     const failed = SMOKE
       ? checks.filter((c) => c.budget.startsWith('no errors')).filter((c) => !c.ok)
       : checks.filter((c) => !c.ok && !onlySqlite(c.budget));
@@ -213,39 +216,6 @@ async function main(): Promise<number> {
 // The throughput budgets against the bare server were set for one machine with SQLite (issue 6); on
 // PostgreSQL every request also waits for a database server, here on the same 2 cores.
 const onlySqlite = (budget: string) => Boolean(PG_URL) && budget.includes('× bare');
-
-function renderReport(rows: Row[], checks: { budget: string; ok: boolean; value: string }[], backend: string): string {
-  const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
-  const head = `### Run of ${when} UTC on ${backend}: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${CONNECTIONS} connections, ${SMOKE ? `${SMOKE_REQUESTS} requests` : `${ROUNDS} × ${DURATION} s`} per scenario`;
-  const table = [
-    `| scenario | req/s (median second) | p50 ms | p99 ms | errors | × bare (median of ${ROUNDS} rounds, each against a bare run just before) |`,
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} |`),
-  ].join('\n');
-  const budgets = [
-    '| budget | result | met |',
-    '|---|---|---|',
-    ...checks.map(
-      (c) =>
-        `| ${c.budget} | ${c.value} | ${c.ok ? 'yes' : onlySqlite(c.budget) ? 'no (a one-machine SQLite budget; shown for comparison)' : '**no**'} |`,
-    ),
-  ].join('\n');
-  return `${head}\n\n${table}\n\n${budgets}\n`;
-}
-
-/** Keeps the hand-written part of BENCHMARKS.md and the last runs, newest first. */
-function writeBenchmarks(report: string) {
-  const file = path.join(ROOT_DIR, 'BENCHMARKS.md');
-  const marker = '<!-- runs: written by npm run bench, newest first -->';
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${marker}\n`;
-  const [intro, runs = ''] = text.split(marker);
-  const kept = runs
-    .split(/\n(?=### Run of )/)
-    .map((r) => r.trim())
-    .filter(Boolean)
-    .slice(0, 4);
-  fs.writeFileSync(file, `${intro!.trimEnd()}\n\n${marker}\n\n${[report.trim(), ...kept].join('\n\n')}\n`);
-}
 
 main().then(
   (code) => process.exit(code),
