@@ -38,8 +38,9 @@ if (process.env.TEST_DATABASE_URL) {
     roots: ['<rootDir>/test'],
     testMatch: ['<rootDir>/test/api/**/*.test.ts', ...PG_JOURNEYS, '<rootDir>/test/pg/**/*.test.ts'],
     // SQLite's own failure modes (file locks, read-only file, full file); test/pg/faults.test.ts has PostgreSQL's. The
-    // navigation menu is markup and CSS only, with no data behind it: checked once, in the SQLite run (see PAGE_CHECKS).
-    testPathIgnorePatterns: ['/test/api/db-faults.test.ts', '/test/browser/navigation.test.ts'],
+    // navigation menu is markup and CSS only, with no data behind it, and page-checks tests the page checks, which run in
+    // the SQLite run only (see PAGE_CHECKS): both are left out even with DRIJFVEER_PG_JOURNEYS=all.
+    testPathIgnorePatterns: ['/test/api/db-faults.test.ts', '/test/browser/navigation.test.ts', '/test/browser/page-checks.test.ts'],
     setupFiles: ['<rootDir>/test/helpers/postgres-env.ts'],
   });
 } else if (!process.env.JEST_WORKER_ID) {

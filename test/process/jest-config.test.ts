@@ -44,3 +44,18 @@ test('On PostgreSQL the live browser journeys run, the others only with DRIJFVEE
   for (const m of live) expect(fs.existsSync(m.replace('<rootDir>', ROOT_DIR))).toBe(true);
   expect(journeys({ DRIJFVEER_PG_JOURNEYS: 'all' })).toEqual(['<rootDir>/test/browser/**/*.test.ts']);
 });
+
+test('With DRIJFVEER_PG_JOURNEYS=all, every journey runs on PostgreSQL but the page-check tests and the navigation menu', () => {
+  const r = spawnSync(process.execPath, ['node_modules/.bin/jest', '--listTests', '--selectProjects', 'postgres'], {
+    cwd: ROOT_DIR,
+    env: { PATH: process.env.PATH ?? '', TEST_DATABASE_URL: 'postgres://x/y', DRIJFVEER_PG_JOURNEYS: 'all' },
+    encoding: 'utf8',
+  });
+  const browser = r.stdout
+    .split('\n')
+    .filter((f) => f.includes('/test/browser/'))
+    .map((f) => f.replace(/.*\/test\/browser\//, ''))
+    .sort();
+  const all = fs.readdirSync(`${ROOT_DIR}/test/browser`).filter((f) => f.endsWith('.test.ts'));
+  expect(browser).toEqual(all.filter((f) => !['page-checks.test.ts', 'navigation.test.ts'].includes(f)).sort());
+});
