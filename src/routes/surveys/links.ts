@@ -2,7 +2,6 @@ import os from 'node:os';
 import type { Request } from 'express';
 import type { Config } from '../../config';
 import { joinBase } from '../../domain/join-url';
-import { qrSvg } from '../../http/qr';
 
 /** The survey's public link, on the address the client's staff can reach (PUBLIC_URL, else as join links are made). */
 export function surveyUrl(config: Config, req: Request, code: string): string {
@@ -10,6 +9,3 @@ export function surveyUrl(config: Config, req: Request, code: string): string {
   const base = joinBase({ publicUrl: config.publicUrl, protocol: req.protocol, host, interfaces: () => os.networkInterfaces() });
   return `${base.base}/s/${code}`;
 }
-
-/** The link as a QR code, an SVG made on our server. */
-export const surveyQrSvg = qrSvg;

@@ -10,7 +10,8 @@ import { bodyText } from '../../http/validate';
 import type { Formatter } from '../../presenters/format';
 import { surveyResultsView } from '../../presenters/survey';
 import type { SurveyService } from '../../services/surveys';
-import { surveyQrSvg, surveyUrl } from './links';
+import { qrSvg } from '../../http/qr';
+import { surveyUrl } from './links';
 import { newSurveyBody } from './schemas';
 
 type Form = { values: Record<string, string>; errors: Record<string, string> };
@@ -73,7 +74,7 @@ export function surveyPages(surveys: SurveyService, content: Content, config: Co
   });
   router.get('/:id/surveys/:sid/qr.svg', async (req, res) => {
     const { survey } = await surveys.get(currentUser(res), pid(req), sid(req));
-    res.type('image/svg+xml').send(await surveyQrSvg(surveyUrl(config, req, survey.code)));
+    res.type('image/svg+xml').send(await qrSvg(surveyUrl(config, req, survey.code)));
   });
   const back = (req: Request, res: Response) => res.redirect(303, `/projects/${pid(req)}/surveys/${sid(req)}`);
   router.post('/:id/surveys/:sid/rounds', verifyFormToken, async (req, res) => {
