@@ -51,9 +51,10 @@ export interface ExerciseRepo {
   remove(workshopId: number, exerciseId: number): Promise<void>;
   /**
    * Moves the session to a step (in one transaction): closes whatever round is open, then, when `open` is
-   * given, opens that exercise (with its timer's end, or null).
+   * given, opens that exercise (with its timer's end, or null). With `from`, only if the session still stands
+   * on that step (a relative move read it); answers false, changing nothing, when another move came first.
    */
-  goTo(workshopId: number, step: string, open: { exerciseId: number; closesAt: string | null } | null): Promise<void>;
+  goTo(workshopId: number, step: string, open: { exerciseId: number; closesAt: string | null } | null, from?: string): Promise<boolean>;
   /** Closes or reveals a round (a revealed round stays revealed when closed again). */
   setStatus(exerciseId: number, status: 'closed' | 'revealed'): Promise<void>;
   /** Stores or replaces a participant's answer, only while the round is open at `now` (checked in the same statement). */
@@ -66,9 +67,9 @@ export interface ExerciseRepo {
   hide(exerciseId: number, answerId: number, hidden: boolean): Promise<boolean>;
   /** Every answer in revealed recognize rounds of the session, for points. */
   roundAnswers(workshopId: number): Promise<RoundAnswer[]>;
-  /** One participant's exercise answers, for their own download. */
   /** The answers one participant voted for, for their own download. */
   votesOf(assessmentId: number): Promise<{ exercise: string; answer: string }[]>;
+  /** One participant's exercise answers, for their own download. */
   answersOf(assessmentId: number): Promise<{ exercise: string; kind: ExerciseKind; prompt: string; value: string; answeredAt: string }[]>;
 }
 

@@ -92,11 +92,17 @@ export function createExerciseRepo(sql: Sql): ExerciseRepo {
         await tx.run('DELETE FROM exercises WHERE id = $1 AND workshop_id = $2', [exerciseId, workshopId]);
       });
     },
-    async goTo(workshopId, step, open) {
-      await sql.transaction(async (tx) => {
+    async goTo(workshopId, step, open, from) {
+      return sql.transaction(async (tx) => {
+        // The step first: on PostgreSQL a second move waits here for the first one's row lock, then sees its step.
+        const moved =
+          from === undefined
+            ? await tx.run('UPDATE workshops SET step = $2 WHERE id = $1', [workshopId, step])
+            : await tx.run('UPDATE workshops SET step = $2 WHERE id = $1 AND step = $3', [workshopId, step, from]);
+        if (moved === 0) return false;
         await tx.run(`UPDATE exercises SET status = 'closed' WHERE workshop_id = $1 AND status = 'open'`, [workshopId]);
         if (open) await tx.run(`UPDATE exercises SET status = 'open', closes_at = $2 WHERE id = $1`, [open.exerciseId, open.closesAt]);
-        await tx.run('UPDATE workshops SET step = $2 WHERE id = $1', [workshopId, step]);
+        return true;
       });
     },
     async setStatus(exerciseId, status) {

@@ -110,14 +110,15 @@ export function createStudioService(
   }
 
   /** Moves the session to a step; arriving at a round that was never opened opens it. */
-  async function goTo(w: WorkshopRecord, target: string, open: { seconds: number | null } | null = null) {
+  async function goTo(w: WorkshopRecord, target: string, open: { seconds: number | null } | null = null, from?: string) {
     const list = await repo.list(w.id);
     const x = list.find((e) => e.publicId === target);
     const opens = x && x.status !== 'revealed' && (open !== null || x.status === 'draft');
     const seconds = open?.seconds ?? null;
     const closesAt = opens && seconds !== null ? new Date(now() + seconds * 1000).toISOString() : null;
-    await repo.goTo(w.id, target, opens ? { exerciseId: x.id, closesAt } : null);
-    onChange(w.id);
+    const moved = await repo.goTo(w.id, target, opens ? { exerciseId: x.id, closesAt } : null, from);
+    if (moved) onChange(w.id);
+    return moved;
   }
 
   const live = studioLiveState(store, views, resultsOf, events.onLocalChange);
@@ -249,15 +250,21 @@ export function createStudioService(
 
     /** Next, previous or a named step; answers the new step. */
     async step(user: UserRecord, sid: string, target: StepTarget) {
-      const w = await workshops.get(user, sid);
-      const ids = (await repo.list(w.id)).map((x) => x.publicId);
-      let to: string;
-      if (target === 'next' || target === 'previous') to = moveStep(w.step, ids, target);
-      else if (typeof target === 'string') to = target;
-      else if (ids.includes(target.exercise)) to = target.exercise;
-      else throw noExercise();
-      await goTo(w, to);
-      return stepOf(to, ids);
+      // A relative move reads the step and writes the next one only if nobody moved in between (quick taps on
+      // the phone and the presenter's keys arrive together); each tap then counts once, never lost.
+      for (;;) {
+        const w = await workshops.get(user, sid);
+        const ids = (await repo.list(w.id)).map((x) => x.publicId);
+        if (target === 'next' || target === 'previous') {
+          const to = moveStep(w.step, ids, target);
+          if (await goTo(w, to, null, w.step)) return stepOf(to, ids);
+          continue;
+        }
+        const to = typeof target === 'string' ? target : target.exercise;
+        if (typeof target !== 'string' && !ids.includes(to)) throw noExercise();
+        await goTo(w, to);
+        return stepOf(to, ids);
+      }
     },
 
     ...live,

@@ -277,6 +277,23 @@ describe('steps and rounds', () => {
     expect((await anna.post(`/api/sessions/${s.id}/step`).send({ to: { exercise: 'x'.repeat(16) } })).status).toBe(404);
   });
 
+  test('When the trainer taps next four times at once, then the session moves four steps, each tap counted once', async () => {
+    const s = await newSession();
+    const x1 = await exercise(s, { kind: 'open', prompt: 'Eerste' });
+    const x2 = await exercise(s, { kind: 'poll', prompt: 'Tweede', options: ['Ja', 'Nee'] });
+    const tap = (to: string) => anna.post(`/api/sessions/${s.id}/step`).send({ to }).expect(200);
+    const where = async () => (await anna.get(`/api/sessions/${s.id}`).expect(200)).body.step as string;
+    const steps = (await Promise.all([1, 2, 3, 4].map(() => tap('next')))).map((r) => r.body.step.index as number);
+    // Each tap answers the step it made: one each of team, both rounds and the end, never the same step twice.
+    expect(steps.sort()).toEqual([1, 2, 3, 4]);
+    expect(await where()).toBe('end');
+    await Promise.all([1, 2].map(() => tap('previous')));
+    expect(await where()).toBe(x1.id);
+    // Both rounds were opened on arrival and closed on leaving; coming back does not open one again.
+    const statuses = [(await results(s, x1.id)).status, (await results(s, x2.id)).status];
+    expect(statuses).toEqual(['closed', 'closed']);
+  });
+
   test('When a round has a timer that has run out, then it counts as closed and an answer gets 409', async () => {
     const s = await newSession();
     const x = await exercise(s, { kind: 'recognize', text: 'Wanneer is het klaar?', drive: 'orange' });

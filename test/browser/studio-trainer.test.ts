@@ -216,10 +216,9 @@ test('A trainer presents lobby, team, a recognise round, an open question and a 
 
   // Three finish the questionnaire; back to the team step from the phone, where the presenter's R shows the chart.
   for (const tk of tokens.slice(0, 3)) await complete(tk);
-  for (let i = 0; i < 4; i++) {
-    await control.getByRole('button', { name: 'Vorige' }).click();
-    await control.locator('[data-step-name]', { hasText: i === 3 ? 'Teambeeld' : /./ }).waitFor();
-  }
+  // Four quick taps on Vorige, without waiting in between: each counts once (the server moves from the step it read).
+  for (let i = 0; i < 4; i++) await control.getByRole('button', { name: 'Vorige' }).click();
+  await control.locator('[data-step-name]', { hasText: 'Teambeeld' }).waitFor();
   await present.locator('.present-team').waitFor();
   await present.keyboard.press('r');
   await present.locator('.present-team canvas').waitFor();
