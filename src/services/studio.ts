@@ -252,7 +252,8 @@ export function createStudioService(
     async step(user: UserRecord, sid: string, target: StepTarget) {
       // A relative move reads the step and writes the next one only if nobody moved in between (quick taps on
       // the phone and the presenter's keys arrive together); each tap then counts once, never lost.
-      for (;;) {
+      for (let attempt = 0; ; attempt++) {
+        if (attempt === 20) throw new AppError('conflict', 'The session kept moving; try again.');
         const w = await workshops.get(user, sid);
         const ids = (await repo.list(w.id)).map((x) => x.publicId);
         if (target === 'next' || target === 'previous') {
