@@ -1,21 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { byUser, createAuditService, type AuditService } from './audit';
 import type { Content } from '../content/load';
-import type { ExerciseKind, ExerciseRecord } from '../db/exercise-types';
+import type { ExerciseRecord } from '../db/exercise-types';
 import type { Store, UserRecord, WorkshopRecord } from '../db/store';
-import type { DriveId, Lang } from '../domain/drives';
 import { moveStep, stepOf } from '../domain/studio/steps';
 import { leaderboard } from '../domain/studio/tally';
 import { AppError } from '../errors';
+import { studioRemarks, type NewExerciseInput } from './studio-remarks';
 import { studioViews } from './studio-results';
 import { studioLiveState } from './studio-live-state';
 import type { WorkshopService } from './workshops';
 
-export type NewExerciseInput =
-  | { kind: 'recognize'; remarkId: string }
-  | { kind: 'recognize'; text: string; drive?: DriveId | null }
-  | { kind: 'open'; prompt: string }
-  | { kind: 'poll'; prompt: string; options: string[] };
+export type { NewExerciseInput } from './studio-remarks';
 export type StepTarget = 'next' | 'previous' | 'lobby' | 'team' | 'end' | { exercise: string };
 
 const newId = () => randomBytes(12).toString('base64url');
@@ -37,6 +33,7 @@ export function createStudioService(
   const { onChange } = events;
   const repo = store.exercises;
   const views = studioViews(content);
+  const bank = studioRemarks(store, content);
   const now = () => Date.now();
 
   async function exerciseOf(w: WorkshopRecord, eid: string): Promise<ExerciseRecord> {
@@ -59,43 +56,6 @@ export function createStudioService(
       })),
     );
     return { ...results, leaderboard: board };
-  }
-
-  /** The bank and the trainer's own remarks, in one list. */
-  async function remarks(user: UserRecord, lang: Lang) {
-    const own = await store.remarks.list(user.id, lang);
-    return [
-      ...content.remarks[lang].map((r) => ({
-        id: r.id,
-        lang,
-        text: r.text,
-        drive: r.drive,
-        also: r.also,
-        explanation: r.explanation,
-        own: false,
-      })),
-      ...own.map((r) => ({
-        id: r.publicId,
-        lang: r.lang,
-        text: r.text,
-        drive: r.drive,
-        also: r.also,
-        explanation: r.explanation,
-        own: true,
-      })),
-    ];
-  }
-
-  async function findRemark(user: UserRecord, id: string) {
-    const banked = [...content.remarks.nl, ...content.remarks.en].find((r) => r.id === id);
-    if (banked) return banked;
-    const own = /^[A-Za-z0-9_-]{16}$/.test(id) ? await store.remarks.find(user.id, id) : null;
-    if (!own) {
-      throw new AppError('validation_failed', 'There is no remark with this id in the bank or among your own remarks.', {
-        fields: [{ field: 'remarkId', message: 'unknown remark' }],
-      });
-    }
-    return { ...own, id: own.publicId };
   }
 
   async function describe(w: WorkshopRecord, x: ExerciseRecord) {
@@ -124,55 +84,12 @@ export function createStudioService(
   const live = studioLiveState(store, views, resultsOf, events.onLocalChange);
 
   return {
-    remarks,
-    async addRemark(user: UserRecord, input: { lang: Lang; text: string; drive: DriveId | null; also: DriveId[]; explanation: string }) {
-      const r = await store.remarks.create({ ...input, publicId: newId(), ownerId: user.id, createdAt: new Date().toISOString() });
-      return { id: r.publicId, lang: r.lang, text: r.text, drive: r.drive, also: r.also, explanation: r.explanation, own: true };
-    },
+    remarks: bank.list,
+    addRemark: bank.add,
 
     async create(user: UserRecord, sid: string, input: NewExerciseInput) {
       const w = await workshops.get(user, sid);
-      let fields: {
-        kind: ExerciseKind;
-        prompt: string;
-        remarkId: string | null;
-        drive: DriveId | null;
-        also: DriveId[];
-        explanation: string | null;
-        options: string[];
-      };
-      if (input.kind === 'recognize' && 'remarkId' in input) {
-        const r = await findRemark(user, input.remarkId);
-        fields = {
-          kind: 'recognize',
-          prompt: r.text,
-          remarkId: r.id,
-          drive: r.drive,
-          also: r.also,
-          explanation: r.explanation,
-          options: [],
-        };
-      } else if (input.kind === 'recognize') {
-        fields = {
-          kind: 'recognize',
-          prompt: input.text,
-          remarkId: null,
-          drive: input.drive ?? null,
-          also: [],
-          explanation: null,
-          options: [],
-        };
-      } else {
-        fields = {
-          kind: input.kind,
-          prompt: input.prompt,
-          remarkId: null,
-          drive: null,
-          also: [],
-          explanation: null,
-          options: input.kind === 'poll' ? input.options : [],
-        };
-      }
+      const fields = await bank.exerciseFields(user, input);
       const x = await repo.create(w.id, { ...fields, publicId: newId(), createdAt: new Date().toISOString() });
       onChange(w.id);
       return describe(w, x);

@@ -1,15 +1,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Lang } from '../domain/drives';
-import { driveStats, type DriveStats } from '../domain/team';
 import type { Store, UserRecord, WorkshopRecord } from '../db/store';
 import { AppError } from '../errors';
+export type { ExportData, ExportFormat, ExportRow } from './workshop-export';
 import type { AssessmentService } from './assessments';
 import { byUser, createAuditService, type AuditService } from './audit';
+import { workshopExportable, type ExportData, type ExportFormat } from './workshop-export';
 import { workshopSummary } from './workshop-summary';
 
-// No look-alikes (0/O, 1/I/L): codes are read off a projector and typed on phones.
 /** A cached summary is rebuilt after this long even without a change notice (see summaryJson). */
 export const SUMMARY_MAX_AGE_MS = 60_000;
+// No look-alikes (0/O, 1/I/L): codes are read off a projector and typed on phones.
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
 export const newJoinCode = () => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -19,12 +20,6 @@ const notFound = () => new AppError('not_found', 'No such session.');
 const owns = (user: UserRecord, w: WorkshopRecord) => user.role === 'admin' || w.ownerId === user.id;
 const ownerOnly = () => new AppError('forbidden', 'Only the trainer who created this session (or an admin) can do this.');
 
-export type ExportRow = {
-  name: string;
-  completedAt: string;
-  scores: { drive: string; likert: number; choice: number; combined: number }[];
-};
-export type ExportData = { kind: 'rows'; rows: ExportRow[] } | { kind: 'group'; n: number; drives: DriveStats[] };
 export type NewWorkshopInput = { title: string; lang: Lang; anonymous: boolean; minGroupSize: number; points?: boolean };
 
 export type WorkshopServiceOptions = {
@@ -34,8 +29,6 @@ export type WorkshopServiceOptions = {
   aliasPrefix: (lang: Lang) => string;
   audit?: AuditService;
 };
-/** The download formats of a workshop's results, as the audit log names them. */
-export type ExportFormat = 'csv' | 'excel' | 'json';
 
 export function createWorkshopService(store: Store, assessments: AssessmentService, options: WorkshopServiceOptions) {
   const onChange = options.onChange ?? (() => undefined);
@@ -93,31 +86,7 @@ export function createWorkshopService(store: Store, assessments: AssessmentServi
     onChange(id);
   };
 
-  /** What a trainer may download: nothing before the reveal; see exportData. */
-  async function exportable(w: WorkshopRecord): Promise<ExportData> {
-    if (!w.revealed)
-      throw new AppError('conflict', 'The results can be downloaded once the team chart has been shown.', { revealed: false });
-    const completed = (await repo.participants(w.id)).filter((r) => r.profile && r.completedAt);
-    if (w.anonymous) {
-      const { members, published } = await teamMembers(w, completed);
-      if (!members) {
-        throw new AppError(
-          'conflict',
-          `The group figures are being renewed after a removal; they return at ${published!.nextAt} completed participants.`,
-          { nextAt: published!.nextAt },
-        );
-      }
-      return { kind: 'group', n: members.length, drives: driveStats(members.map((r) => r.profile!)) };
-    }
-    return {
-      kind: 'rows',
-      rows: completed.map((r) => ({
-        name: r.name ?? '',
-        completedAt: r.completedAt!,
-        scores: r.profile!.scores.map(({ drive, likert, choice, combined }) => ({ drive, likert, choice, combined })),
-      })),
-    };
-  }
+  const exportable = workshopExportable(repo, teamMembers);
 
   return {
     get,
