@@ -22,7 +22,7 @@ function pageNumber(state: AssessmentState, raw: string) {
 
 /**
  * The questionnaire at /a/:token: one page at a time, saved on every answer (JS) and on submit (no JS). A room opens
- * its next page all at once, so routes/mount.ts puts this router early, ahead of the form and login machinery; the form
+ * its next page all at once, so routes/mount-pages.ts puts this router early, ahead of the form and login machinery; the form
  * posts bring their own (`forms`: cross-site refusal and the form body parser).
  */
 export function questionnairePages(service: AssessmentService, forms: RequestHandler[]): Router {
