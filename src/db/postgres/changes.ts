@@ -38,9 +38,15 @@ export function createPgChangeFeed(
   let listening: Promise<void> | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  // One ping at a time: on a stalled connection they would pile up in the client's queue (pg 9 refuses that).
+  let pinging = false;
   const ping = setInterval(() => {
     const c = listener;
-    if (c) c.query('SELECT 1').catch((err: Error) => (onError(err), lost(c)));
+    if (!c || pinging) return;
+    pinging = true;
+    c.query('SELECT 1')
+      .catch((err: Error) => (onError(err), lost(c)))
+      .finally(() => (pinging = false));
   }, pingMs);
   ping.unref();
 
