@@ -1,6 +1,6 @@
 import type { DriveId } from '../domain/drives';
 import type { KeptReading } from '../domain/reader/accumulate';
-import { STAKEHOLDER_COLUMNS, toStakeholder, type StakeholderRow } from './rows';
+import { STAKEHOLDER_COLUMNS, toStakeholder, type StakeholderRow } from './project-rows';
 import type { Sql } from './sql';
 import type { StakeholderRecord } from './store';
 

@@ -1,4 +1,4 @@
-import { PROJECT_COLUMNS, STAKEHOLDER_COLUMNS, toProject, toStakeholder, type ProjectRow, type StakeholderRow } from './rows';
+import { PROJECT_COLUMNS, STAKEHOLDER_COLUMNS, toProject, toStakeholder, type ProjectRow, type StakeholderRow } from './project-rows';
 import type { Param, Sql } from './sql';
 import type { ProjectRepo } from './store';
 
