@@ -6,7 +6,7 @@ import { PUBLIC_DIR, ROOT_DIR } from '../paths';
 import { refuseCrossSite } from '../http/security';
 import { pageLanguage } from '../http/lang';
 import { cookiePolicy } from '../http/cookies';
-import { assetVersion } from '../http/assets';
+import { assetVersion, stylesheetBundle } from '../http/assets';
 import { driveStylesheet } from '../presenters/drive-styles';
 import { authPages } from './auth/routes';
 import { ssoPages } from './auth/sso-pages';
@@ -66,6 +66,11 @@ export function mountPages(
   const driveCssUrl = (app.locals.driveCssUrl = `/static/${drives.version}/css/drives.css`);
   app.get(driveCssUrl, (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=31536000, immutable').send(drives.css);
+  });
+  // The app's styles: one stylesheet made of the area files in public/css/app/ (see stylesheetBundle).
+  const appCss = stylesheetBundle(path.join(PUBLIC_DIR, 'css', 'app'));
+  app.get(`${staticBase}/css/app.css`, (_req, res) => {
+    res.type('text/css').set('Cache-Control', 'public, max-age=31536000, immutable').send(appCss);
   });
   app.use(staticBase, express.static(PUBLIC_DIR, year));
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PUBLIC_DIR } from '../../src/paths';
 import { PASSWORD, addUser, makeApp, type TestApp } from '../helpers/app';
 import { realContent } from '../helpers/content';
 
@@ -14,6 +17,24 @@ describe('static assets and compression', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-type']).toMatch(/^text\/css/);
     await t.http().get('/static/css/app.css').expect(404);
+  });
+
+  test('When the app stylesheet is fetched, then it is the area files of public/css/app/ joined in the order of their names', async () => {
+    const page = await t.http().get('/').expect(200);
+    const served = (
+      await t
+        .http()
+        .get(/href="(\/static\/[A-Za-z0-9_-]{10}\/css\/app\.css)"/.exec(page.text)![1]!)
+        .expect(200)
+    ).text;
+    const dir = path.join(PUBLIC_DIR, 'css', 'app');
+    const files = fs.readdirSync(dir).sort();
+    expect(files.length).toBeGreaterThan(10);
+    expect(files[0]).toBe('01-base.css');
+    expect(served).toBe(files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join(''));
+    // The cascade depends on the order: the base (custom properties first) opens it, the project report closes it.
+    expect(served.startsWith(':root {')).toBe(true);
+    expect(served.trimEnd().endsWith('/* ==== end project report ==== */')).toBe(true);
   });
 
   test('When a page names the drive colours, then they come as a versioned stylesheet made from the model', async () => {

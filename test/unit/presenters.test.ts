@@ -5,6 +5,7 @@ import { driveLabels } from '../../src/domain/drives';
 import { scoreProfile } from '../../src/domain/scoring';
 import { translator } from '../../src/content/texts';
 import { PUBLIC_DIR } from '../../src/paths';
+import { stylesheetBundle } from '../../src/http/assets';
 import { driveStylesheet } from '../../src/presenters/drive-styles';
 import { formatter } from '../../src/presenters/format';
 import { compareView, historyView } from '../../src/presenters/me';
@@ -52,7 +53,7 @@ describe('drive names and colours come from the model only', () => {
 
   test('When the static styles and scripts are read, then no drive colour is declared there by hand and the scripts hold no colour', () => {
     const read = (f: string) => fs.readFileSync(path.join(PUBLIC_DIR, f), 'utf8');
-    const css = read('css/app.css');
+    const css = stylesheetBundle(path.join(PUBLIC_DIR, 'css', 'app'));
     for (const d of model.drives) expect(css).not.toMatch(new RegExp(`--(drive-)?${d.id}\\s*:|\\.drive--${d.id}\\b`));
     for (const js of ['js/charts.js', 'js/dashboard.js']) expect(read(js)).not.toMatch(/#[0-9a-f]{3,6}\b|rgba?\(/i);
   });
