@@ -55,6 +55,57 @@ describe('the SQLite adapter', () => {
     ).rejects.toThrow('boom');
     expect(db.inTransaction).toBe(false);
     expect(await sql.all('SELECT * FROM t')).toEqual([]);
-    expect(sql.idle()).toBeNull();
+  });
+
+  // Both wake when the first transaction ends; the second opens first. The write must not run inside it.
+  const heldOpen = (sql: ReturnType<typeof adapter>['sql']) => {
+    let proceed!: () => void;
+    const hold = new Promise<void>((resolve) => (proceed = resolve));
+    return { first: sql.transaction(() => hold), proceed };
+  };
+  const failingTransaction = (sql: ReturnType<typeof adapter>['sql']) =>
+    sql.transaction(async (t) => {
+      await t.run("INSERT INTO t (v) VALUES ('rolled back')");
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('boom');
+    });
+
+  test('When a write and a second transaction both wait for one, then the write stays when the second rolls back', async () => {
+    const { db, sql } = adapter();
+    const { first, proceed } = heldOpen(sql);
+    const second = failingTransaction(sql);
+    const write = sql.run("INSERT INTO t (v) VALUES ('kept')");
+    proceed();
+    await first;
+    expect(await write).toBe(1); // acknowledged …
+    await expect(second).rejects.toThrow('boom');
+    expect(await sql.all('SELECT v FROM t')).toEqual([{ v: 'kept' }]); // … and stored
+    expect(db.inTransaction).toBe(false);
+  });
+
+  test('When a hot path and a second transaction both wait for one, then the write of the hot path stays when the second rolls back', async () => {
+    const { db, sql } = adapter();
+    const insert = db.transaction(() => db.prepare("INSERT INTO t (v) VALUES ('hot')").run().changes);
+    const { first, proceed } = heldOpen(sql);
+    const second = failingTransaction(sql);
+    const hot = sql.whenIdle(insert);
+    proceed();
+    await first;
+    expect(await hot).toBe(1);
+    await expect(second).rejects.toThrow('boom');
+    expect(await sql.all('SELECT v FROM t')).toEqual([{ v: 'hot' }]);
+  });
+
+  test('When two transactions wait for a third, then they run one after the other', async () => {
+    const { sql } = adapter();
+    const { first, proceed } = heldOpen(sql);
+    const a = sql.transaction(async (t) => {
+      await t.run("INSERT INTO t (v) VALUES ('a')");
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    const b = sql.transaction((t) => t.run("INSERT INTO t (v) VALUES ('b')"));
+    proceed();
+    await Promise.all([first, a, b]);
+    expect(await sql.all('SELECT v FROM t ORDER BY id')).toEqual([{ v: 'a' }, { v: 'b' }]);
   });
 });

@@ -72,17 +72,8 @@ export function createSqliteAssessmentHotPaths(db: SqliteDb, sql: SqliteSql): As
   });
 
   return {
-    async findWithAnswers(hash) {
-      await sql.idle();
-      return withAnswersTx(hash);
-    },
-    async saveAnswers(hash, patch, now, check) {
-      await sql.idle();
-      return saveTx(hash, patch, now, check);
-    },
-    async complete(hash, now, score) {
-      await sql.idle();
-      return completeTx(hash, now, score);
-    },
+    findWithAnswers: (hash) => sql.whenIdle(() => withAnswersTx(hash)),
+    saveAnswers: (hash, patch, now, check) => sql.whenIdle(() => saveTx(hash, patch, now, check)),
+    complete: (hash, now, score) => sql.whenIdle(() => completeTx(hash, now, score)),
   };
 }

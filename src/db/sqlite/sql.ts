@@ -9,8 +9,8 @@ export const toSqlite = (text: string): string => text.replace(/\$(\d+)/g, '?$1'
 const bind = (params: readonly Param[]) => Object.fromEntries(params.map((v, i) => [i + 1, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
 
 export type SqliteSql = Sql & {
-  /** Resolves when no adapter transaction holds the connection: synchronous hot paths wait for it. */
-  idle(): Promise<void> | null;
+  /** Runs a synchronous `fn` (a hot path's better-sqlite3 transaction) once no adapter transaction holds the connection. */
+  whenIdle<T>(fn: () => T): Promise<T>;
 };
 
 /**
@@ -49,26 +49,28 @@ export function sqliteSql(db: SqliteDb): SqliteSql {
     transaction: (fn) => fn(direct),
   };
 
-  const waitForGate = async () => {
-    while (gate) await gate;
-  };
+  // Every caller checks the gate again right before it runs, in the same turn: woken together, a transaction that
+  // opened first must not find a plain statement of another request inside it (its rollback would undo that write).
   return {
     dialect: 'sqlite',
-    idle: () => (gate ? waitForGate() : null),
+    async whenIdle(fn) {
+      while (gate) await gate;
+      return fn();
+    },
     async all(text, params) {
-      if (gate) await waitForGate();
+      while (gate) await gate;
       return direct.all(text, params);
     },
     async first(text, params) {
-      if (gate) await waitForGate();
+      while (gate) await gate;
       return direct.first(text, params);
     },
     async run(text, params) {
-      if (gate) await waitForGate();
+      while (gate) await gate;
       return direct.run(text, params);
     },
     async transaction(fn, options) {
-      await waitForGate();
+      while (gate) await gate;
       let release = () => undefined as void;
       gate = new Promise<void>((resolve) => (release = resolve));
       try {
