@@ -16,6 +16,9 @@ export default tseslint.config(
       // Repository and store methods are async by the Store contract even where SQLite answers at once; an
       // async function also turns a thrown error into a rejection, which is what every caller handles.
       '@typescript-eslint/require-await': 'off',
+      // Lines at most 140 characters (Prettier's printWidth breaks the code; this catches comments). A message in a
+      // string or template stays whole, so that what a user or a log shows can be found in the code by searching.
+      'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
   {

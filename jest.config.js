@@ -54,6 +54,6 @@ module.exports = {
   // PostgreSQL test schemas are reused within a worker (test/helpers/pg-test-schemas.ts); the ended workers' go here.
   globalTeardown: '<rootDir>/test/helpers/pg-leftovers.js',
   maxWorkers: 2,
-  // Password hashing (scrypt, N=2^17) makes account set-up take a second or more on a busy 2-core machine.
+  // Browser journeys and process tests start servers and Chromium: on a busy 2-core machine a test can take many seconds.
   testTimeout: 30_000,
 };

@@ -1,7 +1,7 @@
 // The one chart module: every chart on our pages is drawn here, from data a presenter built (no inline script: strict CSP).
 // A canvas names its kind (data-chart-kind) and carries its data (data-chart); the dashboard draws through
 // window.DrijfveerCharts. Drive colours come in the data (the model's hex); every other colour is a CSS custom
-// property (--chart-… in app.css), so there are no colour literals here. Numbers follow the page's locale.
+// property (--chart-… in public/css/app/), so there are no colour literals here. Numbers follow the page's locale.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -126,7 +126,7 @@
   function drawSwitchable(canvas, data) {
     var section = canvas.closest('section');
     var buttons = section.querySelectorAll('.chart-toggle button');
-    // Drawn: the screen shows the canvas and its toggle instead of the server's SVG (which stays for print, see app.css).
+    // Drawn: the screen shows the canvas and its toggle instead of the server's SVG (which stays for print, see public/css/app/07-profile-and-print.css).
     if (window.Chart) section.classList.add('chart-drawn');
     function show(view) {
       draw(canvas, view, Object.assign({ label: data.label }, data[view]));

@@ -5,8 +5,8 @@ import type { SqliteDb } from './sqlite/open';
  * The schema of either backend in one neutral shape, so the two can be compared (a difference is a
  * test failure) and the copy tool can check its target before writing. Types are reduced to the two
  * families SQLite's STRICT tables know: PostgreSQL's boolean counts as an integer (SQLite's 0/1),
- * timestamptz, date and jsonb as text (SQLite's ISO and JSON text); names of implicit indexes (primary and unique keys) are left out, as each
- * engine names them its own way.
+ * timestamptz, date and jsonb as text (SQLite's ISO and JSON text); names of implicit indexes (primary and
+ * unique keys) are left out, as each engine names them its own way.
  */
 export type ColumnInfo = { name: string; type: 'integer' | 'text'; notNull: boolean; default: string | null };
 export type TableInfo = { columns: ColumnInfo[]; primaryKey: string[]; unique: string[]; foreignKeys: string[]; indexes: string[] };

@@ -16,7 +16,8 @@ export type CarelessIndices = {
   personFit: number;
 };
 
-// Thresholds, set with the simulator (test/unit/careless.test.ts; figures in the README, "Scoring").
+// Thresholds, set with the simulator (src/tools/simulate-command.ts), checked in test/unit/measurement.test.ts;
+// figures in the README, "Scoring".
 /** Weight of the pair distance against person fit in one score: personFit − PAIR_WEIGHT · pairGap. */
 export const PAIR_WEIGHT = 0.2;
 /** Flag when that score falls below this (3% of trait-driven respondents at reliability .8, 86% of random ones)... */

@@ -6,7 +6,8 @@ import type { Formatter } from './format';
 /**
  * The geometry of the team report's charts, drawn on the server as SVG (views/partials/team-chart-svg.ejs and
  * team-orientation-svg.ejs): for paper and for browsers without JavaScript. All numbers are in the SVG's own user units
- * (its viewBox); the views only draw them. Colours of drives are fill attributes from the model; the rest is in app.css.
+ * (its viewBox); the views only draw them. Colours of drives are fill attributes from the model; the rest is in the
+ * stylesheet (public/css/app/).
  */
 export type SvgTeamChart = {
   label: string;

@@ -21,11 +21,10 @@ import { adminOnly } from './admin/guard';
 import { adminUsersApi } from './admin/api';
 import { EVERYONE, TRAINERS, mountLoginAreas, type Shared } from './login-areas';
 
-/*
- * Where the API's routers are mounted (app.ts puts the hot path and the shared middleware before them, mountPages
- * after them, and the error handling last).
+/**
+ * The JSON API: JSON bodies only, no page machinery (language, static files) in the way. app.ts puts the hot path and
+ * the shared middleware before it, mountPages after it, and the error handling last.
  */
-/** The JSON API: JSON bodies only, no page machinery (language, static files) in the way. */
 export function mountApi(
   app: Express,
   { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso, accounts }: Shared,

@@ -36,14 +36,12 @@ import { accountPages } from './accounts/pages';
 import { privateLinkMail } from './accounts/private-link';
 import { EVERYONE, TRAINERS, mountLoginAreas, type Shared } from './login-areas';
 
-/*
- * Where the pages' routers are mounted, after the API (see mount-api.ts); the error handling comes after them.
- */
+// chart.js is served from our own origin, under a URL with its version (the app works without internet).
 const CHART_JS_ROOT = path.join(ROOT_DIR, 'node_modules', 'chart.js');
 const chartJsVersion = (): string =>
   (JSON.parse(fs.readFileSync(path.join(CHART_JS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The pages: versioned static files, language, forms. */
+/** The pages, after the API (see mount-api.ts): versioned static files, language, forms; the error handling comes last. */
 export function mountPages(
   app: Express,
   { config, content, services, session, profileCache, creationLimit, loginLimits, joinLimits, surveyLimit, sso, accounts }: Shared,

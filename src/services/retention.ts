@@ -8,8 +8,9 @@ export type RetentionPolicy = { unfinishedDays: number; workshopDays: number; su
 /**
  * Deletes what is past its retention period: unfinished assessments after `unfinishedDays`, workshops
  * (with their participants) after `workshopDays` unless the trainer kept them longer, closed pulse surveys (with
- * their responses) `surveyDays` after closing, and audit records after `auditDays` (when given). Each run is an audit event itself, with the counts only. `now` is a parameter so
- * tests can move the clock; `actor` says who started it (the server's timer or the command line).
+ * their responses) `surveyDays` after closing, and audit records after `auditDays` (when given). Each run is an
+ * audit event itself, with the counts only. `now` is a parameter so tests can move the clock; `actor` says who
+ * started it (the server's timer or the command line).
  */
 export async function purgeExpired(
   store: Store,

@@ -7,7 +7,10 @@ import type { Store } from '../db/store';
 
 export type TemporaryDatabase = { label: string; env: Record<string, string>; open(): Promise<Store>; drop(): Promise<void> };
 
-/** A temporary database for the benchmark and the load test: a SQLite file in `dir`, or a new schema in the PostgreSQL database at `pgUrl`. */
+/**
+ * A temporary database for the benchmark and the load test: a SQLite file in `dir`, or a new schema in the PostgreSQL
+ * database at `pgUrl`.
+ */
 export async function temporaryDatabase(dir: string, pgUrl: string | undefined, prefix = 'tmp'): Promise<TemporaryDatabase> {
   if (!pgUrl) {
     const file = path.join(dir, `${prefix}.sqlite`);

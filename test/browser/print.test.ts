@@ -64,7 +64,7 @@ async function bodyFill(pdf: string, pageNo: number): Promise<number> {
   fs.rmSync(`${prefix}.pgm`);
   const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!.map(Number) as [number, number, number];
   const start = pgm.length - w * h;
-  // The A4 margins of app.css: 14 mm at the top, 16 mm at the bottom (where the page number sits) of 297 mm.
+  // The A4 margins of the stylesheet (public/css/app/): 14 mm at the top, 16 mm at the bottom (where the page number sits) of 297 mm.
   const top = Math.floor((h * 14) / 297);
   const bottom = Math.ceil((h * (297 - 16)) / 297);
   let last = top;

@@ -42,7 +42,10 @@ async function otherParticipant(code: string) {
 const atRound = (page: Page, eid: string, status: string) =>
   page.locator(`#screen-step[data-exercise="${eid}"][data-status="${status}"]`).waitFor();
 const noReload = (page: Page) => page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
-/** The step's elements, attributes and texts (whitespace collapsed, the ticking countdown left out): to compare the live render with the server's. */
+/**
+ * The step's elements, attributes and texts (whitespace collapsed, the ticking countdown left out): to compare the live
+ * render with the server's.
+ */
 const stepShape = (page: Page) =>
   page.evaluate(() => {
     const walk = (n: Node): unknown => {

@@ -1,7 +1,8 @@
 import type { Migration } from './dialect';
 
-/** The audit log's append-only guard: triggers are the one place the two engines' DDL truly differs. */
+/** Audit records younger than this cannot be deleted, also in the database (the guard below). */
 export const AUDIT_MIN_DAYS = 30;
+// The append-only guard: triggers, written per engine (their trigger languages differ).
 const AUDIT_GUARD_SQLITE = `
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

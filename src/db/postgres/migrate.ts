@@ -6,7 +6,8 @@ const MIGRATION_LOCK = 7_346_221;
 
 /**
  * Applies pending migrations in order, each in its own transaction, recorded in schema_migrations as
- * in SQLite (`upTo`: stop after that id, for tests of migrating an older database). An advisory lock makes instances that start together wait for one another.
+ * in SQLite (`upTo`: stop after that id, for tests of migrating an older database). An advisory lock makes instances
+ * that start together wait for one another.
  */
 export async function migratePg(pool: Pool, { upTo = Infinity }: { upTo?: number } = {}): Promise<number[]> {
   const client = await pool.connect();

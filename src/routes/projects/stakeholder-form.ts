@@ -15,7 +15,8 @@ export const stakeholderErrors = (e: z.ZodError): Errors =>
 const reader = (body: Record<string, unknown>) => {
   const str = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
   const num = (k: string) => (str(k).trim() === '' ? NaN : Number(str(k)));
-  // A typed date (dd-mm-jjjj or jjjj-mm-dd) becomes ISO; anything else fails the schema, which names the field (the form keeps what was typed).
+  // A typed date (dd-mm-jjjj or jjjj-mm-dd) becomes ISO; anything else fails the schema, which names the field (the
+  // form keeps what was typed).
   const date = (k: string) => {
     const typed = str(k).trim();
     return typed === '' ? null : (parseDayDate(typed) ?? 'not a date');
