@@ -52,10 +52,10 @@
   }
 
   // A small form per participant, so a trainer can remove someone (with all their data) from the session.
-  function removeForm(sessionId, memberId) {
+  function removeForm(workshopId, memberId) {
     var form = el('form', null, {
       method: 'post',
-      action: '/trainer/sessions/' + encodeURIComponent(sessionId) + '/participants/' + memberId + '/delete',
+      action: '/trainer/sessions/' + encodeURIComponent(workshopId) + '/participants/' + memberId + '/delete',
       class: 'remove no-print',
     });
     form.appendChild(el('input', null, { type: 'hidden', name: '_csrf', value: root.dataset.csrf }));

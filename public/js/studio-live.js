@@ -51,8 +51,8 @@
    * The session's stream: `summary` (the dashboard's data) and `exercise` (step and current round). EventSource
    * reconnects by itself and the server sends both again on every (re)connect. handlers: { summary, exercise, up(bool) }.
    */
-  function stream(sessionId, handlers) {
-    var source = new EventSource('/api/sessions/' + encodeURIComponent(sessionId) + '/events');
+  function stream(workshopId, handlers) {
+    var source = new EventSource('/api/sessions/' + encodeURIComponent(workshopId) + '/events');
     source.addEventListener('open', function () {
       handlers.up(true);
     });

@@ -111,7 +111,7 @@ export function teamReportView(args: {
     anonymous: p.anonymous,
     audience: args.audience,
     n,
-    sessionDate: fmt.date(args.createdAt),
+    workshopDate: fmt.date(args.createdAt),
     today: fmt.date(args.now.toISOString()),
     // In a small team one person is a large share: the report says how large, so nobody reads too much into a count.
     small: n < SMALL_TEAM ? { n: fmt.count(n), share: fmt.count(Math.round(100 / Math.max(n, 1))) } : null,

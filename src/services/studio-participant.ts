@@ -20,7 +20,7 @@ export function createParticipantStudio(
   onChange: (workshopId: number) => void,
 ) {
   /** The participant's session; a self-assessment (no session) is a 404 here, like an unknown token. */
-  async function sessionOf(token: string): Promise<{ assessmentId: number; w: WorkshopRecord }> {
+  async function workshopOf(token: string): Promise<{ assessmentId: number; w: WorkshopRecord }> {
     const record = await assessments.load(token);
     const w = record.workshopId === null ? null : await store.workshops.findById(record.workshopId);
     if (!w) throw new AppError('not_found', 'This private link does not belong to a workshop session.');
@@ -46,10 +46,10 @@ export function createParticipantStudio(
   }
 
   return {
-    sessionOf,
+    workshopOf,
     /** The current exercise (null outside a round), with this participant's answer and votes. */
     async current(token: string) {
-      const { assessmentId, w } = await sessionOf(token);
+      const { assessmentId, w } = await workshopOf(token);
       const state = JSON.parse((await studio.phoneState(w.id))!) as { step: unknown; exercise: { id: string } | null; revealed: boolean };
       if (!state.exercise) return { step: state.step, exercise: null, revealed: state.revealed, votes: [] as number[] };
       const x = (await store.exercises.find(w.id, state.exercise.id))!;
@@ -69,7 +69,7 @@ export function createParticipantStudio(
     },
 
     async answer(token: string, eid: string, body: ParticipantAnswer) {
-      const { assessmentId, w } = await sessionOf(token);
+      const { assessmentId, w } = await workshopOf(token);
       const x = await studio.exerciseOf(w, eid);
       const value = valueFor(x, body);
       const now = new Date();
@@ -85,7 +85,7 @@ export function createParticipantStudio(
     },
 
     async vote(token: string, eid: string, answerId: unknown) {
-      const { assessmentId, w } = await sessionOf(token);
+      const { assessmentId, w } = await workshopOf(token);
       const x = await studio.exerciseOf(w, eid);
       if (typeof answerId !== 'number' || !Number.isSafeInteger(answerId) || answerId < 1)
         throw invalid('answerId', 'a positive whole number', 'Say which answer you vote for.');

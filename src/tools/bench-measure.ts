@@ -144,7 +144,7 @@ export async function roundTrip(
     return await runRound({
       trainerUrl: url,
       cookie,
-      sessionId: workshopId,
+      workshopId,
       participants: tokens.map((token) => ({ base: url, token })),
       windowMs,
       watcher,

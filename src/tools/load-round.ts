@@ -34,7 +34,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function runRound(o: {
   trainerUrl: string;
   cookie: string;
-  sessionId: string;
+  workshopId: string;
   participants: { base: string; token: string }[];
   windowMs: number;
   watcher: ReturnType<typeof answeredWatcher>;
@@ -45,14 +45,14 @@ export async function runRound(o: {
 }): Promise<RoundReport> {
   const json = { 'Content-Type': 'application/json' };
   const trainer = { ...json, ...o.headers, Cookie: o.cookie };
-  const created = await fetch(`${o.trainerUrl}/api/sessions/${o.sessionId}/exercises`, {
+  const created = await fetch(`${o.trainerUrl}/api/sessions/${o.workshopId}/exercises`, {
     method: 'POST',
     headers: trainer,
     body: JSON.stringify({ kind: 'recognize', text: 'Dat hebben we al eens geprobeerd, zo werken wij hier niet.', drive: 'purple' }),
   });
   const round = (await created.json()) as { id: string };
   o.setRound(round.id);
-  await fetch(`${o.trainerUrl}/api/sessions/${o.sessionId}/exercises/${round.id}/open`, { method: 'POST', headers: trainer, body: '{}' });
+  await fetch(`${o.trainerUrl}/api/sessions/${o.workshopId}/exercises/${round.id}/open`, { method: 'POST', headers: trainer, body: '{}' });
 
   const acks: number[] = [];
   let errors = 0;

@@ -163,7 +163,7 @@ async function main(): Promise<number> {
     const round = await runRound({
       trainerUrl: server.url,
       cookie,
-      sessionId: session.id,
+      workshopId: session.id,
       participants: joinedTokens,
       windowMs: Number(values['round-seconds']) * 1000,
       watcher,

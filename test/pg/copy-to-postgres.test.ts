@@ -44,7 +44,7 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   const app = createApp({ db: store, config, content: realContent() });
   const agent = request.agent(app);
   await agent.post('/api/login').send({ email: 'trainer@example.nl', password: PASSWORD }).expect(200);
-  const { id: sessionId, code } = (await agent.post('/api/sessions').send({ title: 'Gemeente Zuid', minGroupSize: 1 }).expect(201)).body;
+  const { id: workshopId, code } = (await agent.post('/api/sessions').send({ title: 'Gemeente Zuid', minGroupSize: 1 }).expect(201)).body;
   let last = '';
   const joined: string[] = [];
   for (const [name, most, least] of [
@@ -64,9 +64,9 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
     joined.push(token);
   }
   // A co-trainer and the team's agreements.
-  await agent.post(`/api/sessions/${sessionId}/trainers`).send({ email: 'co@example.nl' }).expect(201);
+  await agent.post(`/api/sessions/${workshopId}/trainers`).send({ email: 'co@example.nl' }).expect(201);
   await agent
-    .put(`/api/sessions/${sessionId}/agreements`)
+    .put(`/api/sessions/${workshopId}/agreements`)
     .send({ items: [{ text: 'Eerst luisteren', drive: 'green' }] })
     .expect(200);
   // A correction of the drive reader, with its text (consent) and without.
@@ -74,8 +74,8 @@ async function filledSqlite(): Promise<{ file: string; token: string }> {
   await agent.post('/api/recognize/corrections').send({ text: 'Wie beslist dit?', drive: 'red' }).expect(201);
   // The studio: an own remark, an open question with both participants' answers, and a vote.
   await agent.post('/api/remarks').send({ lang: 'nl', text: 'Dat hebben we al eens geprobeerd.', drive: 'purple' }).expect(201);
-  const open = (await agent.post(`/api/sessions/${sessionId}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
-  await agent.post(`/api/sessions/${sessionId}/exercises/${open.id}/open`).send({}).expect(200);
+  const open = (await agent.post(`/api/sessions/${workshopId}/exercises`).send({ kind: 'open', prompt: 'Wat hoor je?' }).expect(201)).body;
+  await agent.post(`/api/sessions/${workshopId}/exercises/${open.id}/open`).send({}).expect(200);
   const answerIds: number[] = [];
   for (const [i, token] of joined.entries()) {
     await request(app)

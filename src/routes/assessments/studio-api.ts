@@ -29,11 +29,11 @@ export function participantStudioApi(participants: ParticipantStudio, phones: Li
 
   router.get('/api/assessments/:token/events', async (req, res) => {
     const token = req.params.token;
-    const { assessmentId, w } = await participants.sessionOf(token);
+    const { assessmentId, w } = await participants.workshopOf(token);
     const first = await studio.phoneState(w.id);
     // The heartbeat also notices a participant who deleted their data (or was removed) meanwhile.
     const stream = eventStream(res, heartbeatMs, () =>
-      participants.sessionOf(token).then(
+      participants.workshopOf(token).then(
         () => true,
         () => false,
       ),

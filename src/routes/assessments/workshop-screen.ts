@@ -63,7 +63,7 @@ export function workshopScreen(
 
   async function render(req: Request, res: Response, status: number, message: ScreenMessage | null, typed?: string) {
     const token = req.params.token as string;
-    const { w, assessmentId } = await participants.sessionOf(token);
+    const { w, assessmentId } = await participants.workshopOf(token);
     preferLanguage(res, w.lang);
     const [state, questionnaire] = await Promise.all([participants.current(token) as Promise<ScreenState>, assessments.state(token)]);
     const lang = res.locals.lang as Lang;
@@ -89,7 +89,7 @@ export function workshopScreen(
   // The team view alone, for workshop-screen-team.js: the team step is built in the browser after a change, and this
   // fills it with the same server-rendered markup (204 while there is nothing to show).
   router.get('/w/:token/team', async (req, res) => {
-    const { w, assessmentId } = await participants.sessionOf(req.params.token);
+    const { w, assessmentId } = await participants.workshopOf(req.params.token);
     preferLanguage(res, w.lang);
     const phone = await phoneTeam(w, assessmentId, res.locals.lang as Lang);
     if (!phone) return res.status(204).end();

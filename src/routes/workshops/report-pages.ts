@@ -71,7 +71,7 @@ export function participantReportPage(team: TeamService, participants: Participa
   const router = Router({ caseSensitive: true });
   const render = reportRenderer(team, content);
   router.get('/w/:token/report', noStore, async (req, res) => {
-    const { w } = await participants.sessionOf(String(req.params.token));
+    const { w } = await participants.workshopOf(String(req.params.token));
     await render(res, w, 'participant', { back: `/p/${String(req.params.token)}` }, () => Promise.resolve({ kind: 'waitReveal' }));
   });
   return router;
