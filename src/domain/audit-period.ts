@@ -2,7 +2,8 @@
  * The audit log's filter period. People pick calendar days in the Netherlands ("from 1 December to 3 December"), the
  * log stores instants (UTC): a day starts at midnight in Amsterdam, and "to" includes its whole day.
  */
-const TIME_ZONE = 'Europe/Amsterdam';
+import { DUTCH_TIME_ZONE as TIME_ZONE } from './dutch-time';
+
 const DAY_MS = 86_400_000;
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
 

@@ -1,8 +1,8 @@
 import type { Lang } from '../domain/drives';
+import { DUTCH_TIME_ZONE as TIME_ZONE } from '../domain/dutch-time';
 
 /** The locale behind each page language: Dutch conventions (decimal comma, "1 december 2026", 24-hour clock) and British English. */
 export const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
-const TIME_ZONE = 'Europe/Amsterdam';
 /** Shown for a number that could not be computed (too few answers, no variance). */
 export const NO_VALUE = '–';
 
@@ -24,6 +24,10 @@ export type Formatter = {
   dateTime(iso: string): string;
   /** "1 dec 2026 14:05": to tell apart two moments on one day. */
   shortDateTime(iso: string): string;
+  /** "1 dec 2026 14:05:09": to tell apart two moments in one minute. */
+  secondsDateTime(iso: string): string;
+  /** "A, B en C" / "A, B and C". */
+  list(items: string[]): string;
 };
 
 function make(lang: Lang): Formatter {
@@ -44,6 +48,8 @@ function make(lang: Lang): Formatter {
   const medium = dates({ dateStyle: 'medium' });
   const withTime = dates({ dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' });
   const shortWithTime = dates({ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+  const withSeconds = dates({ dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' });
+  const list = new Intl.ListFormat(locale);
   return {
     locale,
     score: (x) => score.format(x),
@@ -54,6 +60,8 @@ function make(lang: Lang): Formatter {
     shortDate: (iso) => medium.format(new Date(iso)),
     dateTime: (iso) => withTime.format(new Date(iso)),
     shortDateTime: (iso) => shortWithTime.format(new Date(iso)),
+    secondsDateTime: (iso) => withSeconds.format(new Date(iso)),
+    list: (items) => list.format(items),
   };
 }
 

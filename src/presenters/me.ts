@@ -2,14 +2,10 @@ import type { AssessmentRecord } from '../db/store';
 import { DRIVE_IDS, driveLabel, type DriveId, type Lang } from '../domain/drives';
 import type { Model } from '../domain/model';
 import type { StatsService } from '../services/stats';
-import { formatter, LOCALES } from './format';
+import { formatter } from './format';
 
 type Completed = AssessmentRecord;
 type Changes = Awaited<ReturnType<StatsService['changes']>>;
-
-// Down to the second, for two profiles finished in the same minute (format.ts's zone: the Netherlands).
-const withSeconds = (lang: Lang) =>
-  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' });
 
 /** Dates that tell the profiles apart: the day; the day and time where two fall on one day; seconds where even that is the same. */
 function whenLabels(isos: string[], lang: Lang): string[] {
@@ -17,7 +13,7 @@ function whenLabels(isos: string[], lang: Lang): string[] {
   const twice = (labels: string[], i: number) => labels.filter((d) => d === labels[i]).length > 1;
   const days = isos.map((iso) => fmt.shortDate(iso));
   const times = isos.map((iso, i) => (twice(days, i) ? fmt.shortDateTime(iso) : days[i]!));
-  return isos.map((iso, i) => (twice(times, i) ? withSeconds(lang).format(new Date(iso)) : times[i]!));
+  return isos.map((iso, i) => (twice(times, i) ? fmt.secondsDateTime(iso) : times[i]!));
 }
 
 /** "My profiles": one row per completed profile, newest first as the service lists them. */

@@ -72,7 +72,7 @@ export function planView(stakeholders: StakeholderRecord[], content: Content, la
         ? {
             name: label(own).name,
             tendency: content.reader.advice.drives[own].tendency[lang],
-            people: new Intl.ListFormat(formatter(lang).locale).format(differing),
+            people: formatter(lang).list(differing),
           }
         : null,
   };

@@ -1,3 +1,4 @@
+import { dayIn } from '../domain/dutch-time';
 import type { Content } from '../content/load';
 import type { ContactRecord, Store, UserRecord } from '../db/store';
 import { keptReading, likelyDrives, meanOfKept } from '../domain/reader/accumulate';
@@ -7,14 +8,6 @@ import { ID, newId, type ProjectService } from './projects';
 
 /** A contact as the consultant logs it (empty texts already made null). */
 export type ContactFields = Pick<ContactRecord, 'date' | 'remark' | 'support' | 'nextStep' | 'due'>;
-
-const AMSTERDAM = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The calendar day in the Netherlands as 'YYYY-MM-DD': what "overdue" is measured against. */
-export function dayIn(at: Date): string {
-  const parts = AMSTERDAM.formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /**
  * The contact log of a project's stakeholders: each talk read by the drive reader when it is saved, the support

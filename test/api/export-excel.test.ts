@@ -1,5 +1,5 @@
 import { addUser, answersPicking, joinAndComplete, loggedIn, makeApp, type TestApp } from '../helpers/app';
-import { amsterdamTime } from '../../src/routes/workshops/export';
+import { amsterdamTime } from '../../src/domain/dutch-time';
 
 let t: TestApp;
 let anna: Awaited<ReturnType<typeof loggedIn>>;

@@ -9,7 +9,7 @@ import { currentUser } from '../../http/auth';
 import { provideFormToken, verifyFormToken } from '../../http/csrf';
 import { noStore } from '../../http/security';
 import { developmentView } from '../../presenters/development';
-import { dayIn } from '../../services/contacts';
+import { dayIn } from '../../domain/dutch-time';
 import type { PlanService } from '../../services/plan';
 import type { ProjectService } from '../../services/projects';
 import { actionPatchBody, newActionBody } from './plan-schemas';

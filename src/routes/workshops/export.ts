@@ -1,3 +1,4 @@
+import { amsterdamTime } from '../../domain/dutch-time';
 import { stringify } from 'csv-stringify/sync';
 import { DRIVE_IDS } from '../../domain/drives';
 import type { DriveStats } from '../../domain/team';
@@ -42,25 +43,6 @@ export function exportGroupCsv(n: number, drives: DriveStats[]): string {
     ['drive', 'n', 'mean', 'sd', 'min', 'max', 'top_count'],
     drives.map((d) => [d.drive, n, d.mean, d.sd, d.min, d.max, d.topCount]),
   );
-}
-
-const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'longOffset',
-});
-
-/** A moment as Dutch local time with its offset, e.g. 2026-12-01 14:03:22 +01:00 (summer time: +02:00). */
-export function amsterdamTime(iso: string): string {
-  const parts = Object.fromEntries(AMSTERDAM.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
 }
 
 /** Names for the Dutch-Excel export, in the session's language. */
