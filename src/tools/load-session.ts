@@ -5,7 +5,10 @@
  * Checks: no errors, every answer stored (each round answer exactly once), the stream reports the
  * last completion and the last round answer within 1 second, and answer → trainer's stream has p99 < 300 ms.
  *
- *   npm run load-test -- [--participants 300] [--round-seconds 10] [--timeout 120] [--postgres postgres://… --instances 2]
+ *   npm run load-test -- [--participants 300] [--round-seconds 10] [--timeout 120] [--postgres postgres://… --instances 2] [--smoke]
+ *
+ * --smoke (the test suite's small run): the same checks except the two timings, which are reported but not judged;
+ * on a busy machine one slow answer among 25 is the p99, and speed is measured in `npm run bench` and the full run.
  *
  * With --postgres and --instances K > 1, K server processes share one PostgreSQL database (a temporary
  * schema): the trainer's stream is on the first instance and the participants use the others, so every
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     postgres: { type: 'string' },
     instances: { type: 'string', default: '1' },
     'round-seconds': { type: 'string', default: '10' },
+    smoke: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.participants);
@@ -201,19 +205,24 @@ async function main(): Promise<number> {
     };
     console.log(JSON.stringify(result, null, 2));
     for (const e of errors.slice(0, 5)) console.error(e);
-    const ok =
+    const works =
       errors.length === 0 &&
       JSON.stringify(stored) === JSON.stringify(expected) &&
       result.lastCompletionToEventMs !== null &&
-      result.lastCompletionToEventMs <= 1000 &&
       round.errors === 0 &&
       round.answers === N &&
       round.storedOnce &&
       round.lastAnswerToEventMs !== null &&
+      round.answerToEventMs !== null;
+    const fast =
+      result.lastCompletionToEventMs !== null &&
+      result.lastCompletionToEventMs <= 1000 &&
+      round.lastAnswerToEventMs !== null &&
       round.lastAnswerToEventMs <= 1000 &&
       round.answerToEventMs !== null &&
       round.answerToEventMs.p99 < 300;
-    console.log(ok ? 'load test passed' : 'load test FAILED');
+    const ok = works && (values.smoke || fast);
+    console.log(ok ? `load test passed${values.smoke ? ' (smoke run: timings reported, not judged)' : ''}` : 'load test FAILED');
     return ok ? 0 : 1;
   } finally {
     clearTimeout(deadline);
