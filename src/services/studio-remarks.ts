@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Content } from '../content/load';
-import type { ExerciseKind } from '../db/exercise-types';
+import type { NewExercise } from '../db/exercise-types';
 import type { Store, UserRecord } from '../db/store';
 import type { DriveId, Lang } from '../domain/drives';
 import { AppError } from '../errors';
@@ -14,15 +14,7 @@ export type NewExerciseInput =
 const newId = () => randomBytes(12).toString('base64url');
 
 /** What an exercise stores: its text, and for a recognize round the intended drives and the explanation. */
-type ExerciseFields = {
-  kind: ExerciseKind;
-  prompt: string;
-  remarkId: string | null;
-  drive: DriveId | null;
-  also: DriveId[];
-  explanation: string | null;
-  options: string[];
-};
+type ExerciseFields = Omit<NewExercise, 'publicId' | 'createdAt'>;
 
 /** The remarks a trainer builds recognize rounds from: the bank (data/) and their own, and what a new exercise is made of. */
 export function studioRemarks(store: Store, content: Content) {
